@@ -1,0 +1,59 @@
+# Newsroom: the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SEED := seeds/000_092d2e3a62978a8e.txt
+SEED_DATE := 2023-08-09
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: run test install migrate seed serve bench lint format audit clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+# Imports and publishes the seed edition; running it again changes nothing.
+seed: migrate
+	$(PY) manage.py import_edition $(SEED) --date $(SEED_DATE) --publish
+
+run: seed
+	@echo ""
+	@echo "Newsroom is at http://$(HOST):$(PORT)/ and the admin at http://$(HOST):$(PORT)/admin/"
+	@echo "Create an editor login with: $(PY) manage.py createsuperuser"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(PY) -m pytest -n 2 -q $(PYTEST_ARGS)
+
+# Production-like: gunicorn, WhiteNoise, settings from the environment (see docs/deploy.md).
+serve: install
+	DJANGO_DEBUG=0 $(PY) manage.py collectstatic --noinput -v0
+	DJANGO_DEBUG=0 $(VENV)/bin/gunicorn newsroom.wsgi:application --bind $(HOST):$(PORT) \
+		--workers $(WORKERS) --access-logfile - --timeout 60
+
+bench: install
+	$(PY) bench/run.py
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+audit: install
+	$(VENV)/bin/pip-audit --skip-editable
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

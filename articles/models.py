@@ -1,0 +1,266 @@
+"""Articles on a page, the people who write and photograph them, and their photos."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+from taggit.managers import TaggableManager
+
+
+class Contributor(models.Model):
+    """A person who writes or photographs for the paper (not a login user). One record for the
+    same person across editions: the importer matches bylines by name and organisation."""
+
+    name = models.CharField(_("姓名"), max_length=50)
+    slug = models.SlugField(_("网址标识"), max_length=80, unique=True, allow_unicode=True)
+    organization = models.CharField(
+        _("单位"), max_length=100, blank=True, help_text=_("署名中印出的单位，如“人民日报”。")
+    )
+    bio = models.TextField(_("简介"), blank=True)
+    portrait = models.ImageField(_("照片"), upload_to="contributors/", blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name", "organization"]
+        verbose_name = _("作者")
+        verbose_name_plural = _("作者")
+        constraints = [
+            models.UniqueConstraint(fields=["name", "organization"], name="contributor_unique_name_org"),
+            models.CheckConstraint(condition=~Q(name=""), name="contributor_name_not_empty"),
+        ]
+
+    def __str__(self):
+        if self.organization:
+            return f"{self.name}（{self.organization}）"
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:contributor", kwargs={"slug": self.slug})
+
+    @staticmethod
+    def slug_base(name, organization=""):
+        base = slugify(f"{name} {organization}".strip(), allow_unicode=True)
+        return base[:70] or "contributor"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from editions.models import Edition
+
+        editions = Edition.objects.visible_to(user)
+        return self.filter(page__edition__in=editions.values("pk"))
+
+    def published(self):
+        from editions.models import Edition
+
+        return self.filter(page__edition__in=Edition.objects.published().values("pk"))
+
+    def with_placement(self):
+        return self.select_related("page__edition__publication")
+
+    def for_listing(self):
+        """Everything a list of articles shows, in a fixed number of queries."""
+        return self.with_placement().prefetch_related(
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("contributor"))
+        )
+
+    def for_reading(self):
+        """Everything an article page shows, in a fixed number of queries."""
+        return self.for_listing().prefetch_related("blocks", "photos", "tags", "corrections")
+
+
+class Article(models.Model):
+    class Kind(models.TextChoices):
+        NEWS = "news", _("消息")
+        COMMENTARY = "commentary", _("评论")
+        PHOTO = "photo", _("图片新闻")
+        ADVERTISEMENT = "advertisement", _("广告")
+        NOTICE = "notice", _("公告")
+
+    page = models.ForeignKey(
+        "editions.Page", on_delete=models.CASCADE, related_name="articles", verbose_name=_("版面")
+    )
+    position = models.PositiveSmallIntegerField(_("版内顺序"))
+    kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    kicker = models.CharField(_("引题"), max_length=300, blank=True)
+    headline = models.CharField(_("主题"), max_length=300)
+    subheadline = models.CharField(_("副题"), max_length=300, blank=True)
+    column = models.CharField(_("栏目"), max_length=200, blank=True)
+    dateline = models.CharField(_("电头"), max_length=100, blank=True)
+    editor_note = models.TextField(_("编者按"), blank=True, help_text=_("每段一行。"))
+    continued_to_label = models.CharField(_("下转版号"), max_length=10, blank=True)
+    continued_to_page = models.PositiveSmallIntegerField(_("下转版序"), null=True, blank=True)
+    continued_from_label = models.CharField(_("上接版号"), max_length=10, blank=True)
+    continued_from_page = models.PositiveSmallIntegerField(_("上接版序"), null=True, blank=True)
+    next_part = models.OneToOneField(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="previous_part",
+        verbose_name=_("转版后续"),
+        help_text=_("本稿“下转”到的另一部分。"),
+    )
+    source_text = models.TextField(_("原始文本"), blank=True)
+    import_fingerprint = models.CharField(
+        _("导入指纹"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("导入时内容的摘要：与当前内容不同，说明编辑改过这篇稿件。"),
+    )
+    search_document = models.TextField(_("检索文本"), blank=True, editable=False)
+    created = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated = models.DateTimeField(_("修改时间"), auto_now=True)
+
+    tags = TaggableManager(_("标签"), blank=True)
+    objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated", "search_document", "source_text"])
+
+    class Meta:
+        ordering = ["page", "position"]
+        verbose_name = _("稿件")
+        verbose_name_plural = _("稿件")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "position"], name="article_unique_position"),
+            models.CheckConstraint(condition=Q(position__gte=1), name="article_position_positive"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["news", "commentary", "photo", "advertisement", "notice"]),
+                name="article_kind_valid",
+            ),
+            models.CheckConstraint(condition=~Q(headline=""), name="article_headline_not_empty"),
+            models.CheckConstraint(
+                condition=Q(next_part__isnull=True) | ~Q(next_part=models.F("pk")),
+                name="article_not_own_continuation",
+            ),
+        ]
+        indexes = [models.Index(fields=["column"], name="article_column_idx")]
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        edition = self.page.edition
+        return reverse(
+            "articles:article",
+            kwargs={
+                "publication": edition.publication.slug,
+                "date": edition.date.isoformat(),
+                "label": self.page.label,
+                "pk": self.pk,
+            },
+        )
+
+    @property
+    def editor_note_paragraphs(self):
+        return [line.strip() for line in self.editor_note.splitlines() if line.strip()]
+
+    @property
+    def title(self):
+        return " ".join(part for part in (self.kicker, self.headline, self.subheadline) if part)
+
+
+class Block(models.Model):
+    """One block of an article's body, in order: a paragraph or a subhead."""
+
+    class Type(models.TextChoices):
+        PARAGRAPH = "paragraph", _("段落")
+        SUBHEAD = "subhead", _("小标题")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="blocks", verbose_name=_("稿件"))
+    order = models.PositiveIntegerField(_("顺序"))
+    type = models.CharField(_("类型"), max_length=10, choices=Type.choices, default=Type.PARAGRAPH)
+    text = models.TextField(_("文字"))
+
+    class Meta:
+        ordering = ["article", "order"]
+        verbose_name = _("正文段落")
+        verbose_name_plural = _("正文段落")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "order"], name="block_unique_order"),
+            models.CheckConstraint(condition=Q(type__in=["paragraph", "subhead"]), name="block_type_valid"),
+        ]
+
+    def __str__(self):
+        return self.text[:40]
+
+
+class Byline(models.Model):
+    class Role(models.TextChoices):
+        REPORTER = "reporter", _("记者")
+        CORRESPONDENT = "correspondent", _("通讯员")
+        INTERN = "intern", _("实习生")
+        AUTHOR = "author", _("作者")
+        PHOTOGRAPHER = "photographer", _("摄影")
+        EDITOR = "editor", _("编辑")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines", verbose_name=_("稿件"))
+    contributor = models.ForeignKey(
+        Contributor, on_delete=models.PROTECT, related_name="bylines", verbose_name=_("作者")
+    )
+    role = models.CharField(_("角色"), max_length=20, choices=Role.choices, default=Role.REPORTER)
+    label = models.CharField(_("署名称谓"), max_length=30, blank=True, help_text=_("印出的称谓，如“全媒体记者”。"))
+    order = models.PositiveSmallIntegerField(_("顺序"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["article", "order"]
+        verbose_name = _("署名")
+        verbose_name_plural = _("署名")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "contributor", "role"], name="byline_unique_role"),
+            models.CheckConstraint(
+                condition=Q(role__in=["reporter", "correspondent", "intern", "author", "photographer", "editor"]),
+                name="byline_role_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["contributor", "article"], name="byline_contributor_idx")]
+
+    def __str__(self):
+        return f"{self.label or self.get_role_display()} {self.contributor_id}"
+
+
+class Photo(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="photos", verbose_name=_("稿件"))
+    image = models.ImageField(_("图片"), upload_to="photos/%Y/%m/%d/", blank=True)
+    caption = models.TextField(_("图片说明"), blank=True)
+    credit = models.CharField(_("来源署名"), max_length=100, blank=True, help_text=_("如“企业供图”“新华社记者 张金加摄”。"))
+    order = models.PositiveSmallIntegerField(_("顺序"), default=0)
+
+    class Meta:
+        ordering = ["article", "order"]
+        verbose_name = _("图片")
+        verbose_name_plural = _("图片")
+
+    def __str__(self):
+        return self.caption[:40] or self.credit or f"#{self.pk}"
+
+
+class Correction(models.Model):
+    """A dated correction or clarification, shown to readers at the top of the article."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("更正")
+        CLARIFICATION = "clarification", _("说明")
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="corrections", verbose_name=_("稿件")
+    )
+    kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
+    text = models.TextField(_("内容"))
+    created = models.DateTimeField(_("时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "created"]
+        verbose_name = _("更正")
+        verbose_name_plural = _("更正")
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=["correction", "clarification"]), name="correction_kind_valid")
+        ]
+
+    def __str__(self):
+        return self.text[:40]

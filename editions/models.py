@@ -1,0 +1,162 @@
+"""Publications, their daily editions and the printed pages of each edition."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class PublicationQuerySet(models.QuerySet):
+    def default(self):
+        """The installation's own paper, created on first use."""
+        spec = settings.NEWSROOM_DEFAULT_PUBLICATION
+        publication, _created = self.get_or_create(
+            slug=spec["slug"], defaults={"name": spec["name"], "dateline": spec["dateline"]}
+        )
+        return publication
+
+
+class Publication(models.Model):
+    name = models.CharField(_("报名"), max_length=100)
+    slug = models.SlugField(_("网址标识"), max_length=100, unique=True)
+    dateline = models.CharField(
+        _("电头"), max_length=50, blank=True, help_text=_("本报消息开头的电头，如“株洲日报讯”。")
+    )
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("报纸")
+        verbose_name_plural = _("报纸")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("editions:archive", kwargs={"publication": self.slug})
+
+
+class EditionQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Editions readers may see: published, and not scheduled for later."""
+        return self.filter(status=Edition.Status.PUBLISHED, published_at__lte=now or timezone.now())
+
+    def visible_to(self, user):
+        """Editors see drafts too (the site shows them with a preview banner)."""
+        if user is not None and user.is_active and user.is_staff:
+            return self.all()
+        return self.published()
+
+
+class Edition(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("草稿")
+        PUBLISHED = "published", _("已发布")
+
+    publication = models.ForeignKey(
+        Publication, on_delete=models.PROTECT, related_name="editions", verbose_name=_("报纸")
+    )
+    date = models.DateField(_("出版日期"))
+    number = models.PositiveIntegerField(_("期号"), null=True, blank=True)
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        _("发布时间"),
+        null=True,
+        blank=True,
+        help_text=_("已发布的期次从这一时刻起对读者可见；填写将来的时间即定时发布。"),
+    )
+    created = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated = models.DateTimeField(_("修改时间"), auto_now=True)
+
+    objects = EditionQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated"])
+
+    class Meta:
+        ordering = ["-date", "publication"]
+        get_latest_by = "date"
+        verbose_name = _("期次")
+        verbose_name_plural = _("期次")
+        constraints = [
+            models.UniqueConstraint(fields=["publication", "date"], name="edition_unique_publication_date"),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(status="published", published_at__isnull=False),
+                name="edition_published_has_time",
+            ),
+            models.CheckConstraint(condition=Q(status__in=["draft", "published"]), name="edition_status_valid"),
+        ]
+        indexes = [models.Index(fields=["publication", "status", "-date"], name="edition_reading_idx")]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return reverse(
+            "editions:edition",
+            kwargs={"publication": self.publication.slug, "date": self.date.isoformat()},
+        )
+
+    @property
+    def is_visible(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    def publish(self, at=None):
+        """Publish now, or at a later time (visibility follows the time, no daemon needed)."""
+        self.status = self.Status.PUBLISHED
+        self.published_at = at or timezone.now()
+
+    def unpublish(self):
+        self.status = self.Status.DRAFT
+        self.published_at = None
+
+
+class Page(models.Model):
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="pages", verbose_name=_("期次"))
+    number = models.PositiveSmallIntegerField(_("顺序"), help_text=_("本期中的第几版，从 1 起。"))
+    label = models.CharField(_("版号"), max_length=10, help_text=_("印在版面上的版号，如 01、A2。"))
+    name = models.CharField(_("版名"), max_length=50, blank=True)
+    editor = models.CharField(_("责任编辑"), max_length=100, blank=True)
+    image = models.ImageField(_("版面图"), upload_to="pages/%Y/%m/%d/", blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["edition", "number"]
+        verbose_name = _("版面")
+        verbose_name_plural = _("版面")
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "number"], name="page_unique_number"),
+            models.UniqueConstraint(fields=["edition", "label"], name="page_unique_label"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="page_number_positive"),
+            models.CheckConstraint(condition=~Q(label=""), name="page_label_not_empty"),
+        ]
+
+    def __str__(self):
+        if self.name:
+            return f"{self.label}版：{self.name}"
+        return f"{self.label}版"
+
+    def get_absolute_url(self):
+        return reverse(
+            "editions:page",
+            kwargs={
+                "publication": self.edition.publication.slug,
+                "date": self.edition.date.isoformat(),
+                "label": self.label,
+            },
+        )

@@ -1,0 +1,34 @@
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = FIXTURES / "seed-2023-08-09-01.txt"
+CORPUS = FIXTURES / "corpus"
+
+
+@pytest.fixture
+def seed_text():
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def corpus_dates():
+    return sorted(path for path in CORPUS.iterdir() if path.is_dir())
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploads in tests go to a temporary folder, never the project's media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def staff_user(django_user_model):
+    return django_user_model.objects.create_superuser("chief", "chief@example.com", "a-long-test-password-1")
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client

@@ -1,0 +1,56 @@
+"""Settings come from the environment; each case runs in a fresh interpreter."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PRINT_DB = (
+    "import django, json; from django.conf import settings; django.setup(); "
+    "db = settings.DATABASES['default']; "
+    "print(json.dumps({'engine': db['ENGINE'], 'name': str(db['NAME']), 'debug': settings.DEBUG, "
+    "'tz': settings.TIME_ZONE, 'lang': settings.LANGUAGE_CODE, 'max_age': db['CONN_MAX_AGE']}))"
+)
+
+
+def run_settings(**env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    clean.update(env)
+    clean["DJANGO_SETTINGS_MODULE"] = "newsroom.settings"
+    return subprocess.run(
+        [sys.executable, "-c", PRINT_DB], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_default_is_an_sqlite_file_in_the_project_with_debug_on():
+    result = run_settings()
+    assert result.returncode == 0, result.stderr
+    conf = json.loads(result.stdout)
+    assert conf["engine"] == "django.db.backends.sqlite3"
+    assert conf["name"] == str(ROOT / "db.sqlite3")
+    assert conf["debug"] is True
+    assert (conf["tz"], conf["lang"]) == ("Asia/Shanghai", "zh-hans")
+
+
+def test_database_url_selects_postgresql_with_persistent_connections():
+    result = run_settings(DATABASE_URL="postgres://editor:pw@db.example:5433/paper")
+    assert result.returncode == 0, result.stderr
+    conf = json.loads(result.stdout)
+    assert conf["engine"] == "django.db.backends.postgresql"
+    assert conf["name"] == "paper"
+    assert conf["max_age"] > 0
+
+
+def test_missing_secret_key_with_debug_off_is_refused():
+    result = run_settings(DJANGO_DEBUG="0")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_secret_key_from_environment_with_debug_off():
+    result = run_settings(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="x" * 60, DJANGO_ALLOWED_HOSTS="news.example")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["debug"] is False

@@ -170,7 +170,9 @@ class Block(models.Model):
         PARAGRAPH = "paragraph", _("段落")
         SUBHEAD = "subhead", _("小标题")
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="blocks", verbose_name=_("稿件"))
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="blocks", verbose_name=_("稿件")
+    )
     order = models.PositiveIntegerField(_("顺序"))
     type = models.CharField(_("类型"), max_length=10, choices=Type.choices, default=Type.PARAGRAPH)
     text = models.TextField(_("文字"))
@@ -197,12 +199,16 @@ class Byline(models.Model):
         PHOTOGRAPHER = "photographer", _("摄影")
         EDITOR = "editor", _("编辑")
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines", verbose_name=_("稿件"))
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="bylines", verbose_name=_("稿件")
+    )
     contributor = models.ForeignKey(
         Contributor, on_delete=models.PROTECT, related_name="bylines", verbose_name=_("作者")
     )
     role = models.CharField(_("角色"), max_length=20, choices=Role.choices, default=Role.REPORTER)
-    label = models.CharField(_("署名称谓"), max_length=30, blank=True, help_text=_("印出的称谓，如“全媒体记者”。"))
+    label = models.CharField(
+        _("署名称谓"), max_length=30, blank=True, help_text=_("印出的称谓，如“全媒体记者”。")
+    )
     order = models.PositiveSmallIntegerField(_("顺序"), default=0)
 
     history = HistoricalRecords()
@@ -214,7 +220,9 @@ class Byline(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "contributor", "role"], name="byline_unique_role"),
             models.CheckConstraint(
-                condition=Q(role__in=["reporter", "correspondent", "intern", "author", "photographer", "editor"]),
+                condition=Q(
+                    role__in=["reporter", "correspondent", "intern", "author", "photographer", "editor"]
+                ),
                 name="byline_role_valid",
             ),
         ]
@@ -225,10 +233,14 @@ class Byline(models.Model):
 
 
 class Photo(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="photos", verbose_name=_("稿件"))
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="photos", verbose_name=_("稿件")
+    )
     image = models.ImageField(_("图片"), upload_to="photos/%Y/%m/%d/", blank=True)
     caption = models.TextField(_("图片说明"), blank=True)
-    credit = models.CharField(_("来源署名"), max_length=100, blank=True, help_text=_("如“企业供图”“新华社记者 张金加摄”。"))
+    credit = models.CharField(
+        _("来源署名"), max_length=100, blank=True, help_text=_("如“企业供图”“新华社记者 张金加摄”。")
+    )
     order = models.PositiveSmallIntegerField(_("顺序"), default=0)
 
     class Meta:
@@ -259,7 +271,9 @@ class Correction(models.Model):
         verbose_name = _("更正")
         verbose_name_plural = _("更正")
         constraints = [
-            models.CheckConstraint(condition=Q(kind__in=["correction", "clarification"]), name="correction_kind_valid")
+            models.CheckConstraint(
+                condition=Q(kind__in=["correction", "clarification"]), name="correction_kind_valid"
+            )
         ]
 
     def __str__(self):

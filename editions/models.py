@@ -86,7 +86,9 @@ class Edition(models.Model):
                 condition=Q(status="draft") | Q(status="published", published_at__isnull=False),
                 name="edition_published_has_time",
             ),
-            models.CheckConstraint(condition=Q(status__in=["draft", "published"]), name="edition_status_valid"),
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "published"]), name="edition_status_valid"
+            ),
         ]
         indexes = [models.Index(fields=["publication", "status", "-date"], name="edition_reading_idx")]
 
@@ -126,7 +128,9 @@ class Edition(models.Model):
 
 
 class Page(models.Model):
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="pages", verbose_name=_("期次"))
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="pages", verbose_name=_("期次")
+    )
     number = models.PositiveSmallIntegerField(_("顺序"), help_text=_("本期中的第几版，从 1 起。"))
     label = models.CharField(_("版号"), max_length=10, help_text=_("印在版面上的版号，如 01、A2。"))
     name = models.CharField(_("版名"), max_length=50, blank=True)

@@ -47,7 +47,9 @@ def test_two_articles_cannot_share_a_position_on_a_page():
 
 
 def test_a_contributor_has_one_byline_per_role_on_an_article():
-    article = Article.objects.select_related("page").first() or factories.edition().pages.first().articles.first()
+    article = (
+        Article.objects.select_related("page").first() or factories.edition().pages.first().articles.first()
+    )
     reporter = article.bylines.get().contributor
     with pytest.raises(IntegrityError), transaction.atomic():
         Byline.objects.create(article=article, contributor=reporter, role="reporter")

@@ -1,0 +1,233 @@
+"""Edition JSON (`newsroom.edition/1`) to and from an `EditionDraft`. Pure Python.
+
+`edition_to_json` always writes every key; `edition_from_json` checks the document's shape and
+raises `EditionImportError` with one line naming the first thing wrong.
+"""
+
+from __future__ import annotations
+
+import datetime
+import unicodedata
+
+from .draft import (
+    ARTICLE_KINDS,
+    BLOCK_TYPES,
+    BYLINE_ROLES,
+    SCHEMA,
+    ArticleDraft,
+    BlockDraft,
+    BylineDraft,
+    EditionDraft,
+    EditionImportError,
+    PageDraft,
+    PageRef,
+    PhotoDraft,
+    PublicationDraft,
+)
+
+# Far above any real paper (a broadsheet prints a few dozen stories a page) and low enough that a
+# hostile document is refused before it costs memory and time.
+MAX_PAGES = 500
+MAX_ARTICLES = 20000
+
+
+def _ref_to_json(ref: PageRef | None):
+    return None if ref is None else {"page": ref.page, "label": ref.label}
+
+
+def article_to_json(article: ArticleDraft) -> dict:
+    return {
+        "position": article.position,
+        "kind": article.kind,
+        "kicker": article.kicker,
+        "headline": article.headline,
+        "subheadline": article.subheadline,
+        "column": article.column,
+        "dateline": article.dateline,
+        "bylines": [
+            {"name": b.name, "role": b.role, "label": b.label, "organization": b.organization}
+            for b in article.bylines
+        ],
+        "editor_note": list(article.editor_note),
+        "body": [{"type": block.type, "text": block.text} for block in article.body],
+        "photos": [{"caption": p.caption, "credit": p.credit, "image": p.image} for p in article.photos],
+        "continued_to": _ref_to_json(article.continued_to),
+        "continued_from": _ref_to_json(article.continued_from),
+        "tags": list(article.tags),
+    }
+
+
+def edition_to_json(edition: EditionDraft) -> dict:
+    return {
+        "schema": SCHEMA,
+        "publication": {"slug": edition.publication.slug, "name": edition.publication.name},
+        "date": edition.date.isoformat(),
+        "number": edition.number,
+        "pages": [
+            {
+                "number": page.number,
+                "label": page.label,
+                "name": page.name,
+                "editor": page.editor,
+                "articles": [article_to_json(a) for a in page.articles],
+            }
+            for page in edition.pages
+        ],
+    }
+
+
+class _Reader:
+    """Reads one JSON object, remembering where it is for the error message."""
+
+    def __init__(self, data, where):
+        if not isinstance(data, dict):
+            raise EditionImportError(f"edition JSON: {where} must be an object")
+        self.data = data
+        self.where = where
+
+    def _get(self, key):
+        if key not in self.data:
+            raise EditionImportError(f"edition JSON: {self.where} has no '{key}'")
+        return self.data[key]
+
+    def text(self, key, required=True):
+        if not required and key not in self.data:
+            return ""
+        value = self._get(key)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise EditionImportError(f"edition JSON: {self.where}.{key} must be a string")
+        return unicodedata.normalize("NFC", value).strip()
+
+    def integer(self, key, nullable=False, minimum=1):
+        value = self._get(key)
+        if value is None and nullable:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            raise EditionImportError(f"edition JSON: {self.where}.{key} must be a whole number ≥ {minimum}")
+        return value
+
+    def items(self, key, required=True):
+        if not required and key not in self.data:
+            return []
+        value = self._get(key)
+        if not isinstance(value, list):
+            raise EditionImportError(f"edition JSON: {self.where}.{key} must be a list")
+        return value
+
+    def choice(self, key, choices):
+        value = self.text(key)
+        if value not in choices:
+            raise EditionImportError(f"edition JSON: {self.where}.{key} must be one of {', '.join(choices)}")
+        return value
+
+    def ref(self, key):
+        value = self._get(key)
+        if value is None:
+            return None
+        reader = _Reader(value, f"{self.where}.{key}")
+        label = reader.text("label")
+        if not label:
+            raise EditionImportError(f"edition JSON: {self.where}.{key}.label must not be empty")
+        return PageRef(label=label, page=reader.integer("page", nullable=True))
+
+
+def _article_from_json(data, where) -> ArticleDraft:
+    r = _Reader(data, where)
+    bylines = []
+    for i, item in enumerate(r.items("bylines")):
+        b = _Reader(item, f"{where}.bylines[{i}]")
+        name = b.text("name")
+        if not name:
+            raise EditionImportError(f"edition JSON: {b.where}.name must not be empty")
+        bylines.append(
+            BylineDraft(
+                name=name,
+                role=b.choice("role", BYLINE_ROLES),
+                label=b.text("label"),
+                organization=b.text("organization"),
+            )
+        )
+    body = []
+    for i, item in enumerate(r.items("body")):
+        b = _Reader(item, f"{where}.body[{i}]")
+        body.append(BlockDraft(type=b.choice("type", BLOCK_TYPES), text=b.text("text")))
+    photos = []
+    for i, item in enumerate(r.items("photos")):
+        p = _Reader(item, f"{where}.photos[{i}]")
+        image = p.data.get("image")
+        if image is not None and not isinstance(image, str):
+            raise EditionImportError(f"edition JSON: {p.where}.image must be a string or null")
+        photos.append(PhotoDraft(caption=p.text("caption"), credit=p.text("credit"), image=image))
+    notes = r.items("editor_note")
+    tags = r.items("tags")
+    for key, values in (("editor_note", notes), ("tags", tags)):
+        if not all(isinstance(v, str) for v in values):
+            raise EditionImportError(f"edition JSON: {where}.{key} must be a list of strings")
+    headline = r.text("headline")
+    if not headline:
+        raise EditionImportError(f"edition JSON: {where}.headline must not be empty")
+    return ArticleDraft(
+        position=r.integer("position"),
+        kind=r.choice("kind", ARTICLE_KINDS),
+        kicker=r.text("kicker"),
+        headline=headline,
+        subheadline=r.text("subheadline"),
+        column=r.text("column"),
+        dateline=r.text("dateline"),
+        bylines=bylines,
+        editor_note=[unicodedata.normalize("NFC", n).strip() for n in notes if n.strip()],
+        body=body,
+        photos=photos,
+        continued_to=r.ref("continued_to"),
+        continued_from=r.ref("continued_from"),
+        tags=[unicodedata.normalize("NFC", t).strip() for t in tags if t.strip()],
+    )
+
+
+def edition_from_json(data) -> EditionDraft:
+    r = _Reader(data, "document")
+    if data.get("schema") != SCHEMA:
+        raise EditionImportError(f"not edition JSON: 'schema' must be '{SCHEMA}'")
+    pub = _Reader(r._get("publication"), "publication")
+    slug, name = pub.text("slug"), pub.text("name")
+    if not slug or not name:
+        raise EditionImportError("edition JSON: publication needs a slug and a name")
+    try:
+        date = datetime.date.fromisoformat(r.text("date"))
+    except ValueError:
+        raise EditionImportError("edition JSON: date must be a real date as YYYY-MM-DD") from None
+    page_items = r.items("pages")
+    if len(page_items) > MAX_PAGES:
+        raise EditionImportError(f"edition JSON: {len(page_items)} pages is more than {MAX_PAGES}")
+    pages, seen_numbers, seen_labels, total = [], set(), set(), 0
+    for i, item in enumerate(page_items):
+        p = _Reader(item, f"pages[{i}]")
+        number, label = p.integer("number"), p.text("label")
+        if not label:
+            raise EditionImportError(f"edition JSON: pages[{i}].label must not be empty")
+        if number in seen_numbers or label in seen_labels:
+            raise EditionImportError(f"edition JSON: page {label} (number {number}) appears twice")
+        seen_numbers.add(number)
+        seen_labels.add(label)
+        article_items = p.items("articles")
+        total += len(article_items)
+        if total > MAX_ARTICLES:
+            raise EditionImportError(f"edition JSON: more than {MAX_ARTICLES} articles in one edition")
+        articles = [_article_from_json(a, f"pages[{i}].articles[{j}]") for j, a in enumerate(article_items)]
+        positions = [a.position for a in articles]
+        if len(set(positions)) != len(positions):
+            raise EditionImportError(f"edition JSON: page {label} has two articles at one position")
+        pages.append(
+            PageDraft(
+                number=number, label=label, name=p.text("name"), editor=p.text("editor"), articles=articles
+            )
+        )
+    pages.sort(key=lambda page: page.number)
+    return EditionDraft(
+        publication=PublicationDraft(slug=slug, name=name),
+        date=date,
+        number=r.integer("number", nullable=True),
+        pages=pages,
+    )

@@ -1,0 +1,78 @@
+"""Build a realistic archive for benchmarks: N daily editions recombined from real page text.
+
+    python manage.py generate_archive --editions 3650 --seed 1
+    python manage.py generate_archive --editions 365 --dumps-dir /tmp/archive   # page dumps only
+
+Editions are written through the real import service (the same structure the importer writes);
+with --dumps-dir they are written as page dumps in folders named by date instead, for
+`import_edition DIR/*/` to import through the whole importer.
+"""
+
+import datetime
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from editions.archive import ArchiveGenerator
+from editions.importing.dumps import edition_to_dumps
+from editions.importing.service import import_edition
+from editions.models import Publication
+
+
+class Command(BaseCommand):
+    help = "Generate a deterministic archive of daily editions for benchmarks."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--editions", type=int, default=3650, help="how many daily editions (default 10 years)"
+        )
+        parser.add_argument("--end", default="2023-08-08", help="date of the last edition (YYYY-MM-DD)")
+        parser.add_argument("--pages", type=int, default=8)
+        parser.add_argument("--articles-per-page", type=int, default=8)
+        parser.add_argument("--contributors", type=int, default=300, help="size of the reporters' pool")
+        parser.add_argument("--seed", type=int, default=1, help="same seed, same archive")
+        parser.add_argument("--publication", help="publication slug (default: the project's own paper)")
+        parser.add_argument("--dumps-dir", help="write page dumps into this folder instead of the database")
+        parser.add_argument("--unpublished", action="store_true", help="leave the editions as drafts")
+
+    def handle(self, *args, **options):
+        for name in ("editions", "pages", "articles_per_page", "contributors"):
+            if options[name] < 1:
+                raise CommandError(f"--{name.replace('_', '-')} must be at least 1.")
+        try:
+            end = datetime.date.fromisoformat(options["end"])
+        except ValueError:
+            raise CommandError(f"--end {options['end']!r} is not a date; use YYYY-MM-DD.") from None
+        if options["publication"]:
+            publication = Publication.objects.filter(slug=options["publication"]).first()
+            if publication is None:
+                raise CommandError(f"Unknown publication {options['publication']!r}.")
+        else:
+            publication = Publication.objects.default()
+
+        generator = ArchiveGenerator(
+            seed=options["seed"],
+            publication_slug=publication.slug,
+            publication_name=publication.name,
+            dateline=publication.dateline,
+            pages=options["pages"],
+            articles_per_page=options["articles_per_page"],
+            contributors=options["contributors"],
+        )
+        total = options["editions"]
+        dumps_dir = Path(options["dumps_dir"]) if options["dumps_dir"] else None
+        started = time.monotonic()
+        for index, draft in enumerate(generator.editions(end=end, count=total), start=1):
+            if dumps_dir:
+                folder = dumps_dir / draft.date.isoformat()
+                folder.mkdir(parents=True, exist_ok=True)
+                for label, text in edition_to_dumps(draft):
+                    (folder / f"{label}.txt").write_text(text, encoding="utf-8")
+            else:
+                import_edition(draft, publish=not options["unpublished"])
+            if index == total or index % 50 == 0:
+                rate = index / max(time.monotonic() - started, 1e-9)
+                self.stdout.write(f"{index}/{total} editions ({draft.date}) {rate:.1f} editions/s")
+        where = f"into {dumps_dir}" if dumps_dir else "into the database"
+        self.stdout.write(self.style.SUCCESS(f"Generated {total} editions {where}."))

@@ -1,0 +1,430 @@
+#!/usr/bin/env python
+"""Newsroom benchmarks: every figure is reported with a baseline measured in the same run.
+
+    python bench/run.py parse            # parser alone vs reading the same text
+    python bench/run.py import           # 1 year of editions through import_edition, SQLite and PostgreSQL
+    python bench/run.py read             # the site under gunicorn + wrk, each view vs /healthz/
+    python bench/run.py growth           # page, article, search: 1 edition vs a 10-year archive
+    python bench/run.py all              # everything (what `make bench` runs)
+
+Options: --quick (smaller sizes, for a smoke run), --years N for growth (default 10).
+Results are printed as Markdown tables and saved as JSON under bench/out/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+PY = sys.executable
+PG = "postgres://postgres@127.0.0.1:5432/{name}"
+SECRET = "bench-only-secret-" + "x" * 40
+
+
+def base_env(**extra):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_"))}
+    env["DJANGO_SETTINGS_MODULE"] = "newsroom.settings"
+    env.update(extra)
+    return env
+
+
+def manage(*args, env=None, check=True, quiet=True):
+    result = subprocess.run(
+        [PY, "manage.py", *args], cwd=ROOT, env=env or base_env(), capture_output=quiet, text=True
+    )
+    if check and result.returncode != 0:
+        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def run_with_rusage(cmd, env):
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = proc.stdout.read().decode("utf-8", "replace")
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{output[-3000:]}")
+    return elapsed, usage.ru_maxrss / 1024, output
+
+
+def fresh_pg(name):
+    subprocess.run(
+        [
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-q",
+            "-c",
+            f"DROP DATABASE IF EXISTS {name}",
+            "-c",
+            f"CREATE DATABASE {name}",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return PG.format(name=name)
+
+
+def table(headers, rows):
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def save(name, data):
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+# ---------------------------------------------------------------- parse
+def real_pages():
+    pages = [(ROOT / "seeds" / "000_092d2e3a62978a8e.txt").read_bytes()]
+    pages += [p.read_bytes() for p in sorted((ROOT / "tests" / "fixtures" / "corpus").rglob("0*.txt"))]
+    return pages
+
+
+def bench_parse(args):
+    sys.path.insert(0, str(ROOT))
+    from editions.importing.parser import parse_page
+    from editions.importing.text import decode_dump
+
+    pages = real_pages()
+    count = 300 if args.quick else 1000
+    work = [pages[i % len(pages)] for i in range(count)]
+    size = sum(len(p) for p in work)
+
+    def baseline():
+        for data in work:
+            unicodedata.normalize("NFC", data.decode("utf-8-sig")).splitlines()
+
+    def parse():
+        for i, data in enumerate(work):
+            parse_page(decode_dump(data), label=f"{i % 8 + 1:02d}", number=i % 8 + 1)
+
+    results = {}
+    for name, fn in (("read + split lines (baseline)", baseline), ("decode + parse_page", parse)):
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - started)
+        results[name] = min(times)
+    base = results["read + split lines (baseline)"]
+    rows = [
+        (name, f"{count / t:,.0f}", f"{size / t / 1e6:.2f}", f"{t / base:.1f}×")
+        for name, t in results.items()
+    ]
+    print(f"\n### Parser alone: {count} real pages ({size / 1e6:.1f} MB), best of 3\n")
+    print(table(["what", "pages/s", "MB/s", "time vs baseline"], rows))
+    save("parse", {"pages": count, "bytes": size, "seconds": results})
+
+
+# ---------------------------------------------------------------- import
+def bench_import(args):
+    editions = 30 if args.quick else 365
+    workdir = Path(tempfile.mkdtemp(prefix="newsroom-bench-"))
+    try:
+        dumps = workdir / "archive"
+        manage("generate_archive", "--editions", str(editions), "--dumps-dir", str(dumps), "--seed", "1")
+        folders = sorted(str(p) for p in dumps.iterdir())
+        pages = sum(1 for _ in dumps.rglob("*.txt"))
+        rows, data = [], {}
+        backends = [
+            ("SQLite", f"sqlite:///{workdir / 'bench.sqlite3'}"),
+            ("PostgreSQL", fresh_pg("bench_import")),
+        ]
+        for name, url in backends:
+            env = base_env(DATABASE_URL=url)
+            manage("migrate", "--noinput", env=env)
+            elapsed, peak, _ = run_with_rusage(
+                [PY, "manage.py", "import_edition", *folders, "--publish"], env
+            )
+            again, _peak, _ = run_with_rusage(
+                [PY, "manage.py", "import_edition", *folders[: editions // 3]], env
+            )
+            rows.append(
+                (
+                    name,
+                    pages,
+                    f"{elapsed:.1f}",
+                    f"{pages / elapsed:.0f}",
+                    f"{peak:.0f}",
+                    f"{(editions // 3) * pages / editions / again:.0f}",
+                )
+            )
+            data[name] = {"pages": pages, "seconds": elapsed, "peak_mib": peak, "reimport_seconds": again}
+        print(f"\n### Import: {editions} editions, {pages} pages, one process per backend\n")
+        print(
+            table(
+                ["database", "pages", "seconds", "pages/s", "peak MiB", "re-import pages/s (unchanged)"], rows
+            )
+        )
+
+        # Where the time goes: a profile of the PostgreSQL import of a few editions.
+        env = base_env(DATABASE_URL=fresh_pg("bench_profile"))
+        manage("migrate", "--noinput", env=env)
+        prof = workdir / "import.prof"
+        subprocess.run(
+            [PY, "-m", "cProfile", "-o", str(prof), "manage.py", "import_edition", *folders[:20]],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        import pstats
+
+        stats = pstats.Stats(str(prof))
+        total = stats.total_tt
+        interesting = []
+        for (filename, _line, func), (_cc, _nc, _tt, ct, _callers) in stats.stats.items():
+            if "/newsroom/" in filename or ("/work/" in filename and ".venv" not in filename):
+                interesting.append((ct, f"{Path(filename).parent.name}/{Path(filename).name}:{func}"))
+        interesting.sort(reverse=True)
+        print("\nWhere the time goes (cumulative, 20 editions on PostgreSQL, project code only):\n")
+        print(table(["function", "share of run"], [(n, f"{ct / total:.0%}") for ct, n in interesting[:12]]))
+        save("import", data)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- read
+class Server:
+    def __init__(self, env, port):
+        self.port = port
+        self.proc = subprocess.Popen(
+            [
+                str(Path(PY).parent / "gunicorn"),
+                "newsroom.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(os.cpu_count() or 2),
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+        )
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz/", timeout=1)
+                return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise SystemExit("gunicorn did not start")
+
+    def stop(self):
+        os.killpg(self.proc.pid, signal.SIGTERM)
+        self.proc.wait(timeout=30)
+
+
+def wrk(url, seconds, connections):
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+    def ms(label):
+        m = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)", out, re.M)
+        value, unit = float(m.group(1)), m.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    return {
+        "rps": rps,
+        "p50": ms("50"),
+        "p99": ms("99"),
+        "non2xx": int(non2xx.group(1)) if non2xx else 0,
+        "socket_errors": sum(int(x) for x in errors.groups()) if errors else 0,
+    }
+
+
+def site_env(url, cache_seconds):
+    return base_env(
+        DATABASE_URL=url,
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=SECRET,
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_HSTS_SECONDS="0",
+        NEWSROOM_PAGE_CACHE_SECONDS=str(cache_seconds),
+        REDIS_URL="redis://127.0.0.1:6379/5",
+    )
+
+
+def reading_urls(env):
+    code = (
+        "from articles.models import Article; "
+        "a = Article.objects.published().with_placement().order_by('-page__edition__date', 'page__number', "
+        "'position').first(); e = a.page.edition; "
+        "print(a.page.get_absolute_url()); print(a.get_absolute_url()); "
+        "print(e.get_absolute_url().rstrip('/') + '.json')"
+    )
+    out = manage("shell", "-c", code, env=env).stdout.split()
+    page, article, edition_json = out[-3:]
+    return {
+        "baseline /healthz/": "/healthz/",
+        "front page /": "/",
+        "page": page,
+        "article": article,
+        "edition JSON": edition_json,
+        "search 人民": "/search/?q=%E4%BA%BA%E6%B0%91",
+    }
+
+
+def load_seed_and_corpus(env):
+    manage("migrate", "--noinput", env=env)
+    manage("import_edition", "seeds/000_092d2e3a62978a8e.txt", "--date", "2023-08-09", "--publish", env=env)
+    for folder in sorted((ROOT / "tests" / "fixtures" / "corpus").glob("*/*")):
+        manage("import_edition", str(folder), "--publish", env=env)
+
+
+def measure_site(url, seconds, connections, label):
+    rows, data = [], {}
+    for mode, cache_seconds in (("cold (no cache)", 0), ("warm (cached)", 300)):
+        env = site_env(url, cache_seconds)
+        subprocess.run(["redis-cli", "-n", "5", "flushdb"], capture_output=True)
+        server = Server(env, 8765)
+        try:
+            urls = reading_urls(env)
+            results = {
+                name: wrk(f"http://127.0.0.1:8765{path}", seconds, connections) for name, path in urls.items()
+            }
+        finally:
+            server.stop()
+        base = results["baseline /healthz/"]["rps"]
+        for name, r in results.items():
+            rows.append(
+                (
+                    mode,
+                    name,
+                    f"{r['rps']:,.0f}",
+                    f"{r['rps'] / base:.0%}",
+                    f"{r['p50']:.1f}",
+                    f"{r['p99']:.1f}",
+                    r["non2xx"] + r["socket_errors"],
+                )
+            )
+        data[mode] = results
+    print(
+        f"\n### Reading ({label}): gunicorn, {os.cpu_count()} workers, "
+        f"wrk {connections} connections, {seconds}s each\n"
+    )
+    print(table(["mode", "view", "req/s", "vs baseline", "p50 ms", "p99 ms", "errors"], rows))
+    return data
+
+
+def bench_read(args):
+    url = fresh_pg("bench_read")
+    load_seed_and_corpus(base_env(DATABASE_URL=url))
+    seconds = 3 if args.quick else 10
+    save("read", measure_site(url, seconds, 16, "seed + corpus editions, PostgreSQL"))
+
+
+# ---------------------------------------------------------------- growth
+def latency(url, path, n=60):
+    times = []
+    for _ in range(n):
+        started = time.perf_counter()
+        with urllib.request.urlopen(url + path) as response:
+            response.read()
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return {"p50": statistics.median(times), "p95": times[int(len(times) * 0.95) - 1]}
+
+
+def bench_growth(args):
+    years = 1 if args.quick else args.years
+    rows, data = [], {}
+    for label, editions in (("1 edition", 0), (f"{years}-year archive", 365 * years)):
+        url = fresh_pg("bench_growth")
+        env = base_env(DATABASE_URL=url)
+        load_seed_and_corpus(env)
+        if editions:
+            manage("generate_archive", "--editions", str(editions), "--end", "2023-08-08", env=env)
+        manage(
+            "shell",
+            "-c",
+            "from django.db import connection; connection.cursor().execute('VACUUM ANALYZE')",
+            env=env,
+            check=False,
+        )
+        senv = site_env(url, 0)
+        server = Server(senv, 8766)
+        try:
+            urls = reading_urls(senv)
+            measured = {
+                "page": latency("http://127.0.0.1:8766", urls["page"]),
+                "article": latency("http://127.0.0.1:8766", urls["article"]),
+                "search common (人民)": latency("http://127.0.0.1:8766", "/search/?q=%E4%BA%BA%E6%B0%91"),
+                "search rare (屠呦呦)": latency(
+                    "http://127.0.0.1:8766", "/search/?q=%E5%B1%A0%E5%91%A6%E5%91%A6"
+                ),
+            }
+        finally:
+            server.stop()
+        data[label] = measured
+    small, large = data["1 edition"], data[f"{years}-year archive"]
+    for view in small:
+        rows.append(
+            (
+                view,
+                f"{small[view]['p50']:.1f}",
+                f"{large[view]['p50']:.1f}",
+                f"{large[view]['p50'] / small[view]['p50']:.2f}",
+                f"{large[view]['p95']:.1f}",
+            )
+        )
+    print(f"\n### Growth: 1 edition vs a {years}-year archive on PostgreSQL, uncached, one client\n")
+    print(
+        table(
+            ["view", "p50 ms (1 edition)", f"p50 ms ({years} years)", "ratio", f"p95 ms ({years} years)"],
+            rows,
+        )
+    )
+    save("growth", data)
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "what", nargs="?", default="all", choices=["parse", "import", "read", "growth", "all"]
+    )
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--years", type=int, default=10)
+    args = parser.parse_args()
+    os.chdir(ROOT)
+    print(f"Machine: {os.cpu_count()} cores, {os.uname().machine}, Python {sys.version.split()[0]}")
+    steps = {"parse": bench_parse, "import": bench_import, "read": bench_read, "growth": bench_growth}
+    for name, step in steps.items():
+        if args.what in (name, "all"):
+            step(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,209 @@
+"""A per-view cache of the published site, invalidated edition by edition.
+
+Every cached response is keyed by version tokens of the scopes it depends on:
+
+- an edition (its pages, articles, whole stories and JSON),
+- its publication (the front page and the archive, which show the latest editions),
+- the whole site (contributor names appear in every byline).
+
+`invalidate_edition(edition)` gives the edition, its publication and the published editions just
+before and after it (their 上一期 / 下一期 links) new tokens, so exactly those pages are rebuilt on
+the next request and every other edition stays cached. Tokens are random, never counters, so a
+token evicted from the cache can never bring an old response back.
+
+Staff and previews never go through the cache: a draft must not leak to readers, and an editor
+must see their change at once.
+"""
+
+import hashlib
+import uuid
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
+
+SITE_SCOPE = "site"
+
+
+def edition_scope(publication_slug, date):
+    return f"edition:{publication_slug}:{date.isoformat()}"
+
+
+def publication_scope(publication_slug):
+    return f"publication:{publication_slug}"
+
+
+def _version_key(scope):
+    return f"newsroom:version:{scope}"
+
+
+def _new_token():
+    return uuid.uuid4().hex
+
+
+def versions(scopes):
+    """The current token of each scope, creating missing ones (in one cache round trip when
+    nothing is missing)."""
+    keys = [_version_key(scope) for scope in scopes]
+    found = cache.get_many(keys)
+    tokens = []
+    for key in keys:
+        token = found.get(key)
+        if token is None:
+            cache.add(key, _new_token(), None)
+            token = cache.get(key)
+        tokens.append(token)
+    return tokens
+
+
+def bump(scopes):
+    cache.set_many({_version_key(scope): _new_token() for scope in scopes}, None)
+
+
+def invalidate_edition(edition):
+    """Forget every cached page of `edition`, of its publication's front page and archive, and of
+    its published neighbours (whose 上一期 / 下一期 links may point at it)."""
+    from editions.models import Edition, Publication
+
+    slug = Publication.objects.filter(pk=edition.publication_id).values_list("slug", flat=True).first()
+    if slug is None:
+        return
+    published = Edition.objects.published().filter(publication_id=edition.publication_id)
+    neighbours = [
+        published.filter(date__lt=edition.date).order_by("-date").values_list("date", flat=True).first(),
+        published.filter(date__gt=edition.date).order_by("date").values_list("date", flat=True).first(),
+    ]
+    scopes = [edition_scope(slug, edition.date), publication_scope(slug)]
+    scopes += [edition_scope(slug, date) for date in neighbours if date is not None]
+    bump(scopes)
+    # Bump again after commit: a reader may have cached the old text between the first bump and
+    # the moment the change became visible to other connections.
+    transaction.on_commit(lambda: bump(scopes))
+
+
+def invalidate_site():
+    """Forget every cached page (a contributor's name shows in bylines of every edition)."""
+    bump([SITE_SCOPE])
+    transaction.on_commit(lambda: bump([SITE_SCOPE]))
+
+
+def _is_staff(request):
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_active and user.is_staff)
+
+
+def mark_public(response, last_modified=None):
+    """A published page: cacheable here, by browsers and by a CDN in front."""
+    patch_cache_control(response, public=True, max_age=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+    if last_modified is not None:
+        response.headers["Last-Modified"] = http_date(last_modified.timestamp())
+    response.newsroom_cacheable = True
+    return response
+
+
+def mark_private(response):
+    """A preview or a staff view: never stored anywhere."""
+    patch_cache_control(response, private=True, no_store=True)
+    response.newsroom_cacheable = False
+    return response
+
+
+def cache_published(scopes_for):
+    """Cache a view's response for readers under the version tokens of `scopes_for(request,
+    **kwargs)` (a list of scopes; the site scope is always added). The view decides whether its
+    response may be stored by calling `mark_public` or `mark_private`."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method not in ("GET", "HEAD") or _is_staff(request):
+                return view(request, *args, **kwargs)
+            scopes = [SITE_SCOPE, *scopes_for(request, **kwargs)]
+            raw = "|".join(
+                [*versions(scopes), getattr(request, "LANGUAGE_CODE", ""), request.get_full_path()]
+            )
+            key = "newsroom:page:" + hashlib.sha256(raw.encode()).hexdigest()
+            response = cache.get(key)
+            if response is not None:
+                return response
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and getattr(response, "newsroom_cacheable", False):
+                if hasattr(response, "render") and callable(response.render):
+                    response.render()
+                cache.set(key, response, settings.NEWSROOM_PAGE_CACHE_SECONDS)
+            return response
+
+        return wrapper
+
+    return decorator
+
+
+# Cache invalidation on every change to what a reader sees. These receivers only forget cached
+# pages; they never write to the database.
+
+
+def _edition_changed(sender, instance, **kwargs):
+    invalidate_edition(instance)
+
+
+def _page_changed(sender, instance, **kwargs):
+    from editions.models import Edition
+
+    edition = Edition.objects.filter(pk=instance.edition_id).first()
+    if edition is not None:
+        invalidate_edition(edition)
+
+
+def _article_changed_by_id(article_id):
+    from editions.models import Edition
+
+    edition = Edition.objects.filter(pages__articles__pk=article_id).first()
+    if edition is not None:
+        invalidate_edition(edition)
+
+
+def _article_changed(sender, instance, **kwargs):
+    from editions.models import Edition
+
+    edition = Edition.objects.filter(pages__pk=instance.page_id).first()
+    if edition is not None:
+        invalidate_edition(edition)
+
+
+def _article_part_changed(sender, instance, **kwargs):
+    _article_changed_by_id(instance.article_id)
+
+
+def _tagged_item_changed(sender, instance, **kwargs):
+    from django.contrib.contenttypes.models import ContentType
+
+    from articles.models import Article
+
+    if instance.content_type_id == ContentType.objects.get_for_model(Article).pk:
+        _article_changed_by_id(instance.object_id)
+
+
+def _contributor_changed(sender, instance, **kwargs):
+    invalidate_site()
+
+
+def connect_signals():
+    from taggit.models import TaggedItem
+
+    from articles.models import Article, Block, Byline, Contributor, Correction, Photo
+    from editions.models import Edition, Page
+
+    for signal in (post_save, post_delete):
+        signal.connect(_edition_changed, sender=Edition, dispatch_uid="newsroom_cache_edition")
+        signal.connect(_page_changed, sender=Page, dispatch_uid="newsroom_cache_page")
+        signal.connect(_article_changed, sender=Article, dispatch_uid="newsroom_cache_article")
+        signal.connect(_contributor_changed, sender=Contributor, dispatch_uid="newsroom_cache_contributor")
+        signal.connect(_tagged_item_changed, sender=TaggedItem, dispatch_uid="newsroom_cache_tag")
+        for model in (Block, Byline, Photo, Correction):
+            signal.connect(
+                _article_part_changed, sender=model, dispatch_uid=f"newsroom_cache_{model.__name__}"
+            )

@@ -1,0 +1,168 @@
+"""Forms the editors' admin uses for articles and their parts."""
+
+from django import forms
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
+
+from editions.models import Edition, Page
+
+from .models import Article, Block
+
+# Pages offered in the article form when the article has no page yet and none is asked for.
+RECENT_EDITIONS = 10
+
+
+class PageChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.edition.date:%Y-%m-%d} {obj}"
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """The article form. It remembers when the article was last saved as the editor opened it, so
+    a second editor's save cannot silently overwrite the first one's."""
+
+    opened_updated = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = [
+            "kicker",
+            "headline",
+            "subheadline",
+            "column",
+            "dateline",
+            "editor_note",
+            "page",
+            "position",
+            "kind",
+            "continued_to_label",
+            "continued_to_page",
+            "continued_from_label",
+            "continued_from_page",
+            "next_part",
+            "tags",
+        ]
+        field_classes = {"page": PageChoiceField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["opened_updated"].initial = self.instance.updated.isoformat()
+        if "page" in self.fields:
+            self.fields["page"].queryset = self._page_choices()
+
+    def _page_choices(self):
+        """Pages of the article's edition (a story moves within its edition); for a new article,
+        the edition of the page asked for (?page=) or the latest editions."""
+        pages = Page.objects.select_related("edition").order_by("-edition__date", "edition", "number")
+        if self.instance.page_id:
+            return pages.filter(edition_id=self.instance.page.edition_id)
+        hint = self.data.get("page") or self.initial.get("page")
+        if hint and str(hint).isdigit():
+            return pages.filter(edition__pages=hint)
+        recent = list(Edition.objects.order_by("-date").values_list("pk", flat=True)[:RECENT_EDITIONS])
+        return pages.filter(edition_id__in=recent)
+
+    def clean(self):
+        cleaned = super().clean()
+        opened = self.cleaned_data.get("opened_updated")
+        if self.instance.pk and opened:
+            current = Article.objects.filter(pk=self.instance.pk).values_list("updated", flat=True).first()
+            if current is not None and current.isoformat() != opened:
+                raise forms.ValidationError(
+                    _(
+                        "这篇稿件在你打开之后已被别人修改并保存（%(time)s）。"
+                        "为免覆盖对方的修改，本次未保存：请复制你的改动，重新打开稿件后再改。"
+                    ),
+                    code="stale",
+                    params={"time": current.strftime("%Y-%m-%d %H:%M:%S")},
+                )
+        return cleaned
+
+
+class BlockInlineForm(forms.ModelForm):
+    merge_with_next = forms.BooleanField(
+        label=_("与下段合并"),
+        required=False,
+        help_text=_("把下一段接在本段之后（修复分栏造成的断段）。"),
+    )
+
+    class Meta:
+        model = Block
+        fields = ["order", "type", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3, "cols": 80})}
+
+
+class PositionedInlineFormSet(forms.BaseInlineFormSet):
+    """An inline formset over rows unique per (parent, position): articles on a page, blocks in
+    an article. Editors may swap or shift positions in one save: the rows that move are first
+    parked past the last position, then written at their new places, in one transaction. A new row
+    left without a position goes last."""
+
+    position_field = "position"
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if index is None or index >= self.initial_form_count():
+            form.fields[self.position_field].required = False
+
+    def _last_position(self):
+        rows = self.model._default_manager.filter(**{self.fk.name: self.instance})
+        return rows.aggregate(last=Max(self.position_field))["last"] or 0
+
+    def save(self, commit=True):
+        if not commit:
+            return super().save(commit)
+        with transaction.atomic():
+            moving = [
+                form.instance.pk
+                for form in self.initial_forms
+                if self.position_field in form.changed_data and not self._should_delete_form(form)
+            ]
+            parked = self._last_position()
+            for offset, pk in enumerate(moving, start=1):
+                self.model._default_manager.filter(pk=pk).update(**{self.position_field: parked + offset})
+            return super().save(commit)
+
+    def save_new(self, form, commit=True):
+        obj = form.save(commit=False)
+        setattr(obj, self.fk.name, self.instance)
+        if getattr(obj, self.position_field) is None:
+            setattr(obj, self.position_field, self._last_position() + 1)
+        if commit:
+            obj.save()
+            form.save_m2m()
+        return obj
+
+
+class BlockInlineFormSet(PositionedInlineFormSet):
+    position_field = "order"
+
+    def save(self, commit=True):
+        saved = super().save(commit)
+        if commit:
+            self._merge_marked()
+        return saved
+
+    def _merge_marked(self):
+        """Join each block marked "merge with next" with the block that follows it."""
+        marked = {
+            form.instance.pk
+            for form in self.forms
+            if form.instance.pk and form.cleaned_data.get("merge_with_next")
+        }
+        if not marked:
+            return
+        blocks = list(Block.objects.filter(article=self.instance).order_by("order"))
+        keep = None
+        for block in blocks:
+            chained = block.pk in marked
+            if keep is not None:
+                keep.text = keep.text.rstrip() + block.text.lstrip()
+                keep.save(update_fields=["text"])
+                block.delete()
+                if not chained:
+                    keep = None
+            elif chained:
+                keep = block

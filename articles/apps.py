@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,9 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "articles"
     verbose_name = _("稿件")
+
+    def ready(self):
+        from .search import ensure_search_index
+
+        # SQLite drops the search triggers whenever a migration rebuilds the article table.
+        post_migrate.connect(ensure_search_index, sender=self, dispatch_uid="articles_search_index")

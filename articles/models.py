@@ -177,6 +177,8 @@ class Block(models.Model):
     type = models.CharField(_("类型"), max_length=10, choices=Type.choices, default=Type.PARAGRAPH)
     text = models.TextField(_("文字"))
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["article", "order"]
         verbose_name = _("正文段落")
@@ -243,6 +245,8 @@ class Photo(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("顺序"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["article", "order"]
         verbose_name = _("图片")
@@ -265,6 +269,8 @@ class Correction(models.Model):
     kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
     text = models.TextField(_("内容"))
     created = models.DateTimeField(_("时间"), auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["article", "created"]

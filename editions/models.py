@@ -80,6 +80,11 @@ class Edition(models.Model):
         get_latest_by = "date"
         verbose_name = _("期次")
         verbose_name_plural = _("期次")
+        # Publishing is the desk chief's call; importing is an editor's daily work.
+        permissions = [
+            ("publish_edition", _("可以发布、定时发布和撤回期次")),
+            ("import_edition", _("可以导入期次")),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["publication", "date"], name="edition_unique_publication_date"),
             models.CheckConstraint(

@@ -1,0 +1,395 @@
+"""What an import reads: paths or uploaded files turned into editions (`EditionDraft`).
+
+An input is a page dump, a folder of page dumps (one edition; `01.txt`, `A2.txt`, or any name
+ending in the page label; other files are ignored), a folder of such folders named by date (an
+archive), an edition JSON file (the round trip), or, when uploaded, a .zip of any of these.
+Inputs are grouped by date: the pages of one date are one edition.
+
+The date comes from the `date` argument, else the file or folder name (`2023-08-09`, `20230809`),
+else the masthead line of the dump; the page label from the `page` argument (one dump only), the
+file name, or the page header line, else `01` for a lone dump. Everything is read, decoded and
+checked before anything is parsed, so a bad file is refused before any edition is written.
+Every refusal is an `EditionImportError` with one line naming the file.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .draft import EditionDraft, EditionImportError, PublicationDraft
+from .jsonio import edition_from_json
+from .text import decode_dump, normalise_label, read_header
+
+MAX_DUMP_BYTES = 20 * 1024 * 1024
+MAX_JSON_BYTES = 100 * 1024 * 1024
+# A zip may hold a month of editions; more than this uncompressed is a zip bomb, not an upload.
+MAX_ZIP_BYTES = 200 * 1024 * 1024
+MAX_ZIP_MEMBERS = 5000
+
+NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-?(0[1-9]|1[0-2])-?(\d\d)(?!\d)")
+NAME_LABEL = re.compile(r"(?:^|[-_.\s]|第|page|p)([A-Za-z]?\d{1,3})版?$", re.IGNORECASE)
+LABEL = re.compile(r"^[A-Za-z]?\d{1,3}$")
+DUMP_SUFFIXES = {".txt", ".text"}
+
+
+@dataclass
+class PageSource:
+    origin: str  # the file, as the user named it
+    text: str
+    label: str
+    name: str = ""
+    editor: str = ""
+
+
+@dataclass
+class EditionSource:
+    """One edition to import: page dumps of one date, or an edition JSON document."""
+
+    date: datetime.date
+    origin: str
+    pages: list[PageSource] = field(default_factory=list)
+    document: EditionDraft | None = None
+
+    def draft(self, publication: PublicationDraft) -> EditionDraft:
+        """Parse the pages (the JSON document is already an edition and keeps its publication)."""
+        if self.document is not None:
+            return self.document
+        from .parser import parse_edition
+
+        pages = sorted(self.pages, key=lambda p: _label_key(p.label))
+        try:
+            draft = parse_edition([(p.label, p.text) for p in pages], publication=publication, date=self.date)
+        except EditionImportError as error:
+            raise EditionImportError(f"{self.origin}: {error}") from None
+        except RecursionError:
+            raise EditionImportError(f"{self.origin}: the page is too deeply nested to read") from None
+        by_label = {p.label: p for p in pages}
+        for page in draft.pages:
+            source = by_label.get(page.label)
+            if source is not None:
+                page.name = page.name or source.name
+                page.editor = page.editor or source.editor
+        return draft
+
+    @property
+    def page_count(self) -> int:
+        return len(self.document.pages) if self.document is not None else len(self.pages)
+
+
+def _label_key(label: str):
+    match = re.match(r"^([A-Za-z]*)(\d*)", label)
+    return (match.group(1), int(match.group(2)) if match.group(2) else -1, label)
+
+
+def parse_date(value: str, where: str = "--date") -> datetime.date:
+    """A YYYY-MM-DD date, or an EditionImportError saying what is wrong with it."""
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value.strip())
+    if not match:
+        raise EditionImportError(f"{where} {value!r} is not a date; use YYYY-MM-DD")
+    try:
+        return datetime.date(*map(int, match.groups()))
+    except ValueError:
+        raise EditionImportError(f"{where} {value} is an impossible date") from None
+
+
+def parse_label(value: str) -> str:
+    if not LABEL.match(value.strip()):
+        raise EditionImportError(f"--page {value!r} is not a page label such as 01, 8 or A2")
+    return normalise_label(value)
+
+
+def _date_in_name(name: str, origin: str) -> datetime.date | None:
+    match = NAME_DATE.search(name)
+    if not match:
+        return None
+    try:
+        return datetime.date(*map(int, match.groups()))
+    except ValueError:
+        raise EditionImportError(f"{origin}: the name holds an impossible date {match.group(0)}") from None
+
+
+def _label_in_name(stem: str) -> str | None:
+    stem = NAME_DATE.sub("", stem).strip()
+    match = NAME_LABEL.search(stem)
+    return normalise_label(match.group(1)) if match else None
+
+
+@dataclass
+class _Dump:
+    origin: str
+    data: bytes
+    stem: str
+    folder: str | None  # the folder that makes an edition (its name may carry the date)
+    label: str | None = None  # given by the uploader
+
+
+@dataclass
+class _Json:
+    origin: str
+    data: bytes
+
+
+class _Collector:
+    def __init__(self, *, date=None, page=None, encoding=None):
+        self.date = date
+        self.page = page
+        self.encoding = encoding
+        self.dumps: list[_Dump] = []
+        self.documents: list[_Json] = []
+
+    # -- paths --------------------------------------------------------------------------------
+
+    def add_path(self, raw: str | Path):
+        path = Path(raw)
+        if not path.exists():
+            raise EditionImportError(f"{raw}: no such file or folder")
+        if path.is_dir():
+            self._add_folder(path, str(raw))
+        elif path.is_file():
+            self._add_file(path, str(raw), folder=None)
+        else:
+            raise EditionImportError(f"{raw}: not a regular file or folder")
+
+    def _add_folder(self, path: Path, origin: str):
+        dumps = [f for f in sorted(path.iterdir()) if self._is_dump_name(f)]
+        if dumps:
+            for file in dumps:
+                self._add_file(file, str(file), folder=origin)
+            return
+        editions = [d for d in sorted(path.iterdir()) if d.is_dir() and NAME_DATE.search(d.name)]
+        if not editions:
+            raise EditionImportError(
+                f"{origin}: no page dumps in this folder (expected files such as 01.txt)"
+            )
+        for folder in editions:
+            self._add_folder(folder, str(folder))
+
+    @staticmethod
+    def _is_dump_name(file: Path) -> bool:
+        return (
+            file.is_file()
+            and not file.name.startswith(".")
+            and file.suffix.lower() in DUMP_SUFFIXES
+            and _label_in_name(file.stem) is not None
+        )
+
+    def _add_file(self, path: Path, origin: str, folder: str | None):
+        size = path.stat().st_size
+        is_json = path.suffix.lower() == ".json"
+        limit = MAX_JSON_BYTES if is_json else MAX_DUMP_BYTES
+        if size > limit:
+            raise EditionImportError(
+                f"{origin}: {size // 2**20} MB is larger than the {limit // 2**20} MB a file may be"
+            )
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise EditionImportError(f"{origin}: cannot be read ({error.strerror})") from None
+        if is_json:
+            self.documents.append(_Json(origin, data))
+        else:
+            if folder is None and NAME_DATE.search(path.parent.name):
+                folder = str(path.parent)
+            self.dumps.append(_Dump(origin, data, path.stem, folder))
+
+    # -- uploads ------------------------------------------------------------------------------
+
+    def add_upload(self, name: str, data: bytes, label: str | None = None):
+        pure = PurePosixPath(name.replace("\\", "/"))
+        if pure.suffix.lower() == ".zip":
+            self._add_zip(name, data)
+        elif pure.suffix.lower() == ".json":
+            if len(data) > MAX_JSON_BYTES:
+                raise EditionImportError(
+                    f"{name}: larger than the {MAX_JSON_BYTES // 2**20} MB a file may be"
+                )
+            self.documents.append(_Json(name, data))
+        else:
+            if len(data) > MAX_DUMP_BYTES:
+                raise EditionImportError(
+                    f"{name}: larger than the {MAX_DUMP_BYTES // 2**20} MB a page dump may be"
+                )
+            self.dumps.append(_Dump(name, data, pure.stem, None, label))
+
+    def _add_zip(self, name: str, data: bytes):
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(data))
+            members = [m for m in archive.infolist() if not m.is_dir()]
+        except (zipfile.BadZipFile, OSError, ValueError):
+            raise EditionImportError(f"{name}: not a readable zip archive") from None
+        if len(members) > MAX_ZIP_MEMBERS:
+            raise EditionImportError(
+                f"{name}: {len(members)} files is more than the {MAX_ZIP_MEMBERS} a zip may hold"
+            )
+        if sum(m.file_size for m in members) > MAX_ZIP_BYTES:
+            raise EditionImportError(f"{name}: unpacks to more than {MAX_ZIP_BYTES // 2**20} MB")
+        total = 0
+        found = False
+        for member in members:
+            path = PurePosixPath(member.filename)
+            if any(part.startswith(".") or part == "__MACOSX" for part in path.parts):
+                continue
+            suffix = path.suffix.lower()
+            is_dump = suffix in DUMP_SUFFIXES and _label_in_name(path.stem) is not None
+            if not is_dump and suffix != ".json":
+                continue
+            limit = MAX_JSON_BYTES if suffix == ".json" else MAX_DUMP_BYTES
+            try:
+                with archive.open(member) as stream:
+                    # Read no more than allowed, whatever the member's header claims.
+                    content = stream.read(limit + 1)
+            except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError):
+                raise EditionImportError(f"{name}: {member.filename} cannot be unpacked") from None
+            total += len(content)
+            if len(content) > limit or total > MAX_ZIP_BYTES:
+                raise EditionImportError(f"{name}: {member.filename} unpacks to more than allowed")
+            origin = f"{name}:{member.filename}"
+            found = True
+            if suffix == ".json":
+                self.documents.append(_Json(origin, content))
+            else:
+                folder = str(path.parent) if str(path.parent) != "." else name
+                self.dumps.append(_Dump(origin, content, path.stem, folder))
+        if not found:
+            raise EditionImportError(f"{name}: no page dumps or edition JSON in this zip")
+
+    # -- editions -----------------------------------------------------------------------------
+
+    def editions(self) -> list[EditionSource]:
+        if not self.dumps and not self.documents:
+            raise EditionImportError("nothing to import")
+        if self.page and (len(self.dumps) != 1 or self.documents):
+            raise EditionImportError("--page applies to a single page dump")
+        editions: dict[datetime.date, EditionSource] = {}
+        for document in self.documents:
+            draft = self._read_json(document)
+            if draft.date in editions:
+                raise EditionImportError(f"two inputs for the edition of {draft.date}: {document.origin}")
+            editions[draft.date] = EditionSource(date=draft.date, origin=document.origin, document=draft)
+        folder_dates: dict[str, datetime.date | None] = {}
+        for dump in self.dumps:
+            page, header_date = self._read_dump(dump)
+            date = self._date_of(dump, header_date, folder_dates)
+            edition = editions.get(date)
+            if edition is None:
+                edition = editions[date] = EditionSource(date=date, origin=dump.folder or dump.origin)
+            elif edition.document is not None:
+                raise EditionImportError(
+                    f"two inputs for the edition of {date}: {edition.origin} and {dump.origin}"
+                )
+            for other in edition.pages:
+                if other.label == page.label:
+                    raise EditionImportError(
+                        f"two files for page {page.label} of {date}: {other.origin} and {dump.origin}"
+                    )
+            edition.pages.append(page)
+        return [editions[date] for date in sorted(editions)]
+
+    def _read_json(self, document: _Json) -> EditionDraft:
+        try:
+            data = json.loads(document.data.decode("utf-8-sig"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            raise EditionImportError(f"{document.origin}: not a JSON document") from None
+        try:
+            draft = edition_from_json(data)
+        except EditionImportError as error:
+            raise EditionImportError(f"{document.origin}: {error}") from None
+        if self.date and self.date != draft.date:
+            raise EditionImportError(
+                f"{document.origin} is the edition of {draft.date}, not --date {self.date}"
+            )
+        return draft
+
+    def _read_dump(self, dump: _Dump) -> tuple[PageSource, datetime.date | None]:
+        try:
+            text = decode_dump(dump.data, self.encoding)
+            header = read_header(text)
+        except EditionImportError as error:
+            raise EditionImportError(f"{dump.origin}: {error}") from None
+        if self.page:
+            if header.label and header.label != self.page:
+                raise EditionImportError(
+                    f"{dump.origin}: its page header says page {header.label}, not --page {self.page}"
+                )
+            label = self.page
+        else:
+            label = dump.label or _label_in_name(dump.stem) or header.label
+            if label is None:
+                if len(self.dumps) > 1:
+                    raise EditionImportError(
+                        f"{dump.origin}: which page is this? Name it by its page (01.txt) or import it alone"
+                    )
+                label = "01"
+        page = PageSource(origin=dump.origin, text=text, label=label, name=header.name, editor=header.editor)
+        return page, header.date
+
+    def _date_of(self, dump: _Dump, header_date, folder_dates) -> datetime.date:
+        if self.date:
+            return self.date
+        date = _date_in_name(dump.stem, dump.origin)
+        if date:
+            return date
+        if dump.folder is not None:
+            if dump.folder not in folder_dates:
+                folder_dates[dump.folder] = _date_in_name(PurePosixPath(dump.folder).name, dump.folder)
+            date = folder_dates[dump.folder]
+            if date:
+                return date
+        if header_date:
+            if dump.folder is not None:
+                # A folder is one edition: its pages must agree on the date they print.
+                known = folder_dates.get(dump.folder)
+                if known and known != header_date:
+                    raise EditionImportError(
+                        f"{dump.folder}: its pages print different dates ({known}, {header_date})"
+                    )
+                folder_dates[dump.folder] = header_date
+            return header_date
+        raise EditionImportError(
+            f"{dump.origin}: no date for this page; pass --date YYYY-MM-DD or name the file or folder by date"
+        )
+
+
+def collect_paths(paths, *, date=None, page=None, encoding=None) -> list[EditionSource]:
+    """Read and check every path; the editions they make, by date (not parsed yet)."""
+    collector = _Collector(date=date, page=page, encoding=encoding)
+    for path in paths:
+        collector.add_path(path)
+    return collector.editions()
+
+
+def collect_uploads(files, *, date=None, encoding=None, labels=None) -> list[EditionSource]:
+    collector = _Collector(date=date, encoding=encoding)
+    labels = labels or {}
+    for name, data in files:
+        label = labels.get(name)
+        collector.add_upload(name, data, parse_label(label) if label else None)
+    return collector.editions()
+
+
+def drafts_from_paths(
+    paths, *, date=None, page=None, encoding=None, publication: PublicationDraft
+) -> list[EditionDraft]:
+    """The editions the paths hold, parsed (see the module docstring)."""
+    sources = collect_paths(paths, date=date, page=page, encoding=encoding)
+    return [source.draft(publication) for source in sources]
+
+
+def drafts_from_uploads(
+    files: list[tuple[str, bytes]],
+    *,
+    date=None,
+    encoding=None,
+    publication: PublicationDraft,
+    labels: dict[str, str] | None = None,
+) -> list[EditionDraft]:
+    """The editions uploaded files hold: page dumps, edition JSON, or a .zip of them. `labels`
+    gives the page label of a file by name when its name does not."""
+    sources = collect_uploads(files, date=date, encoding=encoding, labels=labels)
+    return [source.draft(publication) for source in sources]

@@ -1,0 +1,126 @@
+"""Import page dumps or edition JSON as editions.
+
+    python manage.py import_edition seeds/000_092d2e3a62978a8e.txt --date 2023-08-09 --publish
+    python manage.py import_edition archive/*/                       # one edition per dated folder
+    python manage.py import_edition 2023-08-09/ --dry-run --format json
+
+Every input is read and checked before the first edition is written; each edition is then written
+in its own transaction (see editions.importing.service).
+"""
+
+import json
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
+
+from editions.importing.draft import EditionImportError, PublicationDraft
+from editions.importing.jsonio import edition_to_json
+from editions.importing.outline import outline
+from editions.importing.service import import_edition
+from editions.importing.sources import collect_paths, parse_date, parse_label
+from editions.models import Publication
+
+# Above this many editions, progress lines carry a count, a rate and the time left.
+MANY = 5
+
+
+class Command(BaseCommand):
+    help = "Import page dumps (files or folders) or edition JSON files as editions."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "paths", nargs="+", metavar="PATH", help="page dump, folder of page dumps, or edition JSON"
+        )
+        parser.add_argument("--date", help="the edition's date, YYYY-MM-DD (else from names or the masthead)")
+        parser.add_argument("--publication", help="publication slug (default: the project's own paper)")
+        parser.add_argument("--page", help="page label of a single page dump, e.g. 01 or A2")
+        parser.add_argument("--encoding", help="force the dumps' encoding (default: detected)")
+        parser.add_argument("--dry-run", action="store_true", help="parse and print, write nothing")
+        parser.add_argument(
+            "--format",
+            choices=["text", "json"],
+            default="text",
+            help="dry-run output: an outline (text) or edition JSON (several editions: one per line)",
+        )
+        parser.add_argument(
+            "--replace", action="store_true", help="overwrite articles editors changed since import"
+        )
+        parser.add_argument("--publish", action="store_true", help="publish the edition now")
+
+    def handle(self, *args, **options):
+        try:
+            date = parse_date(options["date"]) if options["date"] else None
+            page = parse_label(options["page"]) if options["page"] else None
+            publication = self._publication(options["publication"], options["dry_run"])
+            sources = collect_paths(options["paths"], date=date, page=page, encoding=options["encoding"])
+        except EditionImportError as error:
+            raise CommandError(str(error)) from None
+        if options["dry_run"]:
+            self._dry_run(sources, publication, options["format"])
+        else:
+            self._import(sources, publication, options["replace"], options["publish"])
+
+    def _publication(self, slug, dry_run) -> PublicationDraft:
+        default = settings.NEWSROOM_DEFAULT_PUBLICATION
+        if slug and slug != default["slug"]:
+            found = Publication.objects.filter(slug=slug).first()
+            if found is None:
+                raise EditionImportError(f"unknown publication '{slug}'")
+            return PublicationDraft(slug=found.slug, name=found.name)
+        if dry_run:
+            # A dry run writes nothing, not even the default publication.
+            found = Publication.objects.filter(slug=default["slug"]).first()
+            return PublicationDraft(slug=default["slug"], name=found.name if found else default["name"])
+        found = Publication.objects.default()
+        return PublicationDraft(slug=found.slug, name=found.name)
+
+    def _drafts(self, sources, publication):
+        for source in sources:
+            try:
+                yield source, source.draft(publication)
+            except EditionImportError as error:
+                raise CommandError(str(error)) from None
+
+    def _dry_run(self, sources, publication, fmt):
+        for index, (_source, draft) in enumerate(self._drafts(sources, publication)):
+            if fmt == "json":
+                document = edition_to_json(draft)
+                if len(sources) == 1:
+                    self.stdout.write(json.dumps(document, ensure_ascii=False, indent=2))
+                else:
+                    self.stdout.write(json.dumps(document, ensure_ascii=False, separators=(",", ":")))
+            else:
+                if index:
+                    self.stdout.write("")
+                self.stdout.write(outline(draft))
+
+    def _import(self, sources, publication, replace, publish):
+        total, started = len(sources), time.monotonic()
+        for index, (source, draft) in enumerate(self._drafts(sources, publication), start=1):
+            self._progress(index, total, started, f"importing {source.date} ({source.page_count} pages)")
+            try:
+                result = import_edition(draft, replace=replace, publish=publish)
+            except EditionImportError as error:
+                raise CommandError(f"{source.origin}: {error}") from None
+            except DatabaseError as error:
+                first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+                raise CommandError(f"{source.origin}: the database refused the edition: {first}") from None
+            self.stdout.write(result.summary())
+        if total > MANY:
+            self._progress(total, total, started, "done", final=True)
+
+    def _progress(self, index, total, started, message, final=False):
+        """One line per edition on stderr; with many editions, a count, a bar and the time left."""
+        if total <= MANY:
+            self.stderr.write(message)
+            return
+        elapsed = time.monotonic() - started
+        done = index if final else index - 1
+        rate = done / elapsed if elapsed > 0 and done else 0.0
+        left = f", {int((total - done) / rate)}s left" if rate and done < total else ""
+        width = 20
+        bar = "#" * (width * done // total) + "." * (width - width * done // total)
+        line = f"[{bar}] {index}/{total} {message} ({rate:.1f} editions/s{left})"
+        self.stderr.write(line)

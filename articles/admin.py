@@ -1,14 +1,35 @@
 """The editors' admin for articles, their bylines, body, photos and corrections, and contributors."""
 
-from django.contrib import admin
-from django.db.models import Count, Prefetch
-from django.urls import reverse
+import datetime
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Max, Prefetch
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .forms import ArticleAdminForm, BlockInlineForm, BlockInlineFormSet
+from editions.admin import action_confirmation
+
+from . import images
+from .forms import (
+    ArticleAdminForm,
+    BlockInlineForm,
+    BlockInlineFormSet,
+    MergeContributorsForm,
+    MoveToPageForm,
+    PhotoInlineForm,
+    SplitTitleForm,
+)
 from .models import Article, Block, Byline, Contributor, Correction, Photo
+
+# Parts deleted with an article are recorded within moments of it; a restore brings back those.
+DELETED_TOGETHER = datetime.timedelta(minutes=1)
+DELETED_ARTICLES_SHOWN = 100
 
 # The contributor form lists their latest articles; the rest are a search away.
 CONTRIBUTOR_ARTICLES_SHOWN = 100
@@ -35,6 +56,7 @@ class BlockInline(admin.TabularInline):
 
 class PhotoInline(admin.StackedInline):
     model = Photo
+    form = PhotoInlineForm
     fields = ["order", "image", "thumbnail", "caption", "credit"]
     readonly_fields = ["thumbnail"]
     ordering = ["order"]
@@ -44,7 +66,8 @@ class PhotoInline(admin.StackedInline):
     def thumbnail(self, obj):
         if not obj.image:
             return "—"
-        return format_html('<img src="{}" alt="" style="max-width:200px;max-height:150px">', obj.image.url)
+        url = images.rendition_url(obj.image, images.RENDITION_WIDTHS[0]) or obj.image.url
+        return format_html('<img src="{}" alt="" style="max-width:200px;max-height:150px">', url)
 
 
 class CorrectionInline(admin.TabularInline):
@@ -86,6 +109,222 @@ class ArticleAdmin(SimpleHistoryAdmin):
         (None, {"fields": ["opened_updated", "created", "updated"]}),
     ]
     inlines = [BylineInline, BlockInline, PhotoInline, CorrectionInline]
+    actions = [
+        "set_kind_news",
+        "set_kind_commentary",
+        "set_kind_photo",
+        "set_kind_advertisement",
+        "set_kind_notice",
+        "move_to_page",
+        "link_continuation",
+        "unlink_continuation",
+    ]
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/split-title/",
+                self.admin_site.admin_view(self.split_title_view),
+                name="articles_article_split_title",
+            ),
+            path(
+                "deleted/",
+                self.admin_site.admin_view(self.deleted_view),
+                name="articles_article_deleted",
+            ),
+            *super().get_urls(),
+        ]
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Photo:
+            for photo_form in formset.forms:
+                if "image" in photo_form.changed_data and photo_form.instance.image:
+                    images.make_renditions(photo_form.instance.image)
+
+    # One-step fixes.
+
+    def _set_kind(self, request, queryset, kind):
+        count = 0
+        for article in queryset:
+            if article.kind != kind:
+                article.kind = kind
+                article.save()
+                count += 1
+        label = Article.Kind(kind).label
+        self.message_user(
+            request, _("%(count)d 篇稿件改为“%(kind)s”。") % {"count": count, "kind": label}, messages.SUCCESS
+        )
+
+    @admin.action(description=_("类型改为：消息"), permissions=["change"])
+    def set_kind_news(self, request, queryset):
+        self._set_kind(request, queryset, Article.Kind.NEWS)
+
+    @admin.action(description=_("类型改为：评论"), permissions=["change"])
+    def set_kind_commentary(self, request, queryset):
+        self._set_kind(request, queryset, Article.Kind.COMMENTARY)
+
+    @admin.action(description=_("类型改为：图片新闻"), permissions=["change"])
+    def set_kind_photo(self, request, queryset):
+        self._set_kind(request, queryset, Article.Kind.PHOTO)
+
+    @admin.action(description=_("类型改为：广告"), permissions=["change"])
+    def set_kind_advertisement(self, request, queryset):
+        self._set_kind(request, queryset, Article.Kind.ADVERTISEMENT)
+
+    @admin.action(description=_("类型改为：公告"), permissions=["change"])
+    def set_kind_notice(self, request, queryset):
+        self._set_kind(request, queryset, Article.Kind.NOTICE)
+
+    @admin.action(description=_("移到其他版面…"), permissions=["change"])
+    def move_to_page(self, request, queryset):
+        editions = queryset.values("page__edition")
+        form = MoveToPageForm(request.POST if "apply" in request.POST else None, editions=editions)
+        if not form.is_valid():
+            return action_confirmation(
+                self,
+                request,
+                queryset.select_related("page"),
+                form,
+                action="move_to_page",
+                title=_("移到其他版面"),
+                intro=_("以下稿件将按原顺序排到所选版面的最后："),
+                submit_label=_("移动"),
+            )
+        page = form.cleaned_data["page"]
+        with transaction.atomic():
+            last = page.articles.aggregate(last=Max("position"))["last"] or 0
+            moved = 0
+            for article in queryset.exclude(page=page).order_by("page__number", "position"):
+                last += 1
+                article.page = page
+                article.position = last
+                article.save()
+                moved += 1
+        self.message_user(
+            request,
+            _("%(count)d 篇稿件已移到 %(page)s。") % {"count": moved, "page": page},
+            messages.SUCCESS,
+        )
+        return None
+
+    @admin.action(description=_("连接为转版稿件（前一部分→后一部分）"), permissions=["change"])
+    def link_continuation(self, request, queryset):
+        parts = list(queryset.select_related("page").order_by("page__number", "position"))
+        if len(parts) != 2 or parts[0].page.edition_id != parts[1].page.edition_id:
+            self.message_user(request, _("请在同一期中选中正好两篇稿件：转出的和转入的。"), messages.ERROR)
+            return
+        first, second = parts
+        with transaction.atomic():
+            # The second part may already follow another story: that link is replaced.
+            Article.objects.filter(next_part=second).exclude(pk=first.pk).update(next_part=None)
+            first.next_part = second
+            first.continued_to_label = second.page.label
+            first.continued_to_page = second.page.number
+            first.save()
+            second.continued_from_label = first.page.label
+            second.continued_from_page = first.page.number
+            second.save()
+        self.message_user(
+            request,
+            _("已连接：《%(first)s》下转 %(label)s 版。")
+            % {"first": first.headline, "label": second.page.label},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("断开转版连接"), permissions=["change"])
+    def unlink_continuation(self, request, queryset):
+        count = 0
+        with transaction.atomic():
+            for article in queryset.filter(next_part__isnull=False):
+                article.next_part = None
+                article.save()
+                count += 1
+        self.message_user(request, _("已断开 %(count)d 处转版连接。") % {"count": count}, messages.SUCCESS)
+
+    def split_title_view(self, request, pk):
+        article = get_object_or_404(Article, pk=pk)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        if request.method == "POST":
+            form = SplitTitleForm(request.POST)
+            if form.is_valid():
+                for field in ("kicker", "headline", "subheadline"):
+                    setattr(article, field, form.cleaned_data[field])
+                article.save()
+                self.message_user(request, _("标题已拆分。"), messages.SUCCESS)
+                return redirect("admin:articles_article_change", article.pk)
+        else:
+            form = SplitTitleForm.for_article(article)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("拆分标题"),
+            "opts": self.opts,
+            "original": article,
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/articles/article/split_title.html", context)
+
+    # Deleted articles, restored with their bylines, body, photos and corrections.
+
+    def deleted_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        history = Article.history.model
+        if request.method == "POST":
+            record = get_object_or_404(history, history_id=request.POST.get("history_id"), history_type="-")
+            return self._restore(request, record)
+        records = (
+            history.objects.filter(history_type="-")
+            .exclude(id__in=Article.objects.values("pk"))
+            .select_related("history_user")
+            .order_by("-history_date")[:DELETED_ARTICLES_SHOWN]
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("已删除的稿件"),
+            "opts": self.opts,
+            "records": records,
+        }
+        return TemplateResponse(request, "admin/articles/article/deleted.html", context)
+
+    def _restore(self, request, record):
+        from editions.models import Page
+
+        if Article.objects.filter(pk=record.id).exists():
+            self.message_user(request, _("这篇稿件已经恢复过了。"), messages.WARNING)
+            return redirect("admin:articles_article_change", record.id)
+        if not Page.objects.filter(pk=record.page_id).exists():
+            self.message_user(request, _("稿件原来的版面已被删除，无法恢复。"), messages.ERROR)
+            return redirect("admin:articles_article_deleted")
+        window = {
+            "history_type": "-",
+            "history_date__gte": record.history_date - DELETED_TOGETHER,
+            "history_date__lte": record.history_date + DELETED_TOGETHER,
+        }
+        with transaction.atomic():
+            article = record.instance
+            if Article.objects.filter(page_id=article.page_id, position=article.position).exists():
+                last = Article.objects.filter(page_id=article.page_id).aggregate(last=Max("position"))
+                article.position = last["last"] + 1
+            if article.next_part_id and (
+                not Article.objects.filter(pk=article.next_part_id).exists()
+                or Article.objects.filter(next_part_id=article.next_part_id).exists()
+            ):
+                article.next_part = None
+            article.save()
+            skipped = 0
+            for model in (Block, Photo, Correction, Byline):
+                for part in _latest_records(model.history.filter(article_id=article.pk, **window)):
+                    if model is Byline and not Contributor.objects.filter(pk=part.contributor_id).exists():
+                        skipped += 1
+                        continue
+                    part.instance.save()
+        message = _("已恢复《%(headline)s》。") % {"headline": article.headline}
+        if skipped:
+            message += " " + str(_("%(count)d 条署名的作者已不存在，未恢复。") % {"count": skipped})
+        self.message_user(request, message, messages.SUCCESS)
+        return redirect("admin:articles_article_change", article.pk)
 
     def get_queryset(self, request):
         return (
@@ -115,6 +354,14 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return format_html('<a href="{}">{}</a>', url, previous.headline)
 
 
+def _latest_records(records):
+    """The last historical record of each object among `records`."""
+    latest = {}
+    for record in records.order_by("history_date"):
+        latest[record.id] = record
+    return latest.values()
+
+
 @admin.register(Byline)
 class BylineAdmin(SimpleHistoryAdmin):
     """Bylines have their own history; editors mostly work on them inline in the article."""
@@ -126,6 +373,28 @@ class BylineAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["article", "contributor"]
 
 
+def merge_contributors(keep, others):
+    """Move every byline of `others` to `keep` and delete `others`, in one transaction. A byline
+    the kept contributor already has on the same article in the same role is dropped instead
+    (bylines are unique per article, contributor and role). Returns (moved, dropped, removed)."""
+    moved = dropped = 0
+    with transaction.atomic():
+        others = list(others.select_for_update())
+        taken = set(Byline.objects.filter(contributor=keep).values_list("article_id", "role"))
+        for byline in Byline.objects.filter(contributor__in=others).order_by("pk"):
+            if (byline.article_id, byline.role) in taken:
+                byline.delete()
+                dropped += 1
+                continue
+            byline.contributor = keep
+            byline.save()
+            taken.add((byline.article_id, byline.role))
+            moved += 1
+        for other in others:
+            other.delete()
+    return moved, dropped, len(others)
+
+
 @admin.register(Contributor)
 class ContributorAdmin(SimpleHistoryAdmin):
     list_display = ["name", "organization", "byline_count"]
@@ -135,8 +404,43 @@ class ContributorAdmin(SimpleHistoryAdmin):
     fields = ["name", "slug", "organization", "bio", "portrait", "articles"]
     readonly_fields = ["articles"]
 
+    actions = ["merge_contributors"]
+
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(byline_total=Count("bylines"))
+
+    @admin.action(description=_("合并为同一人…"), permissions=["change"])
+    def merge_contributors(self, request, queryset):
+        contributors = Contributor.objects.filter(pk__in=queryset.values("pk"))
+        if contributors.count() < 2:
+            self.message_user(request, _("请至少选中两条作者记录。"), messages.ERROR)
+            return None
+        form = MergeContributorsForm(
+            request.POST if "apply" in request.POST else None, contributors=contributors
+        )
+        if not form.is_valid():
+            return action_confirmation(
+                self,
+                request,
+                queryset,
+                form,
+                action="merge_contributors",
+                title=_("合并作者"),
+                intro=_("这些记录是同一个人：选出保留的一条，其余记录的署名移过去后删除。"),
+                submit_label=_("合并"),
+            )
+        keep = form.cleaned_data["keep"]
+        moved, dropped, removed = merge_contributors(keep, contributors.exclude(pk=keep.pk))
+        self.message_user(
+            request,
+            _(
+                "已合并到“%(keep)s”：移过来 %(moved)d 条署名，去掉重复署名 %(dropped)d 条，"
+                "删除作者记录 %(removed)d 条。"
+            )
+            % {"keep": keep, "moved": moved, "dropped": dropped, "removed": removed},
+            messages.SUCCESS,
+        )
+        return redirect("admin:articles_contributor_change", keep.pk)
 
     @admin.display(description=_("署名数"), ordering="byline_total")
     def byline_count(self, obj):

@@ -1,13 +1,17 @@
 """Forms the editors' admin uses for articles and their parts."""
 
+import re
+
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from editions.models import Edition, Page
 
-from .models import Article, Block
+from . import images
+from .models import Article, Block, Contributor, Photo
 
 # Pages offered in the article form when the article has no page yet and none is asked for.
 RECENT_EDITIONS = 10
@@ -166,3 +170,101 @@ class BlockInlineFormSet(PositionedInlineFormSet):
                     keep = None
             elif chained:
                 keep = block
+
+
+class CleanImageMixin:
+    """Runs a new upload in `image` through images.clean_upload (checks, metadata stripped)."""
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if isinstance(image, UploadedFile):
+            return images.clean_upload(image)
+        return image
+
+
+class PhotoInlineForm(CleanImageMixin, forms.ModelForm):
+    class Meta:
+        model = Photo
+        fields = ["order", "image", "caption", "credit"]
+        widgets = {"caption": forms.Textarea(attrs={"rows": 2, "cols": 80})}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("DELETE") or not self.instance.article_id:
+            return cleaned
+        published = Edition.objects.filter(
+            pages__articles=self.instance.article_id, status=Edition.Status.PUBLISHED
+        ).exists()
+        if published:
+            for field in ("caption", "credit"):
+                if not (cleaned.get(field) or "").strip():
+                    self.add_error(field, _("已发布期次中的图片必须有图片说明和来源署名。"))
+        return cleaned
+
+
+# Where a title line printed on one line breaks into kicker, headline and subheadline: the dash
+# a kicker ends with or a subheadline starts with, or a wide space.
+TITLE_DASH = "——"
+WIDE_SPACE = re.compile(r"(?:\s{2,}|\u3000+)")
+
+
+def split_title(line):
+    """Propose (kicker, headline, subheadline) for a title line the parser left whole.
+
+    `…新格局—— 党建赋能治理` gives the kicker `…新格局——` and the headline; a second dash starts the
+    subheadline (`——写在……之际`). Without a dash, parts separated by a double space are read as
+    kicker / headline / subheadline (two parts: kicker and headline). The editor checks the proposal
+    before saving it."""
+    line = line.strip()
+    if TITLE_DASH in line.lstrip("—"):
+        head, _sep, rest = line.partition(TITLE_DASH)
+        if not head.strip():
+            return "", line, ""
+        headline, sep, subheadline = rest.partition(TITLE_DASH)
+        return head.strip() + TITLE_DASH, headline.strip(), (sep + subheadline).strip()
+    parts = [part for part in WIDE_SPACE.split(line) if part]
+    if len(parts) == 1:
+        return "", line, ""
+    if len(parts) == 2:
+        return parts[0], parts[1], ""
+    return parts[0], " ".join(parts[1:-1]), parts[-1]
+
+
+class SplitTitleForm(forms.Form):
+    kicker = forms.CharField(label=_("引题"), max_length=300, required=False)
+    headline = forms.CharField(label=_("主题"), max_length=300)
+    subheadline = forms.CharField(label=_("副题"), max_length=300, required=False)
+
+    @classmethod
+    def for_article(cls, article):
+        """Proposes a split of the headline, keeping a kicker or subheadline already set."""
+        kicker, headline, subheadline = split_title(article.headline)
+        initial = {
+            "kicker": kicker or article.kicker,
+            "headline": headline,
+            "subheadline": subheadline or article.subheadline,
+        }
+        return cls(initial=initial)
+
+
+class MoveToPageForm(forms.Form):
+    page = PageChoiceField(label=_("移到版面"), queryset=Page.objects.none())
+
+    def __init__(self, *args, editions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["page"].queryset = (
+            Page.objects.filter(edition__in=editions).select_related("edition").order_by("edition", "number")
+        )
+
+
+class MergeContributorsForm(forms.Form):
+    keep = forms.ModelChoiceField(
+        label=_("保留哪一条"),
+        queryset=Contributor.objects.none(),
+        widget=forms.RadioSelect,
+        help_text=_("其余记录的署名都移到这一条上，然后删除其余记录。"),
+    )
+
+    def __init__(self, *args, contributors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].queryset = contributors

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
+from . import images
+
 
 class Contributor(models.Model):
     """A person who writes or photographs for the paper (not a login user). One record for the
@@ -254,6 +256,14 @@ class Photo(models.Model):
 
     def __str__(self):
         return self.caption[:40] or self.credit or f"#{self.pk}"
+
+    @property
+    def srcset(self):
+        """The web renditions for `<img srcset>` ("" when the image has none), see images.py."""
+        return images.srcset(self.image)
+
+    def rendition_url(self, width):
+        return images.rendition_url(self.image, width)
 
 
 class Correction(models.Model):

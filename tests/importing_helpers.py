@@ -1,0 +1,121 @@
+"""Edition drafts and documents for the import, export and command tests."""
+
+import datetime
+import json
+
+from editions.importing.draft import (
+    ArticleDraft,
+    BlockDraft,
+    BylineDraft,
+    EditionDraft,
+    PageDraft,
+    PageRef,
+    PhotoDraft,
+    PublicationDraft,
+)
+from editions.importing.jsonio import edition_from_json
+
+PUBLICATION = PublicationDraft(slug="zhuzhou-daily", name="株洲日报")
+DATE = datetime.date(2023, 8, 9)
+
+
+def article(position, headline, **fields):
+    fields.setdefault(
+        "body", [BlockDraft("paragraph", f"{headline}的第一段。"), BlockDraft("paragraph", "第二段。")]
+    )
+    fields.setdefault("bylines", [BylineDraft("李军", "reporter", "全媒体记者")])
+    return ArticleDraft(position=position, headline=headline, **fields)
+
+
+def edition(pages=2, articles_per_page=3, date=DATE, continued=True):
+    """`pages` pages of `articles_per_page` articles; the first article of page 01 goes on to page 02."""
+    result = EditionDraft(publication=PUBLICATION, date=date)
+    for number in range(1, pages + 1):
+        label = f"{number:02d}"
+        page = PageDraft(number=number, label=label, name="要闻" if number == 1 else "综合")
+        for position in range(1, articles_per_page + 1):
+            page.articles.append(
+                article(
+                    position,
+                    f"第{number}版第{position}条",
+                    bylines=[
+                        BylineDraft("李军", "reporter", "全媒体记者"),
+                        BylineDraft(f"通讯员{number}{position}", "correspondent", "通讯员"),
+                    ],
+                    photos=[PhotoDraft(caption=f"图{number}-{position}", credit="企业供图")]
+                    if position == 2
+                    else [],
+                    tags=["乡村振兴"] if position == 3 else [],
+                )
+            )
+        result.pages.append(page)
+    if continued and pages >= 2:
+        first = result.pages[0].articles[0]
+        first.headline = "党建赋能治理 共建幸福家园"
+        first.continued_to = PageRef("02", 2)
+        result.pages[1].articles.append(
+            article(
+                articles_per_page + 1,
+                "党建赋能治理",
+                continued_from=PageRef("01", 1),
+                body=[BlockDraft("paragraph", "上文接续的段落。")],
+            )
+        )
+    return result
+
+
+def page_only(draft, label):
+    """The same edition with only one of its pages (a page arriving on its own)."""
+    page = next(p for p in draft.pages if p.label == label)
+    return EditionDraft(publication=draft.publication, date=draft.date, pages=[page])
+
+
+def truth_document(folder):
+    """The edition JSON of a corpus date built from its truth.json (what a perfect parser gives)."""
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+
+    def ref(number):
+        return None if number is None else {"page": number, "label": f"{number:02d}"}
+
+    pages = []
+    for page in truth["pages"]:
+        articles = []
+        for position, item in enumerate(page["articles"], start=1):
+            articles.append(
+                {
+                    "position": position,
+                    "kind": "news",
+                    "kicker": item["kicker"],
+                    "headline": item["headline"],
+                    "subheadline": item["subheadline"].lstrip("—"),
+                    "column": "",
+                    "dateline": "",
+                    "bylines": [],
+                    "editor_note": [],
+                    "body": [{"type": "paragraph", "text": text} for text in item["paragraphs"]],
+                    "photos": [],
+                    "continued_to": ref(item["continued_to"]),
+                    "continued_from": ref(item["continued_from"]),
+                    "tags": [],
+                }
+            )
+        pages.append(
+            {
+                "number": page["number"],
+                "label": f"{page['number']:02d}",
+                "name": "",
+                "editor": "",
+                "articles": articles,
+            }
+        )
+    return {
+        "schema": "newsroom.edition/1",
+        "publication": {"slug": PUBLICATION.slug, "name": PUBLICATION.name},
+        "date": truth["date"],
+        "number": None,
+        "pages": pages,
+    }
+
+
+def truth_edition(folder):
+    return edition_from_json(truth_document(folder))

@@ -1,5 +1,49 @@
-from django.urls import path  # noqa: F401
+"""Story URLs. Included before editions.urls: the fixed prefixes here (search/, contributors/,
+tags/, columns/, feeds/, sitemap, robots.txt) come before the `<publication>/…` patterns, so those
+words cannot be publication slugs."""
+
+from django.conf import settings
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import path
+from django.views.decorators.cache import cache_control
+
+import editions.converters  # noqa: F401  (registers the isodate converter)
+from articles import feeds, views
+from articles.sitemaps import sitemaps
 
 app_name = "articles"
 
-urlpatterns = []
+public = cache_control(public=True, max_age=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+
+urlpatterns = [
+    path("search/", views.search, name="search"),
+    path("contributors/<str:slug>/", views.contributor, name="contributor"),
+    path("tags/<str:name>/", views.tag, name="tag"),
+    path("columns/<path:name>/", views.column, name="column"),
+    path("feeds/latest.rss", public(feeds.LatestArticlesFeed()), name="feed_rss"),
+    path("feeds/latest.atom", public(feeds.LatestArticlesAtomFeed()), name="feed_atom"),
+    path("feeds/contributors/<str:slug>.rss", public(feeds.ContributorFeed()), name="contributor_feed_rss"),
+    path(
+        "feeds/contributors/<str:slug>.atom",
+        public(feeds.ContributorAtomFeed()),
+        name="contributor_feed_atom",
+    ),
+    path(
+        "sitemap.xml",
+        public(sitemap_views.index),
+        {"sitemaps": sitemaps, "sitemap_url_name": "articles:sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        public(sitemap_views.sitemap),
+        {"sitemaps": sitemaps},
+        name="sitemap_section",
+    ),
+    path("sitemap-news.xml", views.news_sitemap, name="sitemap_news"),
+    path("robots.txt", views.robots, name="robots"),
+    path("<slug:publication>/<isodate:date>/<str:label>/<int:pk>/", views.article, name="article"),
+    path(
+        "<slug:publication>/<isodate:date>/<str:label>/<int:pk>/whole/", views.whole_story, name="whole_story"
+    ),
+]

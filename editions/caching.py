@@ -124,7 +124,7 @@ def cache_published(scopes_for):
                 return view(request, *args, **kwargs)
             scopes = [SITE_SCOPE, *scopes_for(request, **kwargs)]
             raw = "|".join(
-                [*versions(scopes), getattr(request, "LANGUAGE_CODE", ""), request.get_full_path()]
+                [*versions(scopes), getattr(request, "LANGUAGE_CODE", ""), request.build_absolute_uri()]
             )
             key = "newsroom:page:" + hashlib.sha256(raw.encode()).hexdigest()
             response = cache.get(key)

@@ -1,5 +1,16 @@
-from django.urls import path  # noqa: F401
+"""Edition URLs: the front page, the archive, an edition, a page and the edition JSON."""
+
+from django.urls import path
+
+import editions.converters  # noqa: F401  (registers the isodate converter)
+from editions import views
 
 app_name = "editions"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.front, name="front"),
+    path("<slug:publication>/archive/", views.archive, name="archive"),
+    path("<slug:publication>/<isodate:date>.json", views.edition_json, name="edition_json"),
+    path("<slug:publication>/<isodate:date>/", views.edition, name="edition"),
+    path("<slug:publication>/<isodate:date>/<str:label>/", views.page, name="page"),
+]

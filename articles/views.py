@@ -1,0 +1,263 @@
+"""Stories as readers read them: an article, a continued story in one piece, contributor, tag and
+column pages, search, robots.txt and the news sitemap. Each view costs a fixed number of queries."""
+
+import datetime
+import json
+
+from django.core.paginator import Paginator
+from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+
+from articles.filters import ArticleSearchFilter
+from articles.models import Article, Block, Byline, Contributor
+from articles.search import highlight, query_terms
+from editions.caching import cache_published, edition_scope, mark_private, mark_public
+from editions.views import finish, get_edition, neighbour_editions, paper
+
+PER_PAGE = 20
+# Both ends of a continuation, so 下转 / 上接 links cost no query per article.
+CONTINUATIONS = ("next_part__page__edition__publication", "previous_part__page__edition__publication")
+# JSON inside <script>: these characters could end the element or open markup.
+_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def _edition_scopes(request, publication, date, **kwargs):
+    return [edition_scope(publication, date)]
+
+
+def reading_articles():
+    """An article with everything its page shows, and both ends of a continuation."""
+    return Article.objects.for_reading().select_related(*CONTINUATIONS)
+
+
+def listing_articles(queryset):
+    """Articles in a list (contributor, tag, column pages): title lines, bylines, opening."""
+    opening = Block.objects.filter(article=OuterRef("pk"), type=Block.Type.PARAGRAPH).order_by("order")
+    return (
+        queryset.for_listing()
+        .select_related(*CONTINUATIONS)
+        .annotate(opening=Subquery(opening.values("text")[:1]))
+        .order_by("-page__edition__date", "page__number", "position")
+    )
+
+
+def _is_staff(request):
+    return request.user.is_active and request.user.is_staff
+
+
+def _public_unless_staff(request, response):
+    return mark_private(response) if _is_staff(request) else mark_public(response)
+
+
+def json_ld(data):
+    """JSON-LD safe inside a <script> element: text from a dump can never close it."""
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES))
+
+
+def article_json_ld(request, article, edition, canonical):
+    publication = edition.publication
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.headline,
+        "author": [
+            {
+                "@type": "Person",
+                "name": byline.contributor.name,
+                "url": request.build_absolute_uri(byline.contributor.get_absolute_url()),
+            }
+            for byline in article.bylines.all()
+        ],
+        "datePublished": (edition.published_at or timezone.now()).isoformat(),
+        "dateModified": article.updated.isoformat(),
+        "pageStart": article.page.label,
+        "inLanguage": "zh-Hans",
+        "mainEntityOfPage": canonical,
+        "publisher": {"@type": "Organization", "name": publication.name},
+        "isPartOf": {
+            "@type": "PublicationIssue",
+            "datePublished": edition.date.isoformat(),
+            "url": request.build_absolute_uri(edition.get_absolute_url()),
+            "isPartOf": {"@type": "Periodical", "name": publication.name},
+        },
+    }
+    if edition.number:
+        data["isPartOf"]["issueNumber"] = str(edition.number)
+    if article.subheadline:
+        data["alternativeHeadline"] = article.subheadline
+    images = [request.build_absolute_uri(photo.image.url) for photo in article.photos.all() if photo.image]
+    if images:
+        data["image"] = images
+    return json_ld(data)
+
+
+@cache_published(_edition_scopes)
+def article(request, publication, date, label, pk):
+    edition = get_edition(request, publication, date)
+    article = get_object_or_404(reading_articles().filter(page__edition=edition, page__label=label), pk=pk)
+    article.page.edition = edition
+    pages = list(edition.pages.order_by("number"))
+    for page in pages:
+        page.edition = edition
+    siblings = list(
+        Article.objects.filter(page_id=article.page_id).order_by("position").only("pk", "headline")
+    )
+    index = next(i for i, sibling in enumerate(siblings) if sibling.pk == article.pk)
+    for sibling in siblings:
+        sibling.page = article.page
+    canonical = request.build_absolute_uri(article.get_absolute_url())
+    context = {
+        "publication": edition.publication,
+        "edition": edition,
+        "pages": pages,
+        "page": article.page,
+        "article": article,
+        "previous_article": siblings[index - 1] if index > 0 else None,
+        "next_article": siblings[index + 1] if index + 1 < len(siblings) else None,
+        "canonical": canonical,
+        "json_ld": article_json_ld(request, article, edition, canonical),
+        "preview": not edition.is_visible,
+        **paper(edition.publication),
+        **neighbour_editions(request, edition),
+    }
+    return finish(request, render(request, "articles/article.html", context), edition)
+
+
+@cache_published(_edition_scopes)
+def whole_story(request, publication, date, label, pk):
+    """All parts of a continued story, in order, on one page."""
+    edition = get_edition(request, publication, date)
+    parts = {
+        part.pk: part
+        for part in reading_articles().filter(
+            Q(next_part__isnull=False) | Q(previous_part__isnull=False), page__edition=edition
+        )
+    }
+    start = parts.get(pk)
+    if start is None or start.page.label != label:
+        if Article.objects.filter(pk=pk, page__edition=edition, page__label=label).exists():
+            return redirect("articles:article", publication=publication, date=date, label=label, pk=pk)
+        raise Http404(_("没有这篇稿件。"))
+    previous_of = {part.next_part_id: part for part in parts.values() if part.next_part_id}
+    first, seen = start, {start.pk}
+    while first.pk in previous_of and previous_of[first.pk].pk not in seen:
+        first = previous_of[first.pk]
+        seen.add(first.pk)
+    story, seen = [first], {first.pk}
+    while story[-1].next_part_id in parts and story[-1].next_part_id not in seen:
+        story.append(parts[story[-1].next_part_id])
+        seen.add(story[-1].pk)
+    for part in story:
+        part.page.edition = edition
+    context = {
+        "publication": edition.publication,
+        "edition": edition,
+        "story": story,
+        "article": first,
+        "page": first.page,
+        "canonical": request.build_absolute_uri(
+            reverse(
+                "articles:whole_story",
+                kwargs={"publication": publication, "date": date, "label": first.page.label, "pk": first.pk},
+            )
+        ),
+        "preview": not edition.is_visible,
+        **paper(edition.publication),
+    }
+    return finish(request, render(request, "articles/whole_story.html", context), edition)
+
+
+def _paginated(request, queryset):
+    return Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+
+
+def contributor(request, slug):
+    """A contributor's bylines, newest first."""
+    contributor = get_object_or_404(Contributor, slug=slug)
+    articles = Article.objects.visible_to(request.user).filter(
+        pk__in=Byline.objects.filter(contributor=contributor).values("article_id")
+    )
+    page_obj = _paginated(request, listing_articles(articles))
+    if not page_obj.paginator.count:
+        raise Http404(_("这位作者还没有见报的稿件。"))
+    context = {"contributor": contributor, "page_obj": page_obj, "articles": page_obj.object_list, **paper()}
+    return _public_unless_staff(request, render(request, "articles/contributor.html", context))
+
+
+def tag(request, name):
+    tag = get_object_or_404(Tag, name=name)
+    articles = Article.objects.visible_to(request.user).filter(tags=tag)
+    page_obj = _paginated(request, listing_articles(articles))
+    if not page_obj.paginator.count:
+        raise Http404(_("这个标签下没有稿件。"))
+    context = {"tag": tag, "page_obj": page_obj, "articles": page_obj.object_list, **paper()}
+    return _public_unless_staff(request, render(request, "articles/tag.html", context))
+
+
+def column(request, name):
+    articles = Article.objects.visible_to(request.user).filter(column=name)
+    page_obj = _paginated(request, listing_articles(articles))
+    if not page_obj.paginator.count:
+        raise Http404(_("没有这个栏目。"))
+    context = {"column": name, "page_obj": page_obj, "articles": page_obj.object_list, **paper()}
+    return _public_unless_staff(request, render(request, "articles/column.html", context))
+
+
+def search(request):
+    """Full-text search with filters; hits highlighted in context."""
+    filterset = ArticleSearchFilter(request.GET or None, queryset=Article.objects.published())
+    terms = query_terms(request.GET.get("q", ""))
+    page_obj = None
+    if filterset.is_bound and filterset.is_valid() and terms:
+        paragraphs = Block.objects.filter(type=Block.Type.PARAGRAPH).order_by("order")
+        hits = (
+            filterset.qs.for_listing()
+            .select_related(*CONTINUATIONS)
+            .prefetch_related(Prefetch("blocks", queryset=paragraphs, to_attr="paragraphs"))
+            .order_by("-search_rank", "-page__edition__date", "page__number", "position")
+        )
+        page_obj = _paginated(request, hits)
+        for hit in page_obj.object_list:
+            hit.headline_marked = highlight(hit.headline, terms, width=len(hit.headline) + 1)
+            body = "".join(block.text for block in hit.paragraphs)
+            hit.snippet = highlight(body, terms)
+    context = {
+        "filterset": filterset,
+        "form": filterset.form,
+        "query": request.GET.get("q", "")[:200],
+        "terms": terms,
+        "page_obj": page_obj,
+        "hits": page_obj.object_list if page_obj else [],
+        **paper(),
+    }
+    response = render(request, "articles/search.html", context)
+    return _public_unless_staff(request, response)
+
+
+def robots(request):
+    context = {
+        "sitemap": request.build_absolute_uri(reverse("articles:sitemap")),
+        "news_sitemap": request.build_absolute_uri(reverse("articles:sitemap_news")),
+    }
+    response = render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")
+    return mark_public(response)
+
+
+def news_sitemap(request):
+    """Google News sitemap: stories of editions published in the last two days."""
+    since = timezone.now() - datetime.timedelta(days=2)
+    articles = (
+        Article.objects.published()
+        .filter(page__edition__published_at__gte=since)
+        .with_placement()
+        .order_by("-page__edition__date", "page__number", "position")[:1000]
+    )
+    context = {"articles": articles, "base": f"{request.scheme}://{request.get_host()}"}
+    response = render(request, "articles/sitemap_news.xml", context, content_type="application/xml")
+    return mark_public(response)

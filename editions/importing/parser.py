@@ -63,6 +63,7 @@ from .draft import (
 )
 from .text import clean_text, normalise_label, read_furniture
 
+MAX_DECK_LENGTH = 120
 # Far above any real page; a hostile dump is refused before it costs minutes.
 MAX_PAGE_CHARS = 60_000_000
 
@@ -230,7 +231,7 @@ class _PageReader:
         index = 0
         while index < len(self.lines):
             line = self.lines[index]
-            if line.kind == "title" or (line.kind == "para" and self._weak_title_run(index)):
+            if self._title_like(index):
                 index = self._title_run(index)
                 continue
             if line.kind == "ad":
@@ -240,13 +241,17 @@ class _PageReader:
             index += 1
         return self.articles
 
-    def _weak_title_run(self, index: int) -> bool:
-        """A long title line with commas counts only when another title line follows it."""
+    def _title_like(self, index: int) -> bool:
+        """A title line in its context: a kicker ending with ``——`` and a long line with commas
+        count only when a title line follows them (else they are prose running on)."""
         line = self.lines[index]
-        if rules.title_form(line.text) != "weak":
-            return False
         following = self.lines[index + 1] if index + 1 < len(self.lines) else None
-        return following is not None and following.kind == "title" and not line.continued_to
+        needs_title_after = (line.kind == "title" and line.text.endswith("——")) or (
+            line.kind == "para" and line.form == "weak"
+        )
+        if needs_title_after:
+            return following is not None and following.kind == "title" and not line.continued_to
+        return line.kind == "title"
 
     def _run_end(self, index: int) -> int:
         end = index
@@ -254,13 +259,29 @@ class _PageReader:
             line = self.lines[end]
             if line.continued_from or (line.continued_to and end > index):
                 break
-            if line.kind == "title" or (line.kind == "para" and self._weak_title_run(end)):
+            if self._title_like(end):
                 end += 1
                 if line.continued_to:
                     break
                 continue
             break
+        if self._is_deck(end):
+            end += 1
         return end
+
+    def _is_deck(self, index: int) -> bool:
+        """A long summary line under the headline, unfinished like a title, before the dateline."""
+        if index + 1 >= len(self.lines):
+            return False
+        line, following = self.lines[index], self.lines[index + 1]
+        return (
+            line.kind == "para"
+            and len(line.text) <= MAX_DECK_LENGTH
+            and not rules.ends_sentence(line.text)
+            and line.text[-1:] not in rules.CLAUSE_END
+            and not line.continued_to
+            and (following.kind in ("dateline", "byline") or following.continued_from is not None)
+        )
 
     def _title_run(self, index: int) -> int:
         end = self._run_end(index)
@@ -316,8 +337,8 @@ class _PageReader:
     def _closing_dateline_ahead(self, end: int) -> bool:
         """A story prints one dateline: text closing with ``（本报布达佩斯10月18日电）`` after a
         story that opened with a dateline is another story."""
-        for line in self.lines[end : end + 80]:
-            if line.kind not in ("para", "title") or line.continued_to or line.form == "strong":
+        for line in self.lines[end : end + 40]:
+            if line.kind != "para" or line.continued_to:
                 return False
             if CLOSING_CREDIT.match(line.text):
                 return rules.DATELINE.search(line.text) is not None

@@ -2,94 +2,15 @@
 then an article's bylines, body and photos."""
 
 import datetime
-import io
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from PIL import Image
 
 from articles.models import Article, Block, Byline, Contributor, Photo
 from editions.models import Edition, Page, Publication
+from tests.admin_helpers import article_post_data, management, png_upload
 
 pytestmark = pytest.mark.django_db
-
-
-def management(prefix, total, initial=0):
-    return {
-        f"{prefix}-TOTAL_FORMS": str(total),
-        f"{prefix}-INITIAL_FORMS": str(initial),
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-
-
-def png_upload(name="photo.png", size=(640, 480)):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, (200, 40, 40)).save(buffer, "PNG")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
-
-
-def article_post_data(article, **changes):
-    """The article change form as the browser would send it back unchanged, plus `changes`."""
-    data = {
-        "kicker": article.kicker,
-        "headline": article.headline,
-        "subheadline": article.subheadline,
-        "column": article.column,
-        "dateline": article.dateline,
-        "editor_note": article.editor_note,
-        "page": str(article.page_id),
-        "position": str(article.position),
-        "kind": article.kind,
-        "continued_to_label": article.continued_to_label,
-        "continued_to_page": article.continued_to_page or "",
-        "continued_from_label": article.continued_from_label,
-        "continued_from_page": article.continued_from_page or "",
-        "next_part": article.next_part_id or "",
-        "tags": ", ".join(article.tags.names()),
-        "opened_updated": article.updated.isoformat(),
-    }
-    bylines = list(article.bylines.order_by("order"))
-    data.update(management("bylines", len(bylines), len(bylines)))
-    for i, byline in enumerate(bylines):
-        data.update(
-            {
-                f"bylines-{i}-id": str(byline.pk),
-                f"bylines-{i}-article": str(article.pk),
-                f"bylines-{i}-order": str(byline.order),
-                f"bylines-{i}-contributor": str(byline.contributor_id),
-                f"bylines-{i}-role": byline.role,
-                f"bylines-{i}-label": byline.label,
-            }
-        )
-    blocks = list(article.blocks.order_by("order"))
-    data.update(management("blocks", len(blocks), len(blocks)))
-    for i, block in enumerate(blocks):
-        data.update(
-            {
-                f"blocks-{i}-id": str(block.pk),
-                f"blocks-{i}-article": str(article.pk),
-                f"blocks-{i}-order": str(block.order),
-                f"blocks-{i}-type": block.type,
-                f"blocks-{i}-text": block.text,
-            }
-        )
-    photos = list(article.photos.order_by("order"))
-    data.update(management("photos", len(photos), len(photos)))
-    for i, photo in enumerate(photos):
-        data.update(
-            {
-                f"photos-{i}-id": str(photo.pk),
-                f"photos-{i}-article": str(article.pk),
-                f"photos-{i}-order": str(photo.order),
-                f"photos-{i}-caption": photo.caption,
-                f"photos-{i}-credit": photo.credit,
-            }
-        )
-    data.update(management("corrections", 0))
-    data.update(changes)
-    return data
 
 
 def test_editor_builds_an_edition_by_hand(staff_client):

@@ -13,7 +13,33 @@ from editions.importing.draft import (
     PhotoDraft,
     PublicationDraft,
 )
-from editions.importing.jsonio import edition_from_json
+from editions.importing.jsonio import edition_from_json, edition_to_json
+
+
+def snapshot():
+    """Everything an import writes, as comparable values."""
+    from taggit.models import Tag
+
+    from articles.models import Article, Block, Contributor
+    from editions.importing.service import export_edition
+    from editions.models import Edition, Publication
+
+    return {
+        "publications": list(Publication.objects.values_list("slug", "name").order_by("slug")),
+        "editions": [
+            edition_to_json(export_edition(e)) | {"status": e.status}
+            for e in Edition.objects.select_related("publication").order_by("date")
+        ],
+        "contributors": list(
+            Contributor.objects.values_list("pk", "name", "organization", "slug").order_by("pk")
+        ),
+        "tags": list(Tag.objects.values_list("name", flat=True).order_by("name")),
+        "articles": list(
+            Article.objects.values_list("pk", "import_fingerprint", "next_part_id").order_by("pk")
+        ),
+        "blocks": Block.objects.count(),
+    }
+
 
 PUBLICATION = PublicationDraft(slug="zhuzhou-daily", name="株洲日报")
 DATE = datetime.date(2023, 8, 9)

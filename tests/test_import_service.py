@@ -6,7 +6,6 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from taggit.models import Tag
 
 from articles.models import Article, Block, Byline, Contributor, Photo
 from editions.importing import service
@@ -17,25 +16,6 @@ from editions.models import Edition, Page, Publication
 from tests import importing_helpers as h
 
 pytestmark = pytest.mark.django_db
-
-
-def snapshot():
-    """Everything an import writes, as comparable values."""
-    return {
-        "publications": list(Publication.objects.values_list("slug", "name").order_by("slug")),
-        "editions": [
-            edition_to_json(export_edition(e)) | {"status": e.status}
-            for e in Edition.objects.select_related("publication").order_by("date")
-        ],
-        "contributors": list(
-            Contributor.objects.values_list("pk", "name", "organization", "slug").order_by("pk")
-        ),
-        "tags": list(Tag.objects.values_list("name", flat=True).order_by("name")),
-        "articles": list(
-            Article.objects.values_list("pk", "import_fingerprint", "next_part_id").order_by("pk")
-        ),
-        "blocks": Block.objects.count(),
-    }
 
 
 def ids():
@@ -239,7 +219,7 @@ def test_continuation_with_a_shortened_headline_among_several_candidates():
 
 def test_an_error_half_way_leaves_the_database_as_it_was(monkeypatch):
     import_edition(h.edition(date=datetime.date(2023, 8, 8)))
-    before = snapshot()
+    before = h.snapshot()
     original = service._Writer._write_content
 
     blocks_when_failing = []
@@ -255,13 +235,13 @@ def test_an_error_half_way_leaves_the_database_as_it_was(monkeypatch):
     with pytest.raises(RuntimeError):
         import_edition(draft, publish=True)
     assert blocks_when_failing[0] > before["blocks"]  # half the new articles were written
-    assert snapshot() == before
+    assert h.snapshot() == before
     # An update of a stored edition that fails leaves the stored edition as it was, too.
     corrected = h.edition(date=datetime.date(2023, 8, 8))
     corrected.pages[0].articles[1].body[0] = BlockDraft("paragraph", "改。")
     with pytest.raises(RuntimeError):
         import_edition(corrected)
-    assert snapshot() == before
+    assert h.snapshot() == before
     monkeypatch.undo()
     assert import_edition(draft, publish=True).status == "created"
     assert Edition.objects.get(date=draft.date).is_visible

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from .draft import ArticleDraft, EditionDraft
 
-INDENT = " " * 19
+INDENT = " " * 20
 
 
 def _plural(n: int, word: str) -> str:
@@ -34,7 +34,7 @@ def _article_lines(article: ArticleDraft) -> list[str]:
     titles.append(article.headline)
     if article.subheadline:
         titles.append(f"副题: {article.subheadline}")
-    lines.append(f"  {article.position:>2}. {article.kind:<13}{titles[0]}")
+    lines.append(f"  {article.position:>2}. {article.kind:<14}{titles[0]}")
     lines.extend(INDENT + t for t in titles[1:])
     facts = []
     if article.dateline:

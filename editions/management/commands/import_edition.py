@@ -53,10 +53,14 @@ class Command(BaseCommand):
         try:
             date = parse_date(options["date"]) if options["date"] else None
             page = parse_label(options["page"]) if options["page"] else None
-            publication = self._publication(options["publication"], options["dry_run"])
             sources = collect_paths(options["paths"], date=date, page=page, encoding=options["encoding"])
+            publication = self._publication(options["publication"], options["dry_run"])
         except EditionImportError as error:
             raise CommandError(str(error)) from None
+        except DatabaseError as error:
+            raise CommandError(
+                f"the database is not ready ({_first_line(error)}); run manage.py migrate"
+            ) from None
         if options["dry_run"]:
             self._dry_run(sources, publication, options["format"])
         else:
@@ -105,8 +109,9 @@ class Command(BaseCommand):
             except EditionImportError as error:
                 raise CommandError(f"{source.origin}: {error}") from None
             except DatabaseError as error:
-                first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-                raise CommandError(f"{source.origin}: the database refused the edition: {first}") from None
+                raise CommandError(
+                    f"{source.origin}: the database refused the edition: {_first_line(error)}"
+                ) from None
             self.stdout.write(result.summary())
         if total > MANY:
             self._progress(total, total, started, "done", final=True)
@@ -124,3 +129,8 @@ class Command(BaseCommand):
         bar = "#" * (width * done // total) + "." * (width - width * done // total)
         line = f"[{bar}] {index}/{total} {message} ({rate:.1f} editions/s{left})"
         self.stderr.write(line)
+
+
+def _first_line(error) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__

@@ -1,0 +1,367 @@
+"""The public reading site: every URL, continuations, previews, 404s, bad parameters, cache headers
+and cache invalidation."""
+
+import datetime
+import json
+import re
+
+import pytest
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.test import Client
+from django.utils import timezone
+
+from articles.models import Article, Correction
+from editions.importing.draft import PublicationDraft
+from editions.importing.parser import parse_edition
+from editions.importing.service import import_edition
+from editions.models import Edition
+from tests import factories, sitedata
+from tests.conftest import CORPUS
+
+pytestmark = pytest.mark.django_db
+
+DAY = "/zhuzhou-daily/2023-08-09"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+
+
+@pytest.fixture
+def continued():
+    return sitedata.continued_edition()
+
+
+def parts(edition):
+    first = Article.objects.get(page__edition=edition, page__number=1, position=1)
+    return first, first.next_part
+
+
+def text(response):
+    return response.content.decode()
+
+
+def test_front_page_is_the_latest_published_edition_at_its_first_page(client, continued):
+    factories.edition(date=datetime.date(2023, 8, 8), pages=1)
+    sitedata.draft_edition(datetime.date(2023, 8, 12))
+    response = client.get("/")
+    assert response.status_code == 200
+    body = text(response)
+    assert "2023年8月9日" in body
+    assert "01版：要闻" in body
+    assert f'<link rel="canonical" href="{DAY}/01/">' in body
+    assert "党建赋能治理 共建幸福家园" in body
+
+
+def test_front_page_without_any_edition_says_so(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "还没有发布的报纸" in text(response)
+
+
+def test_page_shows_page_list_headlines_bylines_opening_and_navigation(client, continued):
+    factories.edition(date=datetime.date(2023, 8, 7), pages=1)  # 8 Aug has no edition: skipped
+    factories.edition(date=datetime.date(2023, 8, 12), pages=1)
+    body = text(client.get(f"{DAY}/01/"))
+    assert "版面导航" in body and "标题导航" in body
+    assert f'href="{DAY}/02/"' in body  # 下一版
+    assert "下一版：02版：要闻" in body
+    assert "已是第一版" in body
+    assert 'href="/zhuzhou-daily/2023-08-07/"' in body  # 上一期 skips the day without an edition
+    assert 'href="/zhuzhou-daily/2023-08-12/"' in body  # 下一期
+    assert "湖南株洲市着力构建城市基层治理新格局" in body  # kicker
+    assert "小区党支部建设整体推进" in body  # subheadline
+    assert '<a href="/contributors/li-jun/">李军</a>' in body
+    assert "人民群众的第1段正文。" in body  # opening lines
+    second_page = text(client.get(f"{DAY}/02/"))
+    assert "上一版：01版：要闻" in second_page and "已是最后一版" in second_page
+
+
+def test_page_image_is_shown_when_stored(client, continued):
+    page = continued.pages.get(number=1)
+    page.image.save("p01.png", ContentFile(b"x"))
+    assert "版面图" in text(client.get(f"{DAY}/01/"))
+
+
+def test_edition_contents_lists_every_page_and_headline(client, continued):
+    response = client.get(f"{DAY}/")
+    body = text(response)
+    assert response.status_code == 200
+    assert body.count('class="contents-page"') == 2
+    assert "01版：要闻" in body and "02版：要闻" in body
+    assert "第2版第3条新闻标题" in body
+    assert f'href="{DAY}/02/6/"' in body or re.search(rf'href="{DAY}/02/\d+/"', body)
+
+
+def test_article_page_shows_everything_a_reader_expects(client, continued):
+    first, _second = parts(continued)
+    Correction.objects.create(article=first, text="本文第二段的数字有误，已更正。")
+    body = text(client.get(first.get_absolute_url()))
+    assert f'<h1 id="headline-{first.pk}" class="headline">党建赋能治理 共建幸福家园</h1>' in body
+    assert '<p class="kicker">湖南株洲市着力构建城市基层治理新格局</p>' in body
+    assert "——小区党支部建设整体推进" in body
+    assert "聚焦“三微”“六位” 建设幸福株洲" in body  # column, full-width quotes kept
+    assert '<span class="dateline">株洲日报讯</span>' in body
+    assert '<h3 class="subhead">建阵地强班子,让人心聚起来</h3>' in body
+    assert 'class="editor-note"' in body and "坚持大抓基层的鲜明导向" in body
+    assert "航拍淞亿小区。" in body and '<span class="credit">企业供图</span>' in body
+    assert 'rel="tag">党建</a>' in body and "/tags/%E5%85%9A%E5%BB%BA/" in body
+    assert body.index("本文第二段的数字有误") < body.index('class="story-body"')  # correction on top
+    assert '<a href="/contributors/%E5%88%98%E5%B9%B3/">刘平</a>' in body
+    assert "返回01版：要闻</a>" in body
+    assert "下一篇：第1版第2条新闻标题" in body and "已是本版第一篇" in body
+
+
+def test_continuation_links_go_both_ways_and_the_whole_story_reads_in_one_piece(client, continued):
+    first, second = parts(continued)
+    first_body = text(client.get(first.get_absolute_url()))
+    assert f'<a href="{second.get_absolute_url()}">下转02版</a>' in first_body
+    second_body = text(client.get(second.get_absolute_url()))
+    assert f'<a href="{first.get_absolute_url()}">上接01版</a>' in second_body
+    page_body = text(client.get(f"{DAY}/01/"))
+    assert f'<a href="{second.get_absolute_url()}">下转02版</a>' in page_body
+    for start in (first, second):
+        whole = client.get(f"{start.get_absolute_url()}whole/")
+        assert whole.status_code == 200
+        body = text(whole)
+        assert body.index("人民群众的第1段正文。") < body.index("淞亿小区着实打了一场翻身仗。")
+        assert "刊于01版：要闻" in body and "刊于02版：要闻" in body
+
+
+def test_a_continuation_whose_other_part_is_missing_is_text_with_a_note(client, continued):
+    first, second = parts(continued)
+    first.next_part = None
+    first.save()
+    first_body = text(client.get(first.get_absolute_url()))
+    assert '下转02版 <span class="note">（后续部分未收录）</span>' in first_body
+    second_body = text(client.get(second.get_absolute_url()))
+    assert '上接01版 <span class="note">（前半部分未收录）</span>' in second_body
+    assert ">下转02版</a>" not in first_body and ">上接01版</a>" not in second_body
+
+
+def test_whole_story_of_an_article_that_is_not_continued_goes_to_the_article(client, continued):
+    article = Article.objects.get(page__edition=continued, page__number=1, position=2)
+    response = client.get(f"{article.get_absolute_url()}whole/")
+    assert response.status_code == 302 and response["Location"] == article.get_absolute_url()
+
+
+def test_archive_calendar_and_date_picker(client, continued):
+    factories.edition(date=datetime.date(2023, 7, 3), pages=1)
+    body = text(client.get("/zhuzhou-daily/archive/"))
+    assert "2023年8月" in body and f'href="{DAY}/"' in body
+    assert "更早：2023年7月" in body and 'name="date"' in body
+    july = text(client.get("/zhuzhou-daily/archive/?month=2023-07"))
+    assert 'href="/zhuzhou-daily/2023-07-03/"' in july and "较新：2023年8月" in july
+    picked = client.get("/zhuzhou-daily/archive/?date=2023-08-09")
+    assert picked.status_code == 302 and picked["Location"] == f"{DAY}/"
+    missing = client.get("/zhuzhou-daily/archive/?date=2023-08-20")
+    assert missing.status_code == 200 and "2023-08-20 没有出版的报纸" in text(missing)
+
+
+def test_contributor_page_lists_bylines_newest_first_and_paginates(client, continued):
+    factories.edition(date=datetime.date(2023, 8, 10), pages=4, articles_per_page=5)
+    response = client.get("/contributors/li-jun/")
+    body = text(response)
+    assert response.status_code == 200
+    assert "共 26 篇稿件" in body
+    assert "2023年8月10日" in body and "2023年8月9日" not in body  # the 20 newest first
+    assert "第 1 / 2 页" in body and "?page=2" in body
+    second = text(client.get("/contributors/li-jun/?page=2"))
+    assert "第 2 / 2 页" in second and "2023年8月9日" in second
+    assert client.get("/contributors/%E5%88%98%E5%B9%B3/").status_code == 200  # unicode slug
+
+
+def test_tag_and_column_pages(client, continued):
+    assert "党建赋能治理" in text(client.get("/tags/基层治理/"))
+    assert client.get("/columns/聚焦“三微”“六位” 建设幸福株洲/").status_code == 200
+    assert client.get("/tags/没有的标签/").status_code == 404
+    assert client.get("/columns/没有的栏目/").status_code == 404
+
+
+def test_edition_json_is_the_exported_edition(client, continued):
+    response = client.get(f"{DAY}.json")
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/json")
+    data = json.loads(response.content)
+    assert data["schema"] == "newsroom.edition/1" and data["date"] == "2023-08-09"
+    assert [page["label"] for page in data["pages"]] == ["01", "02"]
+    first = data["pages"][0]["articles"][0]
+    assert first["headline"] == "党建赋能治理 共建幸福家园"
+    assert first["continued_to"] == {"page": 2, "label": "02"}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/zhuzhou-daily/2023-08-10/",
+        "/zhuzhou-daily/2023-02-30/",
+        "/zhuzhou-daily/2023-08-09/09/",
+        "/zhuzhou-daily/2023-08-09/01/999999/",
+        "/zhuzhou-daily/2023-08-09/02/1/",  # article 1 is on page 01
+        "/zhuzhou-daily/2023-08-09/01/999999/whole/",
+        "/zhuzhou-daily/2023-08-10.json",
+        "/no-such-paper/2023-08-09/01/",
+        "/no-such-paper/archive/",
+        "/contributors/nobody/",
+        "/feeds/contributors/nobody.atom",
+        "/tags/nothing/",
+        "/sitemap-nothing.xml",
+    ],
+)
+def test_unknown_things_are_404(client, continued, url):
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/zhuzhou-daily/archive/?month=2023-13",
+        "/zhuzhou-daily/archive/?month=99999-01",
+        "/zhuzhou-daily/archive/?month=abc",
+        "/zhuzhou-daily/archive/?date=2023-02-30",
+        "/zhuzhou-daily/archive/?date=0001-01-01",
+        "/zhuzhou-daily/archive/?date=%00",
+        "/contributors/li-jun/?page=99999999999999999999999",
+        "/contributors/li-jun/?page=-1",
+        "/contributors/li-jun/?page=abc",
+        "/search/?q=%00%01",
+        "/search/?q=" + "人" * 5000,
+        "/search/?q=\"'<script>*OR NEAR(",
+        "/search/?q=人民&start=2023-99-01",
+        "/search/?q=人民&end=yesterday",
+        "/search/?q=人民&publication=nope",
+        "/search/?q=人民&kind=bad",
+        "/search/?q=人民&page=99999999999999999999",
+        "/search/?q=人民&label=" + "x" * 500,
+    ],
+)
+def test_malformed_parameters_never_fail(client, continued, url):
+    assert client.get(url).status_code in (200, 302)
+
+
+def test_drafts_and_scheduled_editions_are_hidden_from_readers(client, continued):
+    draft = sitedata.draft_edition()
+    scheduled = sitedata.scheduled_edition()
+    for edition in (draft, scheduled):
+        article = Article.objects.filter(page__edition=edition).first()
+        base = f"/zhuzhou-daily/{edition.date.isoformat()}"
+        for url in (f"{base}/", f"{base}/01/", article.get_absolute_url(), f"{base}.json"):
+            assert client.get(url).status_code == 404, url
+    assert "2023-08-10" not in text(client.get(f"{DAY}/01/"))  # no 下一期 to a draft
+    assert "第1版第1条新闻标题" not in text(client.get("/search/?q=新闻标题"))
+    assert client.get("/").status_code == 200 and "2023年8月9日" in text(client.get("/"))
+
+
+def test_staff_see_drafts_with_a_preview_banner_never_cached(staff_client, continued):
+    draft = sitedata.draft_edition()
+    scheduled = sitedata.scheduled_edition()
+    response = staff_client.get("/zhuzhou-daily/2023-08-10/01/")
+    assert response.status_code == 200
+    assert 'class="preview-banner"' in text(response) and "本期尚未发布" in text(response)
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    later = staff_client.get("/zhuzhou-daily/2023-08-11/01/")
+    assert "本期定于" in text(later)
+    article = Article.objects.filter(page__edition=draft).first()
+    assert staff_client.get(article.get_absolute_url()).status_code == 200
+    published = staff_client.get(f"{DAY}/01/")
+    assert 'class="preview-banner"' not in text(published)
+    assert "no-store" in published["Cache-Control"]
+    assert scheduled.is_scheduled
+
+
+def test_published_pages_carry_cache_headers_and_answer_conditional_gets(client, continued, settings):
+    response = client.get(f"{DAY}/01/")
+    assert f"max-age={settings.NEWSROOM_PAGE_CACHE_SECONDS}" in response["Cache-Control"]
+    assert "public" in response["Cache-Control"]
+    assert response["Last-Modified"] and response["ETag"]
+    again = client.get(f"{DAY}/01/", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+    since = client.get(f"{DAY}/01/", HTTP_IF_MODIFIED_SINCE=response["Last-Modified"])
+    assert since.status_code == 304
+
+
+def test_a_changed_headline_shows_at_once_after_save(client, continued, django_assert_num_queries):
+    first, _ = parts(continued)
+    url = first.get_absolute_url()
+    assert "党建赋能治理 共建幸福家园" in text(client.get(url))
+    with django_assert_num_queries(0):  # served from the cache
+        assert "党建赋能治理 共建幸福家园" in text(client.get(url))
+    first.headline = "改过的标题"
+    first.save()
+    assert "改过的标题" in text(client.get(url))
+    assert "改过的标题" in text(client.get(f"{DAY}/01/"))
+    assert "改过的标题" in text(client.get("/"))
+
+
+def test_editing_one_edition_leaves_other_editions_cached(client, continued, django_assert_num_queries):
+    other = factories.edition(date=datetime.date(2023, 7, 1), pages=1)
+    factories.edition(date=datetime.date(2023, 7, 2), pages=1)  # the neighbour whose 下一期 changes
+    client.get("/zhuzhou-daily/2023-07-01/01/")
+    Article.objects.filter(page__edition=continued).first().save()
+    with django_assert_num_queries(0):
+        client.get("/zhuzhou-daily/2023-07-01/01/")
+    assert other.pk
+
+
+def test_publishing_and_unpublishing_invalidate_the_edition_and_its_neighbours(client, continued):
+    draft = sitedata.draft_edition()
+    assert client.get("/zhuzhou-daily/2023-08-10/01/").status_code == 404
+    assert "2023-08-10" not in text(client.get(f"{DAY}/01/"))
+    draft.publish(at=timezone.now() - datetime.timedelta(seconds=1))
+    draft.save()
+    assert client.get("/zhuzhou-daily/2023-08-10/01/").status_code == 200
+    assert 'href="/zhuzhou-daily/2023-08-10/"' in text(client.get(f"{DAY}/01/"))  # 下一期 now
+    assert "2023年8月10日" in text(client.get("/"))
+    draft.unpublish()
+    draft.save()
+    assert client.get("/zhuzhou-daily/2023-08-10/01/").status_code == 404
+    assert "2023-08-10" not in text(client.get(f"{DAY}/01/"))
+
+
+def test_staff_responses_are_never_cached(staff_client, continued):
+    staff_client.get(f"{DAY}/01/")
+    Edition.objects.filter(pk=continued.pk).update(status="draft", published_at=None)  # no signal
+    assert Client().get(f"{DAY}/01/").status_code == 404
+
+
+def test_seed_edition_through_the_importer(client, seed_text):
+    draft = parse_edition(
+        [("01", seed_text)],
+        publication=PublicationDraft(slug="zhuzhou-daily", name="株洲日报"),
+        date=datetime.date(2023, 8, 9),
+    )
+    import_edition(draft, publish=True)
+    body = text(client.get("/"))
+    assert "我市2村入选省级美丽乡村示范" in body
+    article = Article.objects.get(headline="我市2村入选省级美丽乡村示范")
+    article_body = text(client.get(article.get_absolute_url()))
+    assert "分别是茶陵县桃坑乡双元村、攸县酒埠江镇酒仙湖村" in article_body
+    assert "李军" in article_body
+    for url in (f"{DAY}/", f"{DAY}.json", "/search/?q=美丽乡村", "/feeds/latest.atom"):
+        assert client.get(url).status_code == 200, url
+    hits = text(client.get("/search/?q=美丽乡村"))
+    assert (
+        f'href="{article.get_absolute_url()}"' in hits
+        and "省级<mark>美丽</mark><mark>乡村</mark>示范" in hits
+    )
+
+
+def test_corpus_edition_with_a_continued_story(client):
+    folder = CORPUS / "2019-10-05"
+    pages = [(path.stem, path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.txt"))]
+    draft = parse_edition(
+        pages,
+        publication=PublicationDraft(slug="peoples-daily", name="人民日报"),
+        date=datetime.date(2019, 10, 5),
+    )
+    import_edition(draft, publish=True)
+    first = Article.objects.filter(page__edition__date="2019-10-05", next_part__isnull=False).first()
+    assert first is not None, "the parser linked no continuation in the corpus edition"
+    second = first.next_part
+    body = text(client.get(first.get_absolute_url()))
+    assert f'<a href="{second.get_absolute_url()}">下转{first.continued_to_label}版</a>' in body
+    back = text(client.get(second.get_absolute_url()))
+    assert f'<a href="{first.get_absolute_url()}">上接{second.continued_from_label}版</a>' in back
+    assert client.get(f"{first.get_absolute_url()}whole/").status_code == 200
+    assert client.get("/peoples-daily/2019-10-05/02/").status_code == 200

@@ -513,11 +513,13 @@ def _split_titles(texts: list[str]) -> tuple[str, str, str, list[str]]:
         if not kicker:
             kicker, headline = _kicker_in_line(headline, doubts)
         return kicker, headline, subheadline, doubts
-    if kicker or subheadline:
-        first, second = rest[0], " ".join(rest[1:])
-        if kicker:
-            return kicker, first, subheadline or second, doubts
-        return first, second, subheadline, doubts
+    if kicker and subheadline:
+        doubts.append("several headline lines between the kicker and the subheadline")
+        return kicker, " ".join(rest), subheadline, doubts
+    if kicker:
+        return kicker, rest[0], " ".join(rest[1:]), doubts
+    if subheadline:
+        return rest[0], " ".join(rest[1:]), subheadline, doubts
     if len(rest) >= 3:
         if len(rest) > 3:
             doubts.append("more than three title lines: the last ones went to the subheadline")

@@ -277,3 +277,16 @@ def test_blank_page_has_no_articles(text):
 def test_non_text_is_refused():
     with pytest.raises(EditionImportError, match="must be text"):
         parse_page(b"bytes")
+
+
+def test_a_title_like_half_of_a_cut_paragraph_is_joined_back():
+    page = page_of(
+        "标题",
+        "本报讯 第一段。",
+        "肯尼亚总统肯雅塔在内马铁路5个车站分别进行剪彩和揭牌仪式并发表讲",
+        "话。肯雅塔说。",
+    )
+    assert [(b.type, b.text) for b in page.articles[0].body] == [
+        ("paragraph", "第一段。"),
+        ("paragraph", "肯尼亚总统肯雅塔在内马铁路5个车站分别进行剪彩和揭牌仪式并发表讲话。肯雅塔说。"),
+    ]

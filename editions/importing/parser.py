@@ -64,6 +64,8 @@ from .draft import (
 from .text import clean_text, normalise_label, read_furniture
 
 MAX_DECK_LENGTH = 120
+LONG_SUBHEAD = 20
+MID_SENTENCE = "。，、,；;：:"
 # Far above any real page; a hostile dump is refused before it costs minutes.
 MAX_PAGE_CHARS = 60_000_000
 
@@ -289,10 +291,22 @@ class _PageReader:
         weight = self._opening_weight(run, end)
         if weight >= 3:
             self._open(run)
+        elif len(run) == 1 and self._cut_paragraph(run[0], end):
+            self._paragraph(run[0].text)
         else:
             for line in run:
                 self._subhead(line)
         return end
+
+    def _cut_paragraph(self, line: Line, end: int) -> bool:
+        """The first part of a paragraph cut by a column break, though it looks like a subhead:
+        the next line starts mid-sentence (``话。肯雅塔说……``), or the line is long and enumerates
+        (``交流团通过座谈交流、举办……和藏``), which subheads rarely do."""
+        following = self.lines[end] if end < len(self.lines) else None
+        if following is None or following.kind != "para" or line.continued_to:
+            return False
+        starts_mid_sentence = following.text[1:2] in MID_SENTENCE and following.text[:1] not in MID_SENTENCE
+        return starts_mid_sentence or (len(line.text) >= LONG_SUBHEAD and "、" in line.text)
 
     def _opening_weight(self, run: list[Line], end: int) -> int:
         current = self.current

@@ -1,0 +1,170 @@
+"""The admin's import page: upload, preview (nothing written), import in one go; bad files refused."""
+
+import io
+import zipfile
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from articles.models import Article
+from editions.models import Edition, Publication
+from tests.conftest import CORPUS, SEED
+
+pytestmark = pytest.mark.django_db
+
+IMPORT = reverse("admin:editions_edition_import")
+
+
+def seed_upload(name="01.txt"):
+    return SimpleUploadedFile(name, SEED.read_bytes(), content_type="text/plain")
+
+
+def upload(client, *files, date="2023-08-09", **extra):
+    publication = Publication.objects.default()
+    data = {"files": list(files), "publication": str(publication.pk), "date": date, "encoding": "", **extra}
+    return client.post(IMPORT, data)
+
+
+def confirm_data(response, **changes):
+    form = response.context["confirm_form"]
+    data = {"payload": form["payload"].value()}
+    for field in response.context["label_fields"]:
+        data[field.html_name] = field.value()
+    data.update(changes)
+    return data
+
+
+def test_upload_shows_a_preview_and_writes_nothing(staff_client):
+    assert "导入期次" in staff_client.get(reverse("admin:editions_edition_changelist")).content.decode()
+    assert staff_client.get(IMPORT).status_code == 200
+    response = upload(staff_client, seed_upload())
+    assert response.status_code == 200
+    assert not Edition.objects.exists() and not Article.objects.exists()
+    content = response.content.decode()
+    plan = response.context["plan"]
+    assert plan.status == "created"
+    assert [page["plan"].label for page in response.context["pages"]] == ["01"]
+    rows = response.context["pages"][0]["articles"]
+    assert len(rows) >= 3
+    assert all(row["action"] == "added" for row in rows)
+    assert rows[0]["headline"] in content
+    assert any(row["bylines"] for row in rows)
+    assert any(row["paragraphs"] for row in rows)
+    assert [field.value() for field in response.context["label_fields"]] == ["01"]
+
+
+def test_confirm_imports_the_edition_as_a_draft(staff_client):
+    preview = upload(staff_client, seed_upload())
+    headlines = [row["headline"] for row in preview.context["pages"][0]["articles"]]
+    response = staff_client.post(IMPORT, confirm_data(preview, _import="1"))
+    edition = Edition.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("admin:editions_edition_change", args=[edition.pk])
+    assert edition.status == Edition.Status.DRAFT
+    assert list(Article.objects.filter(page__edition=edition).values_list("headline", flat=True)) == headlines
+    # The same upload again changes nothing.
+    again = upload(staff_client, seed_upload())
+    assert again.context["plan"].status == "unchanged"
+
+
+def test_edited_label_is_used_on_re_preview(staff_client):
+    preview = upload(staff_client, seed_upload("page.txt"))
+    label_field = preview.context["label_fields"][0]
+    response = staff_client.post(IMPORT, confirm_data(preview, **{label_field.html_name: "A1"}))
+    assert [page["plan"].label for page in response.context["pages"]] == ["A1"]
+    response = staff_client.post(
+        IMPORT, confirm_data(preview, **{label_field.html_name: "A1", "_import": "1"})
+    )
+    assert response.status_code == 302
+    assert list(Edition.objects.get().pages.values_list("label", flat=True)) == ["A1"]
+    bad = staff_client.post(IMPORT, confirm_data(preview, **{label_field.html_name: "第一版"}))
+    assert bad.status_code == 200
+    assert "版号应像" in bad.content.decode()
+
+
+def test_zip_of_a_folder_is_imported(staff_client):
+    buffer = io.BytesIO()
+    folder = CORPUS / "2019-10-05"
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for path in sorted(folder.glob("*.txt")):
+            archive.write(path, f"2019-10-05/{path.name}")
+    preview = upload(staff_client, SimpleUploadedFile("2019-10-05.zip", buffer.getvalue()), date="")
+    assert preview.status_code == 200, preview.context.get("upload_errors")
+    assert [page["plan"].label for page in preview.context["pages"]] == ["01", "02", "03", "04"]
+    assert preview.context["label_fields"] == []
+    response = staff_client.post(IMPORT, confirm_data(preview, _import="1"))
+    assert response.status_code == 302
+    assert Edition.objects.get().pages.count() == 4
+
+
+def test_edited_articles_are_kept_unless_replaced(staff_client):
+    staff_client.post(IMPORT, confirm_data(upload(staff_client, seed_upload()), _import="1"))
+    article = Article.objects.order_by("position").first()
+    article.headline = "编辑改过的标题"
+    article.save()
+    # A corrected dump: every story's text differs from what was imported.
+    corrected = SEED.read_text(encoding="utf-8").replace("株洲", "株洲市").encode()
+
+    def corrected_upload():
+        return SimpleUploadedFile("01.txt", corrected)
+
+    preview = upload(staff_client, corrected_upload())
+    rows = preview.context["pages"][0]["articles"]
+    kept = [row for row in rows if row["action"] == "kept"]
+    assert [row["headline"] for row in kept] == ["编辑改过的标题"]
+    assert "编辑改过，保留" in preview.content.decode()
+    staff_client.post(IMPORT, confirm_data(preview, _import="1"))
+    article.refresh_from_db()
+    assert article.headline == "编辑改过的标题"
+    preview = upload(staff_client, corrected_upload())
+    staff_client.post(IMPORT, confirm_data(preview, replace="on", _import="1"))
+    article.refresh_from_db()
+    assert article.headline != "编辑改过的标题"
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("01.txt", b"\x00\x01\x02\xff\xfe binary garbage \x00" * 50),
+        ("01.txt", b""),
+        ("2023-08-09.zip", b"PK not really a zip"),
+        ("edition.json", b'{"schema": "newsroom.edition/1", "pages": "many"}'),
+    ],
+    ids=["binary", "empty", "broken-zip", "bad-json"],
+)
+def test_bad_files_are_a_form_error_and_nothing_is_written(staff_client, name, content):
+    response = upload(staff_client, SimpleUploadedFile(name, content))
+    assert response.status_code == 200
+    assert response.context["upload_errors"] or response.context["upload_form"].errors
+    assert not Edition.objects.exists()
+
+
+def test_tampered_preview_is_refused(staff_client):
+    preview = upload(staff_client, seed_upload())
+    data = confirm_data(preview, _import="1")
+    data["payload"] = data["payload"][:-3] + "abc"
+    response = staff_client.post(IMPORT, data)
+    assert response.status_code == 200
+    assert "预览数据无效" in response.content.decode()
+    assert not Edition.objects.exists()
+
+
+def test_missing_date_is_a_form_error(staff_client):
+    response = upload(staff_client, SimpleUploadedFile("page.txt", "只有一行正文。\n".encode()), date="")
+    assert response.status_code == 200
+    assert response.context["upload_errors"]
+    assert not Edition.objects.exists()
+
+
+def test_import_needs_the_import_permission(django_user_model):
+    user = django_user_model.objects.create_user("reader", is_staff=True)
+    client = Client()
+    client.force_login(user)
+    assert client.get(IMPORT).status_code == 403
+    user.groups.add(Group.objects.get(name="编辑"))
+    user = django_user_model.objects.get(pk=user.pk)
+    client.force_login(user)
+    assert client.get(IMPORT).status_code == 200

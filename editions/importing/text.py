@@ -164,6 +164,8 @@ _NAME = r"[\u4e00-\u9fff·]{2,5}(?![\u4e00-\u9fff])"
 STAFF_CREDIT = re.compile(rf"({_ROLES})\s*[:：/／\s]\s*({_NAME}(?:[、，,\s]+(?!{_ROLES}){_NAME})*)")
 PAGE_EDITOR_ROLES = ("责任编辑", "本版责编", "本版编辑", "责编", "编辑")
 SEPARATORS = re.compile(r"[\s|｜·•/／\-—]*")
+# Every furniture line holds one of these; most lines are ruled out by this one search.
+FURNITURE_HINT = re.compile(r"年|版|编|设计|校对|\d[-/.]\d")
 # Only the first lines of a dump and short lines anywhere can be furniture.
 HEADER_LINES = 12
 MAX_FURNITURE_LENGTH = 60
@@ -193,7 +195,7 @@ def _only_separators(rest: str) -> bool:
 def read_furniture(line: str) -> FurnitureLine | None:
     """The facts of a furniture line, or None when the line is anything else (prose, titles)."""
     line = line.strip()
-    if not line or len(line) > MAX_FURNITURE_LENGTH:
+    if not line or len(line) > MAX_FURNITURE_LENGTH or not FURNITURE_HINT.search(line):
         return None
     found = FurnitureLine()
     rest = line

@@ -26,6 +26,7 @@ from .forms import (
     SplitTitleForm,
 )
 from .models import Article, Block, Byline, Contributor, Correction, Photo
+from .search import refresh_search_document
 
 # Parts deleted with an article are recorded within moments of it; a restore brings back those.
 DELETED_TOGETHER = datetime.timedelta(minutes=1)
@@ -134,6 +135,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
             ),
             *super().get_urls(),
         ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The words readers search for: title lines, note, body and captions, all saved by now.
+        refresh_search_document(form.instance)
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
@@ -252,6 +258,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 for field in ("kicker", "headline", "subheadline"):
                     setattr(article, field, form.cleaned_data[field])
                 article.save()
+                refresh_search_document(article)
                 self.message_user(request, _("标题已拆分。"), messages.SUCCESS)
                 return redirect("admin:articles_article_change", article.pk)
         else:
@@ -320,6 +327,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
                         skipped += 1
                         continue
                     part.instance.save()
+            refresh_search_document(article)
         message = _("已恢复《%(headline)s》。") % {"headline": article.headline}
         if skipped:
             message += " " + str(_("%(count)d 条署名的作者已不存在，未恢复。") % {"count": skipped})

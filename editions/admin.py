@@ -18,6 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from articles import images
 from articles.forms import PositionedInlineFormSet
 from articles.models import Article
+from articles.search import refresh_search_document
 
 from .forms import (
     EditionAdminForm,
@@ -392,6 +393,12 @@ class PageAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         make_page_renditions([form])
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        for article_form in formset.forms:
+            if article_form.has_changed() and article_form.instance.pk:
+                refresh_search_document(article_form.instance)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_total=Count("articles"))

@@ -241,3 +241,12 @@ def test_second_editor_does_not_silently_overwrite_the_first(staff_client, editi
     # Reopened, the second editor's save goes through.
     again = article_post_data(article, headline="第二位编辑改的标题")
     assert staff_client.post(change_url(article), again).status_code == 302
+
+
+def test_edits_refresh_the_search_text(staff_client, edition):
+    article = Article.objects.get(page__number=1, position=1)
+    data = article_post_data(article, headline="湘江风光带", **{"blocks-0-text": "炎陵黄桃丰收。"})
+    assert staff_client.post(change_url(article), data).status_code == 302
+    article.refresh_from_db()
+    assert "湘江" in article.search_document.split()
+    assert "黄桃" in article.search_document.split()

@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 
 from .draft import EditionDraft, EditionImportError, PublicationDraft
 from .jsonio import edition_from_json
+from .parser import parse_edition
 from .text import decode_dump, normalise_label, read_header
 
 MAX_DUMP_BYTES = 20 * 1024 * 1024
@@ -60,8 +61,6 @@ class EditionSource:
         """Parse the pages (the JSON document is already an edition and keeps its publication)."""
         if self.document is not None:
             return self.document
-        from .parser import parse_edition
-
         pages = sorted(self.pages, key=lambda p: _label_key(p.label))
         try:
             draft = parse_edition([(p.label, p.text) for p in pages], publication=publication, date=self.date)

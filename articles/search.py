@@ -16,7 +16,7 @@ import re
 import unicodedata
 
 import rjieba
-from django.db.models import BooleanField, FloatField
+from django.db.models import BooleanField, FloatField, Value
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -45,7 +45,8 @@ def segment(text):
 
 
 def document_for_article(article):
-    """The search column's value for an article: its title lines, editor's note and body.
+    """The search column's value for an article: its title lines, editor's note, body and photo
+    captions.
 
     Takes a stored `Article` (reads its blocks) or an importer's `ArticleDraft`, so the admin's save
     path and the import service compute the same text."""
@@ -55,7 +56,12 @@ def document_for_article(article):
     else:
         note = list(article.editor_note)
         body = [block.text for block in article.body]
-    parts = [article.kicker, article.headline, article.subheadline, article.column, *note, *body]
+    captions = (
+        [photo.caption for photo in article.photos.all()]
+        if hasattr(article.photos, "all")
+        else [photo.caption for photo in article.photos]
+    )
+    parts = [article.kicker, article.headline, article.subheadline, article.column, *note, *body, *captions]
     return segment("\n".join(part for part in parts if part))
 
 
@@ -80,7 +86,7 @@ def search(queryset, terms, connection):
     """`queryset` narrowed to articles containing every word in `terms`, annotated with
     `search_rank` (higher is better)."""
     if not terms:
-        return queryset.none()
+        return queryset.annotate(search_rank=Value(0.0, output_field=FloatField())).none()
     if connection.vendor == "postgresql":
         text = " ".join(terms)
         tsquery = "plainto_tsquery('simple'::regconfig, %s)"

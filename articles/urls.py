@@ -35,12 +35,14 @@ urlpatterns = [
         name="sitemap",
     ),
     path(
+        "sitemap-news.xml", views.news_sitemap, name="sitemap_news"
+    ),  # before the sections: "news" is not one
+    path(
         "sitemap-<section>.xml",
         public(sitemap_views.sitemap),
         {"sitemaps": sitemaps},
         name="sitemap_section",
     ),
-    path("sitemap-news.xml", views.news_sitemap, name="sitemap_news"),
     path("robots.txt", views.robots, name="robots"),
     path("<slug:publication>/<isodate:date>/<str:label>/<int:pk>/", views.article, name="article"),
     path(

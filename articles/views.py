@@ -232,8 +232,9 @@ def search(request):
         "form": filterset.form,
         "query": request.GET.get("q", "")[:200],
         "terms": terms,
+        "searched": page_obj is not None,
         "page_obj": page_obj,
-        "hits": page_obj.object_list if page_obj else [],
+        "hits": page_obj.object_list if page_obj is not None else [],
         **paper(),
     }
     response = render(request, "articles/search.html", context)

@@ -290,3 +290,36 @@ def test_a_title_like_half_of_a_cut_paragraph_is_joined_back():
         ("paragraph", "第一段。"),
         ("paragraph", "肯尼亚总统肯雅塔在内马铁路5个车站分别进行剪彩和揭牌仪式并发表讲话。肯雅塔说。"),
     ]
+
+
+def test_an_advertisement_printed_with_blank_lines_between_its_lines():
+    page = page_of(
+        "标题",
+        "本报讯 正文。",
+        "建设全球一流现代银行集团",
+        "BUILD A FIRST-CLASS GLOBAL BANKING GROUP",
+        "干到极致",
+        "朱理平",
+        "评论正文。",
+    )
+    assert [(a.kind, a.headline) for a in page.articles] == [
+        ("news", "标题"),
+        ("advertisement", "建设全球一流现代银行集团"),
+        ("commentary", "干到极致"),
+    ]
+
+
+def test_a_column_label_in_black_brackets():
+    page = page_of(
+        "标题一",
+        "本报讯 正文。",
+        "【聚焦“三微”“六位” 建设幸福株洲】",
+        "服务送到村口 文化“种”到门前",
+        "正文。",
+    )
+    article = page.articles[1]
+    assert (article.column, article.kicker, article.headline) == (
+        "聚焦“三微”“六位” 建设幸福株洲",
+        "",
+        "服务送到村口 文化“种”到门前",
+    )

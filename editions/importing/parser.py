@@ -13,22 +13,29 @@ more lines. The parser reads it in three passes.
    new article or is a subhead of the current one. No single signal decides; each adds weight
    (`_opening_weight`):
    * what follows the run: a dateline, a byline, an editor's note, an ``上接`` marker (+3);
-   * the run's own form: a ``——`` kicker or subheadline, a bracketed column label (+3); two or
-     more title lines (+1, +2 when they are long); numbering (一、 / （1）) or a final colon (-3);
+   * the run's own form: a ``——`` kicker or subheadline, a bracketed or 【】 column label (+3);
+     two spaces inside a line, the headline's own line break (+2); two or more title lines (+1,
+     +2 when they are long); numbering (一、 / （1）) or a final colon (-3);
    * whether the current story has ended: after a ``下转`` marker, a closing credit in brackets
      (``（本报布鲁塞尔10月4日电）``) or a photo credit (+3); after a finished sentence (+1); in the
      middle of a sentence (-2);
    * the shape of the page: a photo credit within the next lines (photo news: title, caption,
-     credit) (+3); two or more blank lines before the run, a box break (+1).
-   Three points open an article.
+     credit), or a closing dateline ahead when the current story opened with one (a story
+     prints one dateline) (+3); two or more blank lines before the run, a box break (+1).
+   Three points open an article. A long unfinished line between the title lines and a dateline
+   is the deck (subheadline); a single title-like line that is really the first half of a cut
+   paragraph (the next line starts mid-sentence: ``话。肯雅塔说……``) joins the paragraph.
 
 3. Titles (`_assign_title`). Kicker / headline / subheadline, by the rules in `_split_titles`:
    a line ending with ``——`` (or the part before a ``——`` inside a title line) is the kicker;
-   a line starting with ``——`` is the subheadline; a block of several short lines after the
-   headline is a column label; a bare person's name closing the run is the commentary's author.
+   a line starting with ``——`` is the subheadline; a line in black brackets (``【……】``) or a
+   block of several short lines after the headline is a column label; a bare person's name
+   closing the run is the commentary's author.
    Two plain lines are kicker + headline unless the first carries the bracketed column label, or
-   the second reads like an explanation (a comma, an enumeration, ``……出席并讲话``, ``今起……``),
-   which makes them headline + subheadline; the default is recorded in `doubts`. One line split
+   the second reads like an explanation (a comma, an enumeration, a figure, ``……出席并讲话``,
+   ``今起……``), which makes them headline + subheadline; the default is recorded in `doubts`.
+   A kicker on its own line keeps its printed ``——``; inside a shared line the dash only
+   separates the two, and is dropped. One line split
    by spaces keeps its spaces (a space inside a headline is a visual line break) unless its first
    part opens with a purpose or circumstance word (为了 / 就 / 随着 / 可 ……) and is long: that part
    is the kicker (``可缓解30万用户夏季高峰用电压力 湘赣边最大独立共享储能电站 并网投运``).
@@ -85,6 +92,7 @@ class Line:
     caption: tuple[str, str] | None = None
     continued_to: PageRef | None = None
     continued_from: PageRef | None = None
+    advertisement: int | None = None  # lines of one advertisement share this number
 
 
 @dataclass
@@ -160,7 +168,12 @@ def _read_lines(text: str, furniture: _Furniture) -> list[Line]:
 
 
 def _mark_blocks(lines: list[Line]) -> None:
-    """Block sizes, and advertisements: a block of short lines with a Latin slogan and no story."""
+    """Block sizes, and advertisements: a slogan with a Latin line and no story.
+
+    The slogan is a block of short lines (``建设全球一流现代银行集团`` over ``BUILD A FIRST-CLASS
+    GLOBAL BANKING GROUP``), or, in a dump with a blank line after every line, a Chinese title
+    line that opens a run and the Latin line right under it.
+    """
     by_block: dict[int, list[Line]] = {}
     for line in lines:
         by_block.setdefault(line.block, []).append(line)
@@ -168,8 +181,24 @@ def _mark_blocks(lines: list[Line]) -> None:
         for line in group:
             line.lines_in_block = len(group)
         if _is_advertisement(group):
-            for line in group:
-                line.kind = "ad"
+            _mark_advertisement(group)
+    for index in range(1, len(lines)):
+        line, previous = lines[index], lines[index - 1]
+        opens_run = index == 1 or lines[index - 2].kind != "title"
+        if (
+            line.kind == "title"
+            and previous.kind == "title"
+            and opens_run
+            and rules.mostly_latin(line.text)
+            and not rules.mostly_latin(previous.text)
+        ):
+            _mark_advertisement([previous, line])
+
+
+def _mark_advertisement(group: list[Line]) -> None:
+    for line in group:
+        line.kind = "ad"
+        line.advertisement = group[0].block
 
 
 def _is_advertisement(group: list[Line]) -> bool:
@@ -457,9 +486,9 @@ class _PageReader:
         article.note_left = paragraphs
 
     def _advertisement(self, index: int) -> int:
-        block = self.lines[index].block
+        advertisement = self.lines[index].advertisement
         end = index
-        while end < len(self.lines) and self.lines[end].block == block:
+        while end < len(self.lines) and self.lines[end].advertisement == advertisement:
             end += 1
         group = self.lines[index:end]
         story = self.current if self.current and self.current.draft.kind != "advertisement" else self.story
@@ -495,7 +524,9 @@ def _assign_title(draft: ArticleDraft, run: list[Line]) -> None:
     column: list[str] = []
     for position, line in enumerate(run):
         # A boxed label printed as a block of short lines after the headline is a column.
-        if position > 0 and line.lines_in_block >= 2 and texts:
+        if rules.column_label(line.text):
+            column.append(rules.column_label(line.text))
+        elif position > 0 and line.lines_in_block >= 2 and texts:
             column.append(line.text)
         else:
             texts.append(line.text)

@@ -366,8 +366,8 @@ def title_form(line: str) -> str | None:
     """How a line could serve in a title block, or None for prose.
 
     ``"strong"``: certainly a title line (a kicker ending with ``——``, a subheadline starting with
-    ``——``, a headline with a bracketed column label); ``"title"``: short, balanced, with no
-    sentence inside; ``"weak"``: long with commas, a title only next to other title lines;
+    ``——``, a headline with a bracketed column label, a column label in 【】); ``"title"``: short,
+    balanced, with no sentence inside; ``"weak"``: long with commas, a title only next to other title lines;
     ``"subhead"``: ends with a colon (``山西：``), a heading inside a story.
     """
     text = line.strip()
@@ -385,7 +385,7 @@ def title_form(line: str) -> str | None:
         return None
     if text.startswith("——") or (text.endswith("——") and len(text) > 2):
         return "strong" if not _has_clause(text) or len(text) <= 36 else "weak"
-    if bracket_label(text) and len(core) >= 2:
+    if (bracket_label(text) and len(core) >= 2) or column_label(text):
         return "strong"
     if kicker_split(text) and not _has_clause(text):
         return "strong"
@@ -406,6 +406,15 @@ def kicker_split(text: str) -> tuple[str, str] | None:
             return kicker, headline
         index = text.find("——", index + 2)
     return None
+
+
+COLUMN_LABEL = re.compile(r"【([^【】]{1,40})】")
+
+
+def column_label(text: str) -> str | None:
+    """``【聚焦“三微”“六位” 建设幸福株洲】``: a column label printed in black brackets on its own line."""
+    match = COLUMN_LABEL.fullmatch(text.strip())
+    return match.group(1).strip() if match else None
 
 
 def _has_clause(text: str) -> bool:

@@ -32,9 +32,9 @@ def run(command, *args):
 
 def test_make_run_imports_and_publishes_the_seed_every_time():
     out, err = run("import_edition", SEED, "--date", "2023-08-09", "--publish")
-    assert out.startswith("zhuzhou-daily 2023-08-09: created; 1 pages, 8 articles")
+    assert out.startswith("zhuzhou-daily 2023-08-09: created; 1 page, 8 articles")
     assert "(1 advertisement, 1 commentary, 6 news)" in out and out.strip().endswith("published")
-    assert err.strip() == "importing 2023-08-09 (1 pages)"
+    assert err.strip() == "importing 2023-08-09 (1 page)"
     ids = list(Article.objects.values_list("pk", flat=True).order_by("pk"))
     out, _ = run("import_edition", SEED, "--date", "2023-08-09", "--publish")
     assert out.startswith("zhuzhou-daily 2023-08-09: unchanged;")
@@ -96,7 +96,7 @@ def test_many_editions_show_a_progress_bar(tmp_path):
     out, err = run("import_edition", *sorted(tmp_path.iterdir()))
     assert len(out.splitlines()) == 7
     progress = err.splitlines()
-    assert progress[0].startswith("[....................] 1/7 importing 2023-08-01 (1 pages)")
+    assert progress[0].startswith("[....................] 1/7 importing 2023-08-01 (1 page)")
     assert progress[-1].startswith("[####################] 7/7 done")
 
 

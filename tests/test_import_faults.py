@@ -135,9 +135,7 @@ def test_kill_9_in_the_middle_of_an_import_leaves_the_database_as_it_was(tmp_pat
     exported = database.manage("export_edition", "2019-10-05").stdout
     before = database.counts()
     big = tmp_path / "big.json"
-    big.write_text(
-        json.dumps(big_document("2023-09-01", pages=8, per_page=250), ensure_ascii=False), "utf-8"
-    )
+    big.write_text(json.dumps(big_document("2023-09-01", pages=8, per_page=250), ensure_ascii=False), "utf-8")
 
     process = database.start("import_edition", str(big))
     deadline = time.monotonic() + 120

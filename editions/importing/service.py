@@ -513,7 +513,8 @@ class ImportResult:
         )
         line = (
             f"{self.edition.publication.slug} {self.edition.date}: {self.status}"
-            f"{f' ({detail})' if detail else ''}; {self.pages} pages, {sum(self.kinds.values())} articles"
+            f"{f' ({detail})' if detail else ''}; {_count(self.pages, 'page')},"
+            f" {_count(sum(self.kinds.values()), 'article')}"
             f" ({kinds}); contributors {self.contributors_new} new, {self.contributors_reused} reused;"
             f" {self.continuations_linked} continuations linked"
         )
@@ -525,6 +526,10 @@ class ImportResult:
         else:
             line += "; draft"
         return line
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _lock(publication: PublicationDraft, date):

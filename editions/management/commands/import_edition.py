@@ -103,7 +103,12 @@ class Command(BaseCommand):
     def _import(self, sources, publication, replace, publish):
         total, started = len(sources), time.monotonic()
         for index, (source, draft) in enumerate(self._drafts(sources, publication), start=1):
-            self._progress(index, total, started, f"importing {source.date} ({source.page_count} pages)")
+            self._progress(
+                index,
+                total,
+                started,
+                f"importing {source.date} ({source.page_count} page{'' if source.page_count == 1 else 's'})",
+            )
             try:
                 result = import_edition(draft, replace=replace, publish=publish)
             except EditionImportError as error:

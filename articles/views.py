@@ -122,6 +122,7 @@ def article(request, publication, date, label, pk):
         "next_article": siblings[index + 1] if index + 1 < len(siblings) else None,
         "canonical": canonical,
         "json_ld": article_json_ld(request, article, edition, canonical),
+        "og_images": [request.build_absolute_uri(p.image.url) for p in article.photos.all() if p.image],
         "preview": not edition.is_visible,
         **paper(edition.publication),
         **neighbour_editions(request, edition),

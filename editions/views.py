@@ -128,7 +128,8 @@ def render_page(request, edition, label=None, canonical=None):
         "articles": articles,
         "previous_page": pages[index - 1] if index > 0 else None,
         "next_page": pages[index + 1] if index + 1 < len(pages) else None,
-        "canonical": canonical or page_url(slug, edition.date, page.label),
+        "canonical": request.build_absolute_uri(canonical or page_url(slug, edition.date, page.label)),
+        "page_image": request.build_absolute_uri(page.image.url) if page.image else None,
         "preview": not edition.is_visible,
         **paper(edition.publication),
         **neighbour_editions(request, edition),
@@ -175,7 +176,7 @@ def edition(request, publication, date):
         "publication": edition.publication,
         "edition": edition,
         "pages": pages,
-        "canonical": edition_url(edition, edition.publication.slug),
+        "canonical": request.build_absolute_uri(edition_url(edition, edition.publication.slug)),
         "preview": not edition.is_visible,
         **paper(edition.publication),
         **neighbour_editions(request, edition),
@@ -260,7 +261,7 @@ def archive(request, publication):
         "earlier_month": earlier,
         "later_month_url": f"{archive_url}?month={later:%Y-%m}" if later else None,
         "later_month": later,
-        "canonical": f"{archive_url}?month={month:%Y-%m}",
+        "canonical": request.build_absolute_uri(f"{archive_url}?month={month:%Y-%m}"),
         **paper(publication),
     }
     response = render(request, "editions/archive.html", context)

@@ -51,7 +51,7 @@ def test_front_page_is_the_latest_published_edition_at_its_first_page(client, co
     body = text(response)
     assert "2023年8月9日" in body
     assert "01版：要闻" in body
-    assert f'<link rel="canonical" href="{DAY}/01/">' in body
+    assert f'<link rel="canonical" href="http://testserver{DAY}/01/">' in body
     assert "党建赋能治理 共建幸福家园" in body
 
 

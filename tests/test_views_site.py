@@ -365,3 +365,11 @@ def test_corpus_edition_with_a_continued_story(client):
     assert f'<a href="{first.get_absolute_url()}">上接{second.continued_from_label}版</a>' in back
     assert client.get(f"{first.get_absolute_url()}whole/").status_code == 200
     assert client.get("/peoples-daily/2019-10-05/02/").status_code == 200
+
+
+def test_the_site_speaks_english_when_asked(client, continued):
+    body = text(client.get(f"{DAY}/01/", HTTP_ACCEPT_LANGUAGE="en"))
+    assert '<html lang="en">' in body
+    assert "Pages" in body and "Headlines" in body and "Next page: 02版：要闻" in body
+    chinese = text(client.get(f"{DAY}/01/", HTTP_ACCEPT_LANGUAGE="zh-CN"))
+    assert '<html lang="zh-Hans">' in chinese and "版面导航" in chinese

@@ -76,6 +76,13 @@ def action_confirmation(model_admin, request, queryset, form, *, action, title, 
     return TemplateResponse(request, "admin/action_confirmation.html", context)
 
 
+def _locked(queryset):
+    """The selected editions, locked for the action (the changelist's counted queryset cannot be
+    locked: FOR UPDATE does not go with GROUP BY)."""
+    pks = list(queryset.values_list("pk", flat=True))
+    return Edition.objects.filter(pk__in=pks).select_related("publication").select_for_update(of=("self",))
+
+
 def read_upload(payload, labels):
     """The one edition an upload holds, parsed, and the page label each page dump got."""
     sources = collect_uploads(
@@ -313,7 +320,7 @@ class EditionAdmin(SimpleHistoryAdmin):
     def _publish(self, request, queryset, at):
         published, refused = 0, []
         with transaction.atomic():
-            for edition in queryset.select_for_update():
+            for edition in _locked(queryset):
                 problem = publication_problem(edition)
                 if problem:
                     refused.append(f"{edition}：{problem}")
@@ -362,7 +369,7 @@ class EditionAdmin(SimpleHistoryAdmin):
     def unpublish(self, request, queryset):
         count = 0
         with transaction.atomic():
-            for edition in queryset.select_for_update():
+            for edition in _locked(queryset):
                 edition.unpublish()
                 edition.save()
                 count += 1

@@ -33,7 +33,7 @@ def _grouped_bylines(bylines: list[BylineDraft]) -> str:
 def article_to_dump(article: ArticleDraft) -> str:
     blocks: list[str] = []
     if article.column:
-        blocks.append(article.column)
+        blocks.append(f"【{article.column}】")
     if article.kicker:
         blocks.append(article.kicker)
     blocks.append(article.headline)

@@ -118,12 +118,7 @@ def structure(draft):
 @pytest.mark.parametrize(
     "name",
     [
-        pytest.param(
-            "seed",
-            marks=pytest.mark.xfail(
-                strict=True, reason="the parser reads the re-dumped advertisement as the commentary's kicker"
-            ),
-        ),
+        "seed",
         *CORPUS_DATES,
     ],
 )

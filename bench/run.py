@@ -208,6 +208,7 @@ def bench_import(args):
 class Server:
     def __init__(self, env, port):
         self.port = port
+        manage("collectstatic", "--noinput", env=env)
         self.proc = subprocess.Popen(
             [
                 str(Path(PY).parent / "gunicorn"),

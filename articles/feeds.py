@@ -6,6 +6,7 @@ from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Block, Byline, Contributor
@@ -42,7 +43,8 @@ class LatestArticlesFeed(Feed):
         return item.headline
 
     def item_description(self, item):
-        return item.subheadline or item.opening or ""
+        # Readers render a description as HTML: the dump's text must reach them escaped.
+        return escape(item.subheadline or item.opening or "")
 
     def item_link(self, item):
         return item.get_absolute_url()

@@ -18,7 +18,7 @@ public = cache_control(public=True, max_age=settings.NEWSROOM_PAGE_CACHE_SECONDS
 urlpatterns = [
     path("search/", views.search, name="search"),
     path("contributors/<str:slug>/", views.contributor, name="contributor"),
-    path("tags/<str:name>/", views.tag, name="tag"),
+    path("tags/<path:name>/", views.tag, name="tag"),  # a tag may hold "/"
     path("columns/<path:name>/", views.column, name="column"),
     path("feeds/latest.rss", public(feeds.LatestArticlesFeed()), name="feed_rss"),
     path("feeds/latest.atom", public(feeds.LatestArticlesAtomFeed()), name="feed_atom"),

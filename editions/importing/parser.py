@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -252,6 +253,7 @@ class _Article:
 class _PageReader:
     def __init__(self, lines: list[Line]):
         self.lines = lines
+        self.rarity = _Rarity(lines)
         self.articles: list[_Article] = []
         self.current: _Article | None = None
         self.story: _Article | None = None  # the story an advertisement interrupted
@@ -366,7 +368,30 @@ class _PageReader:
             weight += 3
         if run[0].blank_before >= 2:
             weight += 1
+        weight += self._topic_change(current, end)
         return weight
+
+    def _topic_change(self, current: _Article, end: int) -> int:
+        """Lexical cohesion, as in TextTiling: a subhead's story goes on in the same words, a
+        new story brings its own. Compares the words (character pairs, rare ones weighing more)
+        of the story so far with those of the text after the run."""
+        before = _tail_text(current.draft)
+        after = self._text_after(end)
+        if len(before) < COHESION_MIN_BEFORE or len(after) < COHESION_MIN_AFTER:
+            return 0
+        similarity = self.rarity.similarity(before, after)
+        if similarity < COHESION_LOW:
+            return 2
+        return 0
+
+    def _text_after(self, end: int) -> str:
+        pieces, size = [], 0
+        for line in self.lines[end:]:
+            if line.kind not in ("para", "dateline", "title", "caption") or size >= COHESION_WINDOW:
+                break
+            pieces.append(line.text)
+            size += len(line.text)
+        return "".join(pieces)[:COHESION_WINDOW]
 
     def _credit_ahead(self, end: int) -> bool:
         """Photo news: a title, one to three caption paragraphs, then the credit line."""
@@ -507,6 +532,56 @@ class _PageReader:
             story.closed = True
         self.current = story if story is not None else article
         return end
+
+
+COHESION_WINDOW = 600
+COHESION_MIN_BEFORE = 150
+COHESION_MIN_AFTER = 60
+COHESION_LOW = 0.04
+WORD_CHARS = re.compile(r"[^\W_]+")
+
+
+def _pairs(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for word in WORD_CHARS.findall(unicodedata.normalize("NFKC", text)):
+        for index in range(len(word) - 1):
+            pair = word[index : index + 2]
+            counts[pair] = counts.get(pair, 0) + 1
+    return counts
+
+
+class _Rarity:
+    """How rare each character pair is on the page: pairs in many lines (中国, 发展) say little."""
+
+    def __init__(self, lines: list[Line]):
+        self.lines = len(lines) + 1
+        self.frequency: dict[str, int] = {}
+        for line in lines:
+            for pair in _pairs(line.text):
+                self.frequency[pair] = self.frequency.get(pair, 0) + 1
+
+    def _weights(self, text: str) -> dict[str, float]:
+        return {
+            pair: count * math.log(self.lines / (1 + self.frequency.get(pair, 0)))
+            for pair, count in _pairs(text).items()
+        }
+
+    def similarity(self, first: str, second: str) -> float:
+        a, b = self._weights(first), self._weights(second)
+        dot = sum(weight * b[pair] for pair, weight in a.items() if pair in b)
+        norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+        return dot / norm if norm else 0.0
+
+
+def _tail_text(draft: ArticleDraft) -> str:
+    """The last paragraphs of a story, up to a window's worth of text."""
+    pieces, size = [], 0
+    for block in reversed(draft.body):
+        pieces.append(block.text)
+        size += len(block.text)
+        if size >= 2 * COHESION_WINDOW:
+            break
+    return "".join(reversed(pieces))[-2 * COHESION_WINDOW :]
 
 
 def _join(first: str, second: str) -> str:

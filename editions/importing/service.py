@@ -206,11 +206,45 @@ def fingerprint(article: ArticleDraft) -> str:
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
 
-def search_document(article: ArticleDraft) -> str:
-    parts = [article.kicker, article.headline, article.subheadline, article.column]
-    parts += [block.text for block in article.body]
-    parts += [photo.caption for photo in article.photos]
-    return search.segment("\n".join(p for p in parts if p))
+@dataclass
+class PreparedEdition:
+    """An edition ready to write: the draft in the form the database keeps (`normalize_draft`),
+    each article's fingerprint, and the search text of those that have it computed, keyed by
+    (page label, position). Preparing runs no query, so a run of many editions can prepare the
+    next ones in other processes while this one is written (see the import_edition command)."""
+
+    draft: EditionDraft
+    fingerprints: dict[tuple[str, int], str]
+    documents: dict[tuple[str, int], str] = field(default_factory=dict)
+
+    def fingerprint(self, label: str, article: ArticleDraft) -> str:
+        return self.fingerprints[(label, article.position)]
+
+    def document(self, label: str, article: ArticleDraft) -> str:
+        """The article's search text; segmenting is the costliest step of an import, so it is
+        done only for the articles that are written."""
+        key = (label, article.position)
+        if key not in self.documents:
+            self.documents[key] = search.document_for_article(article)
+        return self.documents[key]
+
+
+def prepare_edition(draft: EditionDraft, *, documents: bool = False) -> PreparedEdition:
+    """`draft` normalised and fingerprinted; with `documents`, every article's search text too."""
+    draft = normalize_draft(draft)
+    prepared = PreparedEdition(
+        draft=draft,
+        fingerprints={
+            (page.label, article.position): fingerprint(article)
+            for page in draft.pages
+            for article in page.articles
+        },
+    )
+    if documents:
+        for page in draft.pages:
+            for article in page.articles:
+                prepared.document(page.label, article)
+    return prepared
 
 
 # ---------------------------------------------------------------------------------------------
@@ -373,7 +407,8 @@ def _final_page_numbers(draft: EditionDraft, stored: _Stored) -> dict[str, int]:
     return {label: number for number, label in enumerate(labels, start=1)}
 
 
-def _plan(draft: EditionDraft, edition: Edition | None, stored: _Stored, replace: bool) -> ImportPlan:
+def _plan(prepared: PreparedEdition, edition: Edition | None, stored: _Stored, replace: bool) -> ImportPlan:
+    draft = prepared.draft
     numbers = _final_page_numbers(draft, stored)
     pages, articles = [], []
     for page in draft.pages:
@@ -389,7 +424,7 @@ def _plan(draft: EditionDraft, edition: Edition | None, stored: _Stored, replace
         pages.append(
             PagePlan(page.label, numbers[page.label], name, editor, action, existing.pk if existing else None)
         )
-        articles.extend(_plan_page(page, stored.articles.get(page.label, []), stored, replace))
+        articles.extend(_plan_page(page, stored.articles.get(page.label, []), stored, prepared, replace))
     for label, page in stored.pages.items():
         if label not in {p.label for p in draft.pages} and page.number != numbers[label]:
             pages.append(PagePlan(label, numbers[label], page.name, page.editor, CHANGED, page.pk))
@@ -406,7 +441,9 @@ def _plan(draft: EditionDraft, edition: Edition | None, stored: _Stored, replace
     return ImportPlan(draft.publication, draft.date, status, pages, articles, draft.number)
 
 
-def _plan_page(page: PageDraft, existing: list[Article], stored: _Stored, replace: bool) -> list[ArticlePlan]:
+def _plan_page(
+    page: PageDraft, existing: list[Article], stored: _Stored, prepared: PreparedEdition, replace: bool
+) -> list[ArticlePlan]:
     unmatched = list(existing)
     pairs = {}
     # A moved or renumbered article keeps its headline; a corrected headline keeps its place.
@@ -430,7 +467,7 @@ def _plan_page(page: PageDraft, existing: list[Article], stored: _Stored, replac
         if article is None:
             plans.append(ArticlePlan(page.label, draft.position, draft.headline, ADDED, None, draft))
             continue
-        new = fingerprint(draft)
+        new = prepared.fingerprint(page.label, draft)
         if stored.edited(article):
             if new == article.import_fingerprint or not replace:
                 # The editor's version stands. Only a different dump is worth reporting.
@@ -478,9 +515,9 @@ def _stored_edition(publication: PublicationDraft, date):
 
 def plan_import(draft: EditionDraft, *, replace: bool = False) -> ImportPlan:
     """What `import_edition` would do with `draft`, read-only (the admin's import preview)."""
-    draft = normalize_draft(draft)
-    edition = _stored_edition(draft.publication, draft.date)
-    return _plan(draft, edition, _Stored(edition), replace)
+    prepared = prepare_edition(draft)
+    edition = _stored_edition(prepared.draft.publication, prepared.draft.date)
+    return _plan(prepared, edition, _Stored(edition), replace)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -541,9 +578,13 @@ def _lock(publication: PublicationDraft, date):
             cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [0x6E657773, key - (1 << 31)])
 
 
-def import_edition(draft: EditionDraft, *, replace: bool = False, publish: bool = False) -> ImportResult:
-    """Write `draft` in one transaction; see the module docstring."""
-    draft = normalize_draft(draft)
+def import_edition(
+    draft: EditionDraft | PreparedEdition, *, replace: bool = False, publish: bool = False
+) -> ImportResult:
+    """Write `draft` (or an edition `prepare_edition` made of it) in one transaction; see the
+    module docstring."""
+    prepared = draft if isinstance(draft, PreparedEdition) else prepare_edition(draft)
+    draft = prepared.draft
     with transaction.atomic():
         _lock(draft.publication, draft.date)
         publication, _ = Publication.objects.get_or_create(
@@ -551,7 +592,7 @@ def import_edition(draft: EditionDraft, *, replace: bool = False, publish: bool 
         )
         edition = _stored_edition(draft.publication, draft.date)
         stored = _Stored(edition)
-        plan = _plan(draft, edition, stored, replace)
+        plan = _plan(prepared, edition, stored, replace)
         if edition is None:
             edition = Edition(publication=publication, date=draft.date, number=draft.number)
             if publish:
@@ -569,7 +610,7 @@ def import_edition(draft: EditionDraft, *, replace: bool = False, publish: bool 
             # below send no signals.
             if changed or plan.status == "updated":
                 edition.save()
-        writer = _Writer(edition, stored, plan)
+        writer = _Writer(edition, stored, plan, prepared)
         writer.write()
         linked, links_changed = _link_continuations(edition)
         if links_changed and plan.status == "unchanged":
@@ -589,10 +630,11 @@ def import_edition(draft: EditionDraft, *, replace: bool = False, publish: bool 
 
 
 class _Writer:
-    def __init__(self, edition: Edition, stored: _Stored, plan: ImportPlan):
+    def __init__(self, edition: Edition, stored: _Stored, plan: ImportPlan, prepared: PreparedEdition):
         self.edition = edition
         self.stored = stored
         self.plan = plan
+        self.prepared = prepared
         self.contributors_new = 0
         self.contributors_reused = 0
         self.now = timezone.now()
@@ -636,7 +678,8 @@ class _Writer:
         ]  # fmt: skip
 
     def _fill(self, article: Article, draft: ArticleDraft, page: Page) -> Article:
-        article.page = page
+        # By id: assigning the instance would ask the database router for every article.
+        article.page_id = page.pk
         article.position = draft.position
         article.kind = draft.kind
         article.kicker = draft.kicker
@@ -650,8 +693,8 @@ class _Writer:
         article.continued_from_label = draft.continued_from.label if draft.continued_from else ""
         article.continued_from_page = draft.continued_from.page if draft.continued_from else None
         article.source_text = draft.source_text
-        article.import_fingerprint = fingerprint(draft)
-        article.search_document = search_document(draft)
+        article.import_fingerprint = self.prepared.fingerprint(page.label, draft)
+        article.search_document = self.prepared.document(page.label, draft)
         article.updated = self.now
         return article
 
@@ -763,34 +806,18 @@ class _Writer:
         blocks, bylines, photos, tagged = [], [], [], []
         for plan in plans:
             draft, article_id = plan.draft, plan.article_id
-            blocks += [
-                Block(article_id=article_id, order=i, type=b.type, text=b.text)
-                for i, b in enumerate(draft.body, start=1)
-            ]
+            blocks += [(article_id, i, b.type, b.text) for i, b in enumerate(draft.body, start=1)]
             bylines += [
-                Byline(
-                    article_id=article_id,
-                    contributor=contributors[(b.name, b.organization)],
-                    role=b.role,
-                    label=b.label,
-                    order=i,
-                )
+                (article_id, contributors[(b.name, b.organization)].pk, b.role, b.label, i)
                 for i, b in enumerate(draft.bylines)
             ]
             photos += [
-                Photo(
-                    article_id=article_id,
-                    caption=p.caption,
-                    credit=p.credit,
-                    image=_image_name(p.image),
-                    order=i,
-                )
-                for i, p in enumerate(draft.photos)
+                (article_id, p.caption, p.credit, _image_name(p.image), i) for i, p in enumerate(draft.photos)
             ]
             tagged += [(article_id, name) for name in draft.tags]
-        Block.objects.bulk_create(blocks, batch_size=1000)
-        Byline.objects.bulk_create(bylines, batch_size=1000)
-        Photo.objects.bulk_create(photos, batch_size=1000)
+        _insert_rows(Block, ["article", "order", "type", "text"], blocks)
+        _insert_rows(Byline, ["article", "contributor", "role", "label", "order"], bylines)
+        _insert_rows(Photo, ["article", "caption", "credit", "image", "order"], photos)
         if tagged:
             names = sorted({name for _, name in tagged})
             tags = {t.name: t for t in Tag.objects.filter(name__in=names)}
@@ -798,10 +825,26 @@ class _Writer:
                 if name not in tags:
                     tags[name], _ = Tag.objects.get_or_create(name=name)
             content_type = self._content_type()
-            TaggedItem.objects.bulk_create(
-                [TaggedItem(tag=tags[name], content_type=content_type, object_id=i) for i, name in tagged],
-                batch_size=1000,
+            _insert_rows(
+                TaggedItem,
+                ["tag", "content_type", "object_id"],
+                [(tags[name].pk, content_type.pk, i) for i, name in tagged],
             )
+
+
+def _insert_rows(model, fields: list[str], rows: list[tuple]):
+    """Insert rows given as tuples of plain values (ids, str, int), in one executemany.
+
+    An edition has hundreds of blocks, bylines, photos and tags: building a model instance for
+    each, as bulk_create does, costs more than writing it. These rows need nothing a model adds:
+    no defaults, no signals, no ids read back."""
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(model._meta.get_field(name).column) for name in fields)
+    values = ", ".join(["%s"] * len(fields))
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({values})", rows)
 
 
 def _create_contributor(name: str, organization: str) -> Contributor:

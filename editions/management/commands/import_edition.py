@@ -9,21 +9,32 @@ in its own transaction (see editions.importing.service).
 """
 
 import json
+import multiprocessing
+import os
+import signal
+import threading
 import time
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError
+from django.db import DatabaseError, reset_queries
 
 from editions.importing.draft import EditionImportError, PublicationDraft
 from editions.importing.jsonio import edition_to_json
 from editions.importing.outline import outline
-from editions.importing.service import import_edition
+from editions.importing.service import import_edition, prepare_edition
 from editions.importing.sources import collect_paths, parse_date, parse_label
 from editions.models import Publication
 
 # Above this many editions, progress lines carry a count, a rate and the time left.
 MANY = 5
+# Parsing and segmenting an edition for search cost more than writing it: a run of several
+# editions prepares them in worker processes (one per core) while this process writes. Only a
+# few editions are prepared ahead, so memory stays flat however long the run.
+WORKERS = max(1, min(4, os.cpu_count() or 1))
+AHEAD = 2 * WORKERS
 
 
 class Command(BaseCommand):
@@ -87,6 +98,36 @@ class Command(BaseCommand):
             except EditionImportError as error:
                 raise CommandError(str(error)) from None
 
+    def _prepared(self, sources, publication):
+        """(source, PreparedEdition) in order: in worker processes when there are several
+        editions, at most AHEAD of them waiting. Each source is let go once it is written."""
+        pending = deque(sources)
+        # The page text of every edition need not stay in memory to the end of the run.
+        sources.clear()
+        if len(pending) < 2:
+            while pending:
+                source = pending.popleft()
+                # Alone, the search text is segmented only for the articles that are written.
+                yield source, _prepare(source, publication, documents=False)
+            return
+        # fork: the workers start with Django set up and this module loaded; they never touch the
+        # database (preparing runs no query).
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(
+            WORKERS, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
+        ) as pool:
+            waiting = deque()
+            try:
+                while pending or waiting:
+                    while pending and len(waiting) < AHEAD:
+                        source = pending.popleft()
+                        waiting.append((source, pool.submit(_prepare, source, publication, True)))
+                    source, future = waiting.popleft()
+                    yield source, future.result()
+            finally:
+                for _source, future in waiting:
+                    future.cancel()
+
     def _dry_run(self, sources, publication, fmt):
         for index, (_source, draft) in enumerate(self._drafts(sources, publication)):
             if fmt == "json":
@@ -102,7 +143,7 @@ class Command(BaseCommand):
 
     def _import(self, sources, publication, replace, publish):
         total, started = len(sources), time.monotonic()
-        for index, (source, draft) in enumerate(self._drafts(sources, publication), start=1):
+        for index, (source, edition) in enumerate(self._prepared(sources, publication), start=1):
             self._progress(
                 index,
                 total,
@@ -110,7 +151,7 @@ class Command(BaseCommand):
                 f"importing {source.date} ({source.page_count} page{'' if source.page_count == 1 else 's'})",
             )
             try:
-                result = import_edition(draft, replace=replace, publish=publish)
+                result = import_edition(edition, replace=replace, publish=publish)
             except EditionImportError as error:
                 raise CommandError(f"{source.origin}: {error}") from None
             except DatabaseError as error:
@@ -118,6 +159,8 @@ class Command(BaseCommand):
                     f"{source.origin}: the database refused the edition: {_first_line(error)}"
                 ) from None
             self.stdout.write(result.summary())
+            # With DEBUG on, Django keeps every query's SQL; a long run would keep them all.
+            reset_queries()
         if total > MANY:
             self._progress(total, total, started, "done", final=True)
 
@@ -134,6 +177,32 @@ class Command(BaseCommand):
         bar = "#" * (width * done // total) + "." * (width - width * done // total)
         line = f"[{bar}] {index}/{total} {message} ({rate:.1f} editions/s{left})"
         self.stderr.write(line)
+
+
+def _prepare(source, publication, documents):
+    """Parse, normalise and fingerprint one edition, and segment its search text when
+    `documents` (no database access)."""
+    try:
+        draft = source.draft(publication)
+    except EditionImportError as error:
+        raise CommandError(str(error)) from None
+    try:
+        return prepare_edition(draft, documents=documents)
+    except EditionImportError as error:
+        raise CommandError(f"{source.origin}: {error}") from None
+
+
+def _worker_init(parent: int):
+    # Ctrl-C reaches the whole process group: the command stops the workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int):
+    """A worker whose command was killed (kill -9) would wait for work forever."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def _first_line(error) -> str:

@@ -253,7 +253,6 @@ class _Article:
 class _PageReader:
     def __init__(self, lines: list[Line]):
         self.lines = lines
-        self.rarity = _Rarity(lines)
         self.articles: list[_Article] = []
         self.current: _Article | None = None
         self.story: _Article | None = None  # the story an advertisement interrupted
@@ -369,20 +368,44 @@ class _PageReader:
         if run[0].blank_before >= 2:
             weight += 1
         weight += self._topic_change(current, end)
+        weight += self._subhead_family(run, end)
         return weight
+
+    def _subhead_family(self, run: list[Line], end: int) -> int:
+        """A story's subheads share a form (all ``传承：……``, all numbered, all two short phrases).
+        A line of the same form as the title lines of the story after it is one more of them; a
+        line that stands apart from two or more such lines is the title of their story."""
+        later: list[str | None] = []
+        for line in self.lines[end : end + FAMILY_LOOKAHEAD]:
+            if line.kind not in ("para", "title") or line.continued_to or line.continued_from:
+                break
+            if line.kind == "title":
+                later.append(_subhead_shape(line.text))
+                if len(later) == 2:
+                    break
+        shape = _subhead_shape(run[0].text)
+        if shape is not None and later[:1] == [shape]:
+            return -2
+        if len(later) == 2 and later[0] is not None and later[0] == later[1] != shape:
+            return 2
+        return 0
 
     def _topic_change(self, current: _Article, end: int) -> int:
         """Lexical cohesion, as in TextTiling: a subhead's story goes on in the same words, a
-        new story brings its own. Compares the words (character pairs, rare ones weighing more)
-        of the story so far with those of the text after the run."""
+        new story brings its own. Compares the character pairs of the story's last paragraphs
+        with those of the text after the run; a story too short to judge counts nothing."""
         before = _tail_text(current.draft)
         after = self._text_after(end)
         if len(before) < COHESION_MIN_BEFORE or len(after) < COHESION_MIN_AFTER:
             return 0
-        similarity = self.rarity.similarity(before, after)
+        draft = current.draft
+        similarity = _similarity(" ".join((draft.kicker, draft.headline, before)), after)
+        if len(before) < COHESION_SHORT:
+            # A few sentences share few words by chance: only no common words at all counts.
+            return 2 if similarity < COHESION_NONE else 0
         if similarity < COHESION_LOW:
             return 2
-        return 0
+        return 1 if similarity < COHESION_FAIR else 0
 
     def _text_after(self, end: int) -> str:
         pieces, size = [], 0
@@ -535,10 +558,17 @@ class _PageReader:
 
 
 COHESION_WINDOW = 600
-COHESION_MIN_BEFORE = 150
+COHESION_MIN_BEFORE = 50
+COHESION_SHORT = 150
+COHESION_NONE = 0.03
 COHESION_MIN_AFTER = 60
-COHESION_LOW = 0.04
+COHESION_LOW = 0.05
+COHESION_FAIR = 0.08
 WORD_CHARS = re.compile(r"[^\W_]+")
+# Pairs with these say nothing about a topic (的发, 中国, 我们).
+FUNCTION_CHARACTERS = frozenset(
+    "的了是在和有为一不这中国人大我们他她它与及等也就都而以对上下个年月日将从到被把让"
+)
 
 
 def _pairs(text: str) -> dict[str, int]:
@@ -546,31 +576,35 @@ def _pairs(text: str) -> dict[str, int]:
     for word in WORD_CHARS.findall(unicodedata.normalize("NFKC", text)):
         for index in range(len(word) - 1):
             pair = word[index : index + 2]
-            counts[pair] = counts.get(pair, 0) + 1
+            if pair[0] not in FUNCTION_CHARACTERS and pair[1] not in FUNCTION_CHARACTERS:
+                counts[pair] = counts.get(pair, 0) + 1
     return counts
 
 
-class _Rarity:
-    """How rare each character pair is on the page: pairs in many lines (中国, 发展) say little."""
+def _similarity(first: str, second: str) -> float:
+    """Cosine of the character-pair counts of two texts."""
+    a, b = _pairs(first), _pairs(second)
+    dot = sum(count * b[pair] for pair, count in a.items() if pair in b)
+    norm = math.sqrt(sum(c * c for c in a.values()) * sum(c * c for c in b.values()))
+    return dot / norm if norm else 0.0
 
-    def __init__(self, lines: list[Line]):
-        self.lines = len(lines) + 1
-        self.frequency: dict[str, int] = {}
-        for line in lines:
-            for pair in _pairs(line.text):
-                self.frequency[pair] = self.frequency.get(pair, 0) + 1
 
-    def _weights(self, text: str) -> dict[str, float]:
-        return {
-            pair: count * math.log(self.lines / (1 + self.frequency.get(pair, 0)))
-            for pair, count in _pairs(text).items()
-        }
+FAMILY_LOOKAHEAD = 40
+# 传承：中医药教育新格局初步形成 / 福建：标准不降、力度不减
+LABELLED = re.compile(r"[^\s:：，,]{1,8}[:：]\s{0,2}\S")
+# 礼赞祖国 致敬时代 / 强化协作，有机融合
+PAIRED = re.compile(r"[^\s，,]{2,8}(?:\s{1,3}|[，,])[^\s，,]{2,8}")
 
-    def similarity(self, first: str, second: str) -> float:
-        a, b = self._weights(first), self._weights(second)
-        dot = sum(weight * b[pair] for pair, weight in a.items() if pair in b)
-        norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
-        return dot / norm if norm else 0.0
+
+def _subhead_shape(text: str) -> str | None:
+    text = text.strip()
+    if rules.is_numbered(text):
+        return "numbered"
+    if LABELLED.match(text):
+        return "labelled"
+    if PAIRED.fullmatch(text):
+        return "paired"
+    return None
 
 
 def _tail_text(draft: ArticleDraft) -> str:

@@ -381,12 +381,12 @@ class _PageReader:
                 break
             if line.kind == "title":
                 later.append(_subhead_shape(line.text))
-                if len(later) == 2:
+                if len(later) == FAMILY_SIZE:
                     break
         shape = _subhead_shape(run[0].text)
-        if shape is not None and later[:1] == [shape]:
+        if shape is not None and shape in later[:2]:
             return -2
-        if len(later) == 2 and later[0] is not None and later[0] == later[1] != shape:
+        if later and later[0] not in (None, shape) and later.count(later[0]) >= 2:
             return 2
         return 0
 
@@ -590,6 +590,8 @@ def _similarity(first: str, second: str) -> float:
 
 
 FAMILY_LOOKAHEAD = 40
+# Title lines looked at: a cut paragraph's first half may look like one of them.
+FAMILY_SIZE = 3
 # 传承：中医药教育新格局初步形成 / 福建：标准不降、力度不减
 LABELLED = re.compile(r"[^\s:：，,]{1,8}[:：]\s{0,2}\S")
 # 礼赞祖国 致敬时代 / 强化协作，有机融合

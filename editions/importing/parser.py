@@ -21,7 +21,13 @@ more lines. The parser reads it in three passes.
      middle of a sentence (-2);
    * the shape of the page: a photo credit within the next lines (photo news: title, caption,
      credit), or a closing dateline ahead when the current story opened with one (a story
-     prints one dateline) (+3); two or more blank lines before the run, a box break (+1).
+     prints one dateline) (+3); two or more blank lines before the run, a box break (+1);
+   * a change of topic (`_topic_change`, lexical cohesion as in TextTiling): the story so far and
+     the text after the run share few character pairs (+2), or fairly few (+1); a short story is
+     judged only when the two share no words at all;
+   * the story's subheads share a form (`_subhead_family`: all ``传承：……``, all numbered, all two
+     short phrases): a run of the same form as one of the next two title lines is one of them
+     (-2); a run that stands apart from the subheads after it is the title of their story (+2).
    Three points open an article. A long unfinished line between the title lines and a dateline
    is the deck (subheadline); a single title-like line that is really the first half of a cut
    paragraph (the next line starts mid-sentence: ``话。肯雅塔说……``) joins the paragraph.
@@ -373,8 +379,10 @@ class _PageReader:
 
     def _subhead_family(self, run: list[Line], end: int) -> int:
         """A story's subheads share a form (all ``传承：……``, all numbered, all two short phrases).
-        A line of the same form as the title lines of the story after it is one more of them; a
-        line that stands apart from two or more such lines is the title of their story."""
+        A run of the same form as one of the next two title lines is one more of them; a run
+        that stands apart from the next title line and another of its form is the title of
+        their story. Only the next few title lines count, up to a dateline, byline or credit,
+        so that the subheads of a later story are not taken for this one's."""
         later: list[str | None] = []
         for line in self.lines[end : end + FAMILY_LOOKAHEAD]:
             if line.kind not in ("para", "title") or line.continued_to or line.continued_from:

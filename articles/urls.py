@@ -7,7 +7,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 from django.views.decorators.cache import cache_control
 
-import editions.converters  # noqa: F401  (registers the isodate converter)
+import editions.converters  # noqa: F401  (registers the isodate and text converters)
 from articles import feeds, views
 from articles.sitemaps import sitemaps
 
@@ -17,14 +17,14 @@ public = cache_control(public=True, max_age=settings.NEWSROOM_PAGE_CACHE_SECONDS
 
 urlpatterns = [
     path("search/", views.search, name="search"),
-    path("contributors/<str:slug>/", views.contributor, name="contributor"),
-    path("tags/<path:name>/", views.tag, name="tag"),  # a tag may hold "/"
-    path("columns/<path:name>/", views.column, name="column"),
+    path("contributors/<text:slug>/", views.contributor, name="contributor"),
+    path("tags/<textpath:name>/", views.tag, name="tag"),  # a tag may hold "/"
+    path("columns/<textpath:name>/", views.column, name="column"),
     path("feeds/latest.rss", public(feeds.LatestArticlesFeed()), name="feed_rss"),
     path("feeds/latest.atom", public(feeds.LatestArticlesAtomFeed()), name="feed_atom"),
-    path("feeds/contributors/<str:slug>.rss", public(feeds.ContributorFeed()), name="contributor_feed_rss"),
+    path("feeds/contributors/<text:slug>.rss", public(feeds.ContributorFeed()), name="contributor_feed_rss"),
     path(
-        "feeds/contributors/<str:slug>.atom",
+        "feeds/contributors/<text:slug>.atom",
         public(feeds.ContributorAtomFeed()),
         name="contributor_feed_atom",
     ),
@@ -44,8 +44,10 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("robots.txt", views.robots, name="robots"),
-    path("<slug:publication>/<isodate:date>/<str:label>/<int:pk>/", views.article, name="article"),
+    path("<slug:publication>/<isodate:date>/<text:label>/<int:pk>/", views.article, name="article"),
     path(
-        "<slug:publication>/<isodate:date>/<str:label>/<int:pk>/whole/", views.whole_story, name="whole_story"
+        "<slug:publication>/<isodate:date>/<text:label>/<int:pk>/whole/",
+        views.whole_story,
+        name="whole_story",
     ),
 ]

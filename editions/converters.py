@@ -20,3 +20,26 @@ class IsoDateConverter:
 
 
 register_converter(IsoDateConverter, "isodate")
+
+
+class TextConverter:
+    """A path segment as `str` matches it, without NUL: no stored name holds one (PostgreSQL
+    cannot even compare with one), so such a URL names nothing: 404."""
+
+    regex = "[^/\x00]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+class TextPathConverter(TextConverter):
+    """Like `path`: slashes allowed (tags and columns may hold them), NUL not."""
+
+    regex = "[^\x00]+"
+
+
+register_converter(TextConverter, "text")
+register_converter(TextPathConverter, "textpath")

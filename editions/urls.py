@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-import editions.converters  # noqa: F401  (registers the isodate converter)
+import editions.converters  # noqa: F401  (registers the isodate and text converters)
 from editions import views
 
 app_name = "editions"
@@ -12,5 +12,5 @@ urlpatterns = [
     path("<slug:publication>/archive/", views.archive, name="archive"),
     path("<slug:publication>/<isodate:date>.json", views.edition_json, name="edition_json"),
     path("<slug:publication>/<isodate:date>/", views.edition, name="edition"),
-    path("<slug:publication>/<isodate:date>/<str:label>/", views.page, name="page"),
+    path("<slug:publication>/<isodate:date>/<text:label>/", views.page, name="page"),
 ]

@@ -402,12 +402,12 @@ class _PageReader:
         """Lexical cohesion, as in TextTiling: a subhead's story goes on in the same words, a
         new story brings its own. Compares the character pairs of the story's last paragraphs
         with those of the text after the run; a story too short to judge counts nothing."""
-        before = _tail_text(current.draft)
+        draft = current.draft
+        before = " ".join((draft.kicker, draft.headline, _tail_text(draft)))
         after = self._text_after(end)
         if len(before) < COHESION_MIN_BEFORE or len(after) < COHESION_MIN_AFTER:
             return 0
-        draft = current.draft
-        similarity = _similarity(" ".join((draft.kicker, draft.headline, before)), after)
+        similarity = _similarity(before, after)
         if len(before) < COHESION_SHORT:
             # A few sentences share few words by chance: only no common words at all counts.
             return 2 if similarity < COHESION_NONE else 0
@@ -612,7 +612,8 @@ def _subhead_shape(text: str) -> str | None:
         return "numbered"
     if LABELLED.match(text):
         return "labelled"
-    if PAIRED.fullmatch(text):
+    # Two spaces are the headline's own line break (VISUAL_BREAK), not a subhead's pair.
+    if PAIRED.fullmatch(text) and not VISUAL_BREAK.search(text):
         return "paired"
     return None
 

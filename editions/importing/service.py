@@ -229,10 +229,10 @@ class PreparedEdition:
         return self.documents[key]
 
 
-def prepare_edition(draft: EditionDraft, *, documents: bool = False) -> PreparedEdition:
-    """`draft` normalised and fingerprinted; with `documents`, every article's search text too."""
+def prepare_edition(draft: EditionDraft) -> PreparedEdition:
+    """`draft` normalised and fingerprinted."""
     draft = normalize_draft(draft)
-    prepared = PreparedEdition(
+    return PreparedEdition(
         draft=draft,
         fingerprints={
             (page.label, article.position): fingerprint(article)
@@ -240,11 +240,6 @@ def prepare_edition(draft: EditionDraft, *, documents: bool = False) -> Prepared
             for article in page.articles
         },
     )
-    if documents:
-        for page in draft.pages:
-            for article in page.articles:
-                prepared.document(page.label, article)
-    return prepared
 
 
 # ---------------------------------------------------------------------------------------------

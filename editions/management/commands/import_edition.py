@@ -30,8 +30,8 @@ from editions.models import Publication
 
 # Above this many editions, progress lines carry a count, a rate and the time left.
 MANY = 5
-# Parsing and segmenting an edition for search cost more than writing it: a run of several
-# editions prepares them in worker processes (one per core) while this process writes. Only a
+# Parsing an edition costs about as much as writing it: a run of several editions parses them in
+# worker processes (one per core) while this process writes. Only a
 # few editions are prepared ahead, so memory stays flat however long the run.
 WORKERS = max(1, min(4, os.cpu_count() or 1))
 AHEAD = 2 * WORKERS
@@ -107,8 +107,7 @@ class Command(BaseCommand):
         if len(pending) < 2:
             while pending:
                 source = pending.popleft()
-                # Alone, the search text is segmented only for the articles that are written.
-                yield source, _prepare(source, publication, documents=False)
+                yield source, _prepare(source, publication)
             return
         # fork: the workers start with Django set up and this module loaded; they never touch the
         # database (preparing runs no query).
@@ -121,7 +120,7 @@ class Command(BaseCommand):
                 while pending or waiting:
                     while pending and len(waiting) < AHEAD:
                         source = pending.popleft()
-                        waiting.append((source, pool.submit(_prepare, source, publication, True)))
+                        waiting.append((source, pool.submit(_prepare, source, publication)))
                     source, future = waiting.popleft()
                     yield source, future.result()
             finally:
@@ -179,15 +178,16 @@ class Command(BaseCommand):
         self.stderr.write(line)
 
 
-def _prepare(source, publication, documents):
-    """Parse, normalise and fingerprint one edition, and segment its search text when
-    `documents` (no database access)."""
+def _prepare(source, publication):
+    """Parse, normalise and fingerprint one edition (no database access). The search text is
+    segmented later, by the writer, only for the articles it writes: a re-import of unchanged
+    editions segments nothing."""
     try:
         draft = source.draft(publication)
     except EditionImportError as error:
         raise CommandError(str(error)) from None
     try:
-        return prepare_edition(draft, documents=documents)
+        return prepare_edition(draft)
     except EditionImportError as error:
         raise CommandError(f"{source.origin}: {error}") from None
 

@@ -6,18 +6,25 @@ words such as 人民 are found.
 
 `Article.search_document` holds `segment()` of the article's words, computed by
 `document_for_article()`. The database's own full-text engine indexes that column: on PostgreSQL a
-GIN index on `to_tsvector('simple', search_document)`, on SQLite the FTS5 table `articles_search`
-kept in sync by triggers (both installed by migration 0002; `ensure_search_index` repairs the
-SQLite triggers after any migration that rebuilt the article table). A query is segmented by the
-same `tokens()` and every word must match; hits are ranked by the engine (ts_rank / bm25).
+stored generated column `search_vector` (`to_tsvector('simple', search_document)`, kept by the
+database itself, so no save path has to know about it) with a GIN index, on SQLite the FTS5 table
+`articles_search` kept in sync by triggers (installed by migrations 0002 and 0004;
+`ensure_search_index` repairs the SQLite triggers after any migration that rebuilt the article
+table). A query is segmented by the same `tokens()` and every word must match; hits are ranked by
+the engine (ts_rank / bm25).
+
+A common word matches most of a long archive (人民 is in six stories out of ten), and ranking or
+counting every match would grow with the archive. So a reader's search ranks only the newest
+`MAX_RANKED` matches (`newest_matches`: ids grow with imports, so the newest stories, found by
+walking the primary key backwards) and says "more than" when there are more.
 """
 
 import re
 import unicodedata
 
 import rjieba
-from django.db.models import BooleanField, FloatField, Value
-from django.db.models.expressions import RawSQL
+from django.db.models import FloatField, Value
+from django.db.models.expressions import Col, RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -26,11 +33,14 @@ _WORD = re.compile(r"\w", re.UNICODE)
 # A query longer than this is cut: nobody types more, and every word costs a lookup.
 MAX_QUERY_CHARS = 100
 MAX_QUERY_TOKENS = 24
+# A reader's search ranks at most this many matches, the newest ones (see the module docstring):
+# ten pages of hits, and ranking costs about the same for any archive.
+MAX_RANKED = 200
 
 FTS_TABLE = "articles_search"
 PG_INDEX = "articles_article_search_gin"
-# The expression the PostgreSQL index is built on; queries repeat it exactly so the index is used.
-PG_VECTOR = 'to_tsvector(\'simple\'::regconfig, "articles_article"."search_document")'
+# Stored, so neither the match nor ts_rank re-parses the text of each row.
+PG_COLUMN = "search_vector"
 
 
 def tokens(text):
@@ -67,7 +77,7 @@ def document_for_article(article):
 
 def refresh_search_document(article):
     """Recompute and store an article's search text (after an editor changed its words). The
-    full-text index follows by itself (trigger on SQLite, expression index on PostgreSQL)."""
+    full-text index follows by itself (trigger on SQLite, generated column on PostgreSQL)."""
     article.search_document = document_for_article(article)
     type(article).objects.filter(pk=article.pk).update(search_document=article.search_document)
     return article.search_document
@@ -82,29 +92,72 @@ def query_terms(query):
     return seen[:MAX_QUERY_TOKENS]
 
 
+def _pg_vector():
+    """The stored vector column of the query's article table, as a column reference that follows
+    the table's alias when the query becomes a subquery (raw SQL would not)."""
+    from django.contrib.postgres.search import SearchVectorField
+
+    from articles.models import Article
+
+    field = SearchVectorField()
+    field.set_attributes_from_name(PG_COLUMN)
+    field.model = Article  # not one of the model's fields: Django never reads or writes it
+    return Col(Article._meta.db_table, field, field)
+
+
+def _pg_query(terms):
+    from django.contrib.postgres.search import SearchQuery
+
+    return SearchQuery(" ".join(terms), config="simple", search_type="plain")
+
+
+def _fts5_match(terms):
+    # Each word a quoted string (so no word is read as an operator), all required.
+    return " AND ".join('"{}"'.format(term.replace('"', '""')) for term in terms)
+
+
+def matching(queryset, terms, connection):
+    """`queryset` narrowed to articles containing every word in `terms` (none without terms)."""
+    if not terms:
+        return queryset.none()
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchVectorExact
+
+        return queryset.filter(SearchVectorExact(_pg_vector(), _pg_query(terms)))
+    return queryset.filter(
+        pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_fts5_match(terms)])
+    )
+
+
+def ranked(queryset, terms, connection):
+    """`queryset` annotated with `search_rank` for `terms` (higher is better)."""
+    if not terms:
+        return queryset.annotate(search_rank=Value(0.0, output_field=FloatField()))
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchRank
+
+        rank = SearchRank(_pg_vector(), _pg_query(terms))
+    else:
+        rank = RawSQL(
+            f"SELECT -bm25({FTS_TABLE}) FROM {FTS_TABLE} "
+            f'WHERE {FTS_TABLE} MATCH %s AND rowid = "articles_article"."id"',
+            [_fts5_match(terms)],
+            output_field=FloatField(),
+        )
+    return queryset.annotate(search_rank=rank)
+
+
 def search(queryset, terms, connection):
     """`queryset` narrowed to articles containing every word in `terms`, annotated with
     `search_rank` (higher is better)."""
-    if not terms:
-        return queryset.annotate(search_rank=Value(0.0, output_field=FloatField())).none()
-    if connection.vendor == "postgresql":
-        text = " ".join(terms)
-        tsquery = "plainto_tsquery('simple'::regconfig, %s)"
-        return queryset.filter(
-            RawSQL(f"{PG_VECTOR} @@ {tsquery}", [text], output_field=BooleanField())
-        ).annotate(search_rank=RawSQL(f"ts_rank({PG_VECTOR}, {tsquery})", [text], output_field=FloatField()))
-    # FTS5: each word a quoted string (so no word is read as an operator), all required.
-    match = " AND ".join('"{}"'.format(term.replace('"', '""')) for term in terms)
-    return queryset.filter(
-        pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
-    ).annotate(
-        search_rank=RawSQL(
-            f"SELECT -bm25({FTS_TABLE}) FROM {FTS_TABLE} "
-            f'WHERE {FTS_TABLE} MATCH %s AND rowid = "articles_article"."id"',
-            [match],
-            output_field=FloatField(),
-        )
-    )
+    return ranked(matching(queryset, terms, connection), terms, connection)
+
+
+def newest_matches(matches, limit=MAX_RANKED):
+    """The ids of the newest `limit` articles of `matches`: what a reader's search ranks. Walking
+    the primary key backwards stops after `limit` hits for a common word; a rare word is found
+    through the full-text index and its few hits sorted."""
+    return list(matches.order_by("-pk").values_list("pk", flat=True)[:limit])
 
 
 def highlight(text, terms, width=120):
@@ -158,8 +211,11 @@ def install_search_index(connection):
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON articles_article "
-                "USING gin (to_tsvector('simple'::regconfig, search_document))"
+                f"ALTER TABLE articles_article ADD COLUMN IF NOT EXISTS {PG_COLUMN} tsvector "
+                "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, search_document)) STORED"
+            )
+            cursor.execute(
+                f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON articles_article USING gin ({PG_COLUMN})"
             )
         elif connection.vendor == "sqlite":
             # An external-content table: the words live once, in articles_article.
@@ -176,6 +232,7 @@ def remove_search_index(connection):
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(f"DROP INDEX IF EXISTS {PG_INDEX}")
+            cursor.execute(f"ALTER TABLE articles_article DROP COLUMN IF EXISTS {PG_COLUMN}")
         elif connection.vendor == "sqlite":
             for name in _SQLITE_TRIGGERS:
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name}")

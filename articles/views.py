@@ -5,6 +5,7 @@ import datetime
 import json
 
 from django.core.paginator import Paginator
+from django.db import connections
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,7 +17,7 @@ from taggit.models import Tag
 
 from articles.filters import ArticleSearchFilter
 from articles.models import Article, Block, Byline, Contributor
-from articles.search import highlight, query_terms
+from articles.search import MAX_RANKED, highlight, newest_matches, query_terms, ranked
 from editions.caching import cache_published, edition_scope, mark_private, mark_public
 from editions.views import finish, get_edition, neighbour_editions, paper
 
@@ -174,6 +175,14 @@ def whole_story(request, publication, date, label, pk):
     return finish(request, render(request, "articles/whole_story.html", context), edition)
 
 
+class CountedPaginator(Paginator):
+    """Pages of a list whose length is already known: no COUNT query."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
 def _paginated(request, queryset):
     return Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
 
@@ -217,13 +226,17 @@ def search(request):
     page_obj = None
     if filterset.is_bound and filterset.is_valid() and terms:
         paragraphs = Block.objects.filter(type=Block.Type.PARAGRAPH).order_by("order")
+        # Rank the newest matches only: ranking and counting all of a common word's hits would
+        # grow with the archive (see articles/search.py).
+        candidates = newest_matches(filterset.qs, MAX_RANKED)
         hits = (
-            filterset.qs.for_listing()
+            ranked(Article.objects.filter(pk__in=candidates), terms, connections[Article.objects.db])
+            .for_listing()
             .select_related(*CONTINUATIONS)
             .prefetch_related(Prefetch("blocks", queryset=paragraphs, to_attr="paragraphs"))
             .order_by("-search_rank", "-page__edition__date", "page__number", "position")
         )
-        page_obj = _paginated(request, hits)
+        page_obj = CountedPaginator(hits, PER_PAGE, len(candidates)).get_page(request.GET.get("page"))
         for hit in page_obj.object_list:
             hit.headline_marked = highlight(hit.headline, terms, width=len(hit.headline) + 1)
             body = "".join(block.text for block in hit.paragraphs)
@@ -236,6 +249,7 @@ def search(request):
         "searched": page_obj is not None,
         "page_obj": page_obj,
         "hits": page_obj.object_list if page_obj is not None else [],
+        "more_than_ranked": page_obj is not None and page_obj.paginator.count >= MAX_RANKED,
         **paper(),
     }
     response = render(request, "articles/search.html", context)

@@ -153,6 +153,19 @@ def test_search_page_highlights_hits_safely_and_paginates(edition, client):
     assert client.get("/search/", {"q": "人民", "page": "2"}).content.decode().count('class="card card-') == 5
 
 
+def test_a_common_word_ranks_only_its_newest_matches(edition, client, monkeypatch):
+    """Ranking every match of a common word would grow with the archive: the newest are ranked
+    and the count says there are more."""
+    monkeypatch.setattr("articles.views.MAX_RANKED", 3)
+    for position in range(1, 6):
+        story(edition, f"人民来信第{position}封", "人民" * position)
+    body = client.get("/search/", {"q": "人民"}).content.decode()
+    assert "找到 3 篇以上稿件" in body
+    assert body.count('class="card card-') == 3
+    assert "人民</mark>来信第5封" in body and "人民</mark>来信第1封" not in body
+    assert body.index("来信第5封") < body.index("来信第4封") < body.index("来信第3封")
+
+
 def test_index_follows_edits_and_deletes(edition):
     article = story(edition, "株洲城区道路改造", "今年完成十条道路改造。")
     assert found("道路") == ["株洲城区道路改造"]

@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from articles.filters import ArticleSearchFilter
-from articles.models import Article, Block, Byline, Contributor
+from articles.models import Article, Block, Byline, Contributor, Correction, Photo
 from articles.search import MAX_RANKED, highlight, newest_matches, query_terms, ranked
 from editions.caching import cache_published, edition_scope, mark_private, mark_public
-from editions.views import finish, get_edition, neighbour_editions, paper
+from editions.views import bylines, finish, get_edition, neighbour_editions, paper
 
 PER_PAGE = 20
 # Both ends of a continuation, so 下转 / 上接 links cost no query per article.
@@ -33,15 +33,28 @@ def _edition_scopes(request, publication, date, **kwargs):
 
 
 def reading_articles():
-    """An article with everything its page shows, and both ends of a continuation."""
-    return Article.objects.for_reading().select_related(*CONTINUATIONS)
+    """An article with everything its page shows, and both ends of a continuation. The parts are
+    ordered within the article only (the models' orderings start with the article, which would
+    join its page, edition and publication in every prefetch just to sort)."""
+    return (
+        Article.objects.with_placement()
+        .select_related(*CONTINUATIONS)
+        .prefetch_related(
+            Prefetch("bylines", queryset=bylines()),
+            Prefetch("blocks", queryset=Block.objects.order_by("order")),
+            Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")),
+            "tags",
+            Prefetch("corrections", queryset=Correction.objects.order_by("created", "pk")),
+        )
+    )
 
 
 def listing_articles(queryset):
     """Articles in a list (contributor, tag, column pages): title lines, bylines, opening."""
     opening = Block.objects.filter(article=OuterRef("pk"), type=Block.Type.PARAGRAPH).order_by("order")
     return (
-        queryset.for_listing()
+        queryset.with_placement()
+        .prefetch_related(Prefetch("bylines", queryset=bylines()))
         .select_related(*CONTINUATIONS)
         .annotate(opening=Subquery(opening.values("text")[:1]))
         .order_by("-page__edition__date", "page__number", "position")
@@ -126,7 +139,7 @@ def article(request, publication, date, label, pk):
         "og_images": [request.build_absolute_uri(p.image.url) for p in article.photos.all() if p.image],
         "preview": not edition.is_visible,
         **paper(edition.publication),
-        **neighbour_editions(request, edition),
+        **neighbour_editions(edition),
     }
     return finish(request, render(request, "articles/article.html", context), edition)
 
@@ -231,7 +244,8 @@ def search(request):
         candidates = newest_matches(filterset.qs, MAX_RANKED)
         hits = (
             ranked(Article.objects.filter(pk__in=candidates), terms, connections[Article.objects.db])
-            .for_listing()
+            .with_placement()
+            .prefetch_related(Prefetch("bylines", queryset=bylines()))
             .select_related(*CONTINUATIONS)
             .prefetch_related(Prefetch("blocks", queryset=paragraphs, to_attr="paragraphs"))
             .order_by("-search_rank", "-page__edition__date", "page__number", "position")

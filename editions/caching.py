@@ -1,6 +1,7 @@
 """A per-view cache of the published site, invalidated edition by edition.
 
-Every cached response is keyed by version tokens of the scopes it depends on:
+Every cached response is stored with the version tokens of the scopes it depends on, and served
+only while they are all current:
 
 - an edition (its pages, articles, whole stories and JSON),
 - its publication (the front page and the archive, which show the latest editions),
@@ -23,7 +24,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
 SITE_SCOPE = "site"
@@ -92,6 +93,9 @@ def invalidate_site():
 
 
 def _is_staff(request):
+    # Without a session cookie nobody is logged in: readers never make the session be read.
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
     user = getattr(request, "user", None)
     return bool(user is not None and user.is_active and user.is_staff)
 
@@ -123,18 +127,26 @@ def cache_published(scopes_for):
             if request.method not in ("GET", "HEAD") or _is_staff(request):
                 return view(request, *args, **kwargs)
             scopes = [SITE_SCOPE, *scopes_for(request, **kwargs)]
-            raw = "|".join(
-                [*versions(scopes), getattr(request, "LANGUAGE_CODE", ""), request.build_absolute_uri()]
-            )
+            version_keys = [_version_key(scope) for scope in scopes]
+            raw = f"{getattr(request, 'LANGUAGE_CODE', '')}|{request.build_absolute_uri()}"
             key = "newsroom:page:" + hashlib.sha256(raw.encode()).hexdigest()
-            response = cache.get(key)
-            if response is not None:
-                return response
+            # One round trip: the tokens and the stored page together. The page is stored with
+            # the tokens it was built under and served only while they are all still current.
+            found = cache.get_many([*version_keys, key])
+            tokens = [found.get(version_key) for version_key in version_keys]
+            if None in tokens:
+                tokens = versions(scopes)
+            else:
+                stored = found.get(key)
+                if stored is not None and stored[0] == tokens:
+                    return stored[1]
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and getattr(response, "newsroom_cacheable", False):
                 if hasattr(response, "render") and callable(response.render):
                     response.render()
-                cache.set(key, response, settings.NEWSROOM_PAGE_CACHE_SECONDS)
+                # Hashed once here rather than by ConditionalGetMiddleware on every hit.
+                set_response_etag(response)
+                cache.set(key, (tokens, response), settings.NEWSROOM_PAGE_CACHE_SECONDS)
             return response
 
         return wrapper

@@ -24,7 +24,9 @@ ARCHIVE_YEARS = (1900, 2200)
 
 def reading_editions(user):
     """Editions the user may read, with the time of the last change to any of their articles
-    (for Last-Modified), in the same query."""
+    (for Last-Modified) and the dates of the readable editions just before and after (上一期 /
+    下一期; days without one are skipped), in the same query."""
+    others = Edition.objects.visible_to(user).filter(publication=OuterRef("publication"))
     return (
         Edition.objects.visible_to(user)
         .select_related("publication")
@@ -33,7 +35,11 @@ def reading_editions(user):
                 Article.objects.filter(page__edition=OuterRef("pk"))
                 .order_by("-updated")
                 .values("updated")[:1]
-            )
+            ),
+            previous_date=Subquery(
+                others.filter(date__lt=OuterRef("date")).order_by("-date").values("date")[:1]
+            ),
+            next_date=Subquery(others.filter(date__gt=OuterRef("date")).order_by("date").values("date")[:1]),
         )
     )
 
@@ -72,12 +78,10 @@ def page_url(publication_slug, date, label):
     return reverse("editions:page", kwargs={"publication": publication_slug, "date": date, "label": label})
 
 
-def neighbour_editions(request, edition):
-    """Dates of the readable editions just before and after `edition` (上一期 / 下一期); days
-    without a readable edition are skipped."""
-    others = Edition.objects.visible_to(request.user).filter(publication_id=edition.publication_id)
-    previous = others.filter(date__lt=edition.date).order_by("-date").values_list("date", flat=True).first()
-    following = others.filter(date__gt=edition.date).order_by("date").values_list("date", flat=True).first()
+def neighbour_editions(edition):
+    """Links to the readable editions just before and after `edition` (上一期 / 下一期), from an
+    edition of `reading_editions()`."""
+    previous, following = edition.previous_date, edition.next_date
     slug = edition.publication.slug
     return {
         "previous_edition_url": edition_url(previous, slug) if previous else None,
@@ -87,6 +91,13 @@ def neighbour_editions(request, edition):
     }
 
 
+def bylines():
+    """Bylines with their contributors, for a prefetch. Ordered within the article only: the
+    model's ordering starts with the article, which would join its page, edition and publication
+    just to sort."""
+    return Byline.objects.select_related("contributor").order_by("order", "pk")
+
+
 def listing_articles():
     """Articles as a page lists them: title lines, bylines, the opening paragraph and both ends of
     a continuation, in two queries for any number of articles."""
@@ -94,7 +105,7 @@ def listing_articles():
     return (
         Article.objects.with_placement()
         .select_related("next_part__page__edition__publication", "previous_part__page__edition__publication")
-        .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("contributor")))
+        .prefetch_related(Prefetch("bylines", queryset=bylines()))
         .annotate(opening=Subquery(opening.values("text")[:1]))
         .order_by("position")
     )
@@ -132,7 +143,7 @@ def render_page(request, edition, label=None, canonical=None):
         "page_image": request.build_absolute_uri(page.image.url) if page.image else None,
         "preview": not edition.is_visible,
         **paper(edition.publication),
-        **neighbour_editions(request, edition),
+        **neighbour_editions(edition),
     }
     return finish(request, render(request, "editions/page.html", context), edition)
 
@@ -179,7 +190,7 @@ def edition(request, publication, date):
         "canonical": request.build_absolute_uri(edition_url(edition, edition.publication.slug)),
         "preview": not edition.is_visible,
         **paper(edition.publication),
-        **neighbour_editions(request, edition),
+        **neighbour_editions(edition),
     }
     return finish(request, render(request, "editions/edition.html", context), edition)
 

@@ -59,9 +59,12 @@ from __future__ import annotations
 import datetime
 import difflib
 import math
+import operator
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 
 from . import rules
 from .draft import (
@@ -218,6 +221,8 @@ def _is_advertisement(group: list[Line]) -> bool:
 
 
 LEAD_KINDS = ("dateline", "byline", "note")
+# A title run of at least this weight opens a new article; below it, the run is a subhead.
+OPENING = 3
 KICKER_OPENERS = (
     "为了",
     "为",
@@ -325,7 +330,7 @@ class _PageReader:
         end = self._run_end(index)
         run = self.lines[index:end]
         weight = self._opening_weight(run, end)
-        if weight >= 3:
+        if weight >= OPENING:
             self._open(run)
         elif len(run) == 1 and self._cut_paragraph(run[0], end):
             self._paragraph(run[0].text)
@@ -373,8 +378,11 @@ class _PageReader:
             weight += 3
         if run[0].blank_before >= 2:
             weight += 1
-        weight += self._topic_change(current, end)
-        weight += self._subhead_family(run, end)
+        # The text-wide signals add -2 to +4: outside this window they cannot change the
+        # decision (weight >= OPENING), so they are not worth their cost.
+        if OPENING - 4 <= weight < OPENING + 2:
+            weight += self._topic_change(current, end)
+            weight += self._subhead_family(run, end)
         return weight
 
     def _subhead_family(self, run: list[Line], end: int) -> int:
@@ -572,21 +580,17 @@ COHESION_NONE = 0.03
 COHESION_MIN_AFTER = 60
 COHESION_LOW = 0.05
 COHESION_FAIR = 0.08
-WORD_CHARS = re.compile(r"[^\W_]+")
 # Pairs with these say nothing about a topic (的发, 中国, 我们).
 FUNCTION_CHARACTERS = frozenset(
     "的了是在和有为一不这中国人大我们他她它与及等也就都而以对上下个年月日将从到被把让"
 )
+# Runs of word characters, split at function characters: no pair is formed across one.
+CONTENT_WORDS = re.compile(r"[^\W_" + "".join(sorted(FUNCTION_CHARACTERS)) + "]+")
 
 
-def _pairs(text: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for word in WORD_CHARS.findall(unicodedata.normalize("NFKC", text)):
-        for index in range(len(word) - 1):
-            pair = word[index : index + 2]
-            if pair[0] not in FUNCTION_CHARACTERS and pair[1] not in FUNCTION_CHARACTERS:
-                counts[pair] = counts.get(pair, 0) + 1
-    return counts
+def _pairs(text: str) -> Counter[str]:
+    words = CONTENT_WORDS.findall(unicodedata.normalize("NFKC", text))
+    return Counter(chain.from_iterable(map(operator.add, word, word[1:]) for word in words))
 
 
 def _similarity(first: str, second: str) -> float:

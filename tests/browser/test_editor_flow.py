@@ -40,18 +40,20 @@ def test_an_editor_imports_fixes_publishes_and_reads(browser, live_server, desk_
     page.goto(admin)
     page.fill("#id_username", "desk")
     page.fill("#id_password", PASSWORD)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url(admin)
+    with page.expect_navigation():
+        page.locator("input[type=submit]").click()
+    assert page.url == admin
 
     page.goto(live_server.url + reverse("admin:editions_edition_import"))
     page.set_input_files("input[name=files]", str(SEED))
     page.select_option("select[name=publication]", label=Publication.objects.default().name)
     page.fill("input[name=date]", "2023-08-09")
-    page.get_by_role("button", name="预览").click()
-    assert page.get_by_text(HEADLINE).first.is_visible()
+    with page.expect_navigation():
+        page.get_by_role("button", name="预览").click()
+    page.get_by_text(HEADLINE).first.wait_for()  # the preview shows the parsed article
     assert not Edition.objects.exists()  # the preview writes nothing
-    page.get_by_role("button", name="导入", exact=True).click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="导入", exact=True).click()
     edition = Edition.objects.get(date="2023-08-09")
     assert edition.status == Edition.Status.DRAFT
     article = Article.objects.get(page__edition=edition, headline=HEADLINE)
@@ -69,8 +71,8 @@ def test_an_editor_imports_fixes_publishes_and_reads(browser, live_server, desk_
     page.goto(live_server.url + reverse("admin:editions_edition_changelist"))
     page.locator(f"input[name=_selected_action][value='{edition.pk}']").check()
     page.select_option("select[name=action]", "publish_now")
-    page.locator("button[name=index], .actions button[type=submit]").first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("button[name=index], .actions button[type=submit]").first.click()
     edition.refresh_from_db()
     assert edition.is_visible
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
+from editions.importing.service import lock_edition
 from editions.models import Edition, Page
 
 from . import images
@@ -72,6 +73,15 @@ class ArticleAdminForm(forms.ModelForm):
         cleaned = super().clean()
         opened = self.cleaned_data.get("opened_updated")
         if self.instance.pk and opened:
+            # The admin saves in one transaction: holding the edition's lock from this check to
+            # the commit means an import of the edition runs wholly before or wholly after it.
+            placement = (
+                Edition.objects.filter(pages__articles__pk=self.instance.pk)
+                .values_list("publication__slug", "date")
+                .first()
+            )
+            if placement is not None:
+                lock_edition(*placement)
             current = Article.objects.filter(pk=self.instance.pk).values_list("updated", flat=True).first()
             if current is not None and current.isoformat() != opened:
                 raise forms.ValidationError(

@@ -564,11 +564,14 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _lock(publication: PublicationDraft, date):
-    """Serialise imports of one edition. PostgreSQL: a transaction-level advisory lock keyed on
-    publication and date. SQLite's IMMEDIATE transactions already let one writer in at a time."""
+def lock_edition(publication_slug: str, date) -> None:
+    """Serialise writers of one edition until the current transaction ends: imports, and editors'
+    saves (so an import never reads an article while an editor's save of it is under way, and an
+    editor's save never lands in the middle of an import). PostgreSQL: a transaction-level
+    advisory lock keyed on publication and date. SQLite's IMMEDIATE transactions already let one
+    writer in at a time."""
     if connection.vendor == "postgresql":
-        key = zlib.crc32(f"newsroom.import:{publication.slug}:{date.isoformat()}".encode())
+        key = zlib.crc32(f"newsroom.import:{publication_slug}:{date.isoformat()}".encode())
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [0x6E657773, key - (1 << 31)])
 
@@ -581,7 +584,7 @@ def import_edition(
     prepared = draft if isinstance(draft, PreparedEdition) else prepare_edition(draft)
     draft = prepared.draft
     with transaction.atomic():
-        _lock(draft.publication, draft.date)
+        lock_edition(draft.publication.slug, draft.date)
         publication, _ = Publication.objects.get_or_create(
             slug=draft.publication.slug, defaults={"name": draft.publication.name}
         )

@@ -355,7 +355,10 @@ class _PageReader:
             return 3
         weight = 0
         following = self.lines[end] if end < len(self.lines) else None
-        if following is not None and (following.kind in LEAD_KINDS or following.continued_from):
+        if following is not None and following.continued_from:
+            # 上接 opens the second part of a story, under its repeated headline: never a subhead.
+            return OPENING
+        if following is not None and following.kind in LEAD_KINDS:
             weight += 3
         forms = [rules.title_form(line.text) for line in run]
         if "strong" in forms:

@@ -4,6 +4,7 @@
     python bench/run.py parse            # parser alone vs reading the same text
     python bench/run.py import           # 1 year of editions through import_edition, SQLite and PostgreSQL
     python bench/run.py read             # the site under gunicorn + wrk, each view vs /healthz/
+    python bench/run.py rush             # 50 connections on four views, then again during an import
     python bench/run.py growth           # page, article, search: 1 edition vs a 10-year archive
     python bench/run.py all              # everything (what `make bench` runs)
 
@@ -350,6 +351,65 @@ def bench_read(args):
     save("read", measure_site(url, seconds, 16, "seed + corpus editions, PostgreSQL"))
 
 
+# ---------------------------------------------------------------- rush
+def bench_rush(args):
+    """The morning rush: 50 connections on the front page, a page, an article and a search, cached
+    as in production; then again while an import of other editions runs. Zero errors expected."""
+    url = fresh_pg("bench_rush")
+    load_seed_and_corpus(base_env(DATABASE_URL=url))
+    seconds = 5 if args.quick else 30
+    env = site_env(url, 300)
+    subprocess.run(["redis-cli", "-n", "5", "flushdb"], capture_output=True)
+    workdir = Path(tempfile.mkdtemp(prefix="newsroom-rush-"))
+    manage(
+        "generate_archive", "--editions", "40", "--end", "2023-08-01", "--dumps-dir", str(workdir), env=env
+    )
+    server = Server(env, 8767)
+    rows, data = [], {}
+    try:
+        urls = reading_urls(env)
+        targets = {name: urls[name] for name in ("front page /", "page", "article", "search 人民")}
+        for phase in ("readers only", "while importing 40 editions"):
+            importer = None
+            if phase != "readers only":
+                importer = subprocess.Popen(
+                    [
+                        PY,
+                        "manage.py",
+                        "import_edition",
+                        *sorted(str(p) for p in workdir.iterdir()),
+                        "--publish",
+                    ],
+                    cwd=ROOT,
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+            for name, path in targets.items():
+                r = wrk(f"http://127.0.0.1:8767{path}", seconds, 50)
+                rows.append(
+                    (
+                        phase,
+                        name,
+                        f"{r['rps']:,.0f}",
+                        f"{r['p50']:.1f}",
+                        f"{r['p99']:.1f}",
+                        r["non2xx"],
+                        r["socket_errors"],
+                    )
+                )
+                data[f"{phase}: {name}"] = r
+            if importer is not None:
+                data["import exit code"] = importer.wait(timeout=1800)
+    finally:
+        server.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+    print(f"\n### Morning rush: gunicorn, wrk 50 connections, {seconds}s each, page cache on\n")
+    print(table(["phase", "view", "req/s", "p50 ms", "p99 ms", "non-2xx/3xx", "socket errors"], rows))
+    print(f"\nThe import during the rush exited with {data['import exit code']}.")
+    save("rush", data)
+
+
 # ---------------------------------------------------------------- growth
 def latency(url, path, n=60):
     times = []
@@ -419,14 +479,20 @@ def main():
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "what", nargs="?", default="all", choices=["parse", "import", "read", "growth", "all"]
+        "what", nargs="?", default="all", choices=["parse", "import", "read", "growth", "rush", "all"]
     )
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--years", type=int, default=10)
     args = parser.parse_args()
     os.chdir(ROOT)
     print(f"Machine: {os.cpu_count()} cores, {os.uname().machine}, Python {sys.version.split()[0]}")
-    steps = {"parse": bench_parse, "import": bench_import, "read": bench_read, "growth": bench_growth}
+    steps = {
+        "parse": bench_parse,
+        "import": bench_import,
+        "read": bench_read,
+        "rush": bench_rush,
+        "growth": bench_growth,
+    }
     for name, step in steps.items():
         if args.what in (name, "all"):
             step(args)

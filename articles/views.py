@@ -18,7 +18,7 @@ from taggit.models import Tag
 from articles.filters import ArticleSearchFilter
 from articles.models import Article, Block, Byline, Contributor, Correction, Photo
 from articles.search import MAX_RANKED, highlight, newest_matches, query_terms, ranked
-from editions.caching import cache_published, edition_scope, mark_private, mark_public
+from editions.caching import SEARCH_SCOPE, cache_published, edition_scope, mark_private, mark_public
 from editions.views import bylines, finish, get_edition, neighbour_editions, paper
 
 PER_PAGE = 20
@@ -232,8 +232,10 @@ def column(request, name):
     return _public_unless_staff(request, render(request, "articles/column.html", context))
 
 
+@cache_published(lambda request, **kwargs: [SEARCH_SCOPE])
 def search(request):
-    """Full-text search with filters; hits highlighted in context."""
+    """Full-text search with filters; hits highlighted in context. Readers' searches are cached
+    until any edition changes: a morning rush repeats the same few words."""
     filterset = ArticleSearchFilter(request.GET or None, queryset=Article.objects.published())
     terms = query_terms(request.GET.get("q", ""))
     page_obj = None

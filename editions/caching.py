@@ -28,6 +28,10 @@ from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
 SITE_SCOPE = "site"
+# Search results may change whenever any edition does.
+SEARCH_SCOPE = "search"
+# How long one request may take to rebuild a stale page while others are served the stale copy.
+REBUILD_SECONDS = 10
 
 
 def edition_scope(publication_slug, date):
@@ -78,7 +82,7 @@ def invalidate_edition(edition):
         published.filter(date__lt=edition.date).order_by("-date").values_list("date", flat=True).first(),
         published.filter(date__gt=edition.date).order_by("date").values_list("date", flat=True).first(),
     ]
-    scopes = [edition_scope(slug, edition.date), publication_scope(slug)]
+    scopes = [edition_scope(slug, edition.date), publication_scope(slug), SEARCH_SCOPE]
     scopes += [edition_scope(slug, date) for date in neighbours if date is not None]
     bump(scopes)
     # Bump again after commit: a reader may have cached the old text between the first bump and
@@ -134,19 +138,28 @@ def cache_published(scopes_for):
             # the tokens it was built under and served only while they are all still current.
             found = cache.get_many([*version_keys, key])
             tokens = [found.get(version_key) for version_key in version_keys]
+            stored = found.get(key)
             if None in tokens:
                 tokens = versions(scopes)
-            else:
-                stored = found.get(key)
-                if stored is not None and stored[0] == tokens:
-                    return stored[1]
-            response = view(request, *args, **kwargs)
-            if response.status_code == 200 and getattr(response, "newsroom_cacheable", False):
-                if hasattr(response, "render") and callable(response.render):
-                    response.render()
-                # Hashed once here rather than by ConditionalGetMiddleware on every hit.
-                set_response_etag(response)
-                cache.set(key, (tokens, response), settings.NEWSROOM_PAGE_CACHE_SECONDS)
+            elif stored is not None and stored[0] == tokens:
+                return stored[1]
+            rebuilding = f"{key}:rebuilding"
+            if stored is not None and not cache.add(rebuilding, 1, REBUILD_SECONDS):
+                # Another request is rebuilding this page (after a publish, say): serve the copy
+                # built just before, a whole edition, rather than pile every reader onto the
+                # database at once.
+                return stored[1]
+            try:
+                response = view(request, *args, **kwargs)
+                if response.status_code == 200 and getattr(response, "newsroom_cacheable", False):
+                    if hasattr(response, "render") and callable(response.render):
+                        response.render()
+                    # Hashed once here rather than by ConditionalGetMiddleware on every hit.
+                    set_response_etag(response)
+                    cache.set(key, (tokens, response), settings.NEWSROOM_PAGE_CACHE_SECONDS)
+            finally:
+                if stored is not None:
+                    cache.delete(rebuilding)
             return response
 
         return wrapper

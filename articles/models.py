@@ -265,6 +265,11 @@ class Photo(models.Model):
     def rendition_url(self, width):
         return images.rendition_url(self.image, width)
 
+    @property
+    def rendition_url_1200(self):
+        """The large rendition, the `src` of a photo for browsers without srcset."""
+        return self.rendition_url(1200)
+
 
 class Correction(models.Model):
     """A dated correction or clarification, shown to readers at the top of the article."""

@@ -72,6 +72,10 @@ def test_upload_strips_metadata_and_makes_renditions(staff_client, article):
     assert photo.rendition_url(400).endswith(".w400.webp")
     change = staff_client.get(reverse("admin:articles_article_change", args=[article.pk]))
     assert photo.rendition_url(400) in change.content.decode()
+    # Readers get the renditions, not the original upload.
+    public = staff_client.get(article.get_absolute_url()).content.decode()
+    assert f'srcset="{photo.srcset}"' in public
+    assert f'src="{photo.rendition_url(1200)}"' in public
 
 
 def test_small_image_is_not_upscaled(staff_client, article):

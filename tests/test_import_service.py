@@ -343,3 +343,35 @@ def test_corpus_editions_import(corpus_dates):
         stored = Article.objects.filter(page__edition=result.edition).count()
         assert stored == sum(1 for _ in draft.articles())
         assert import_edition(h.truth_edition(folder)).status == "unchanged"
+
+
+def test_documents_segmented_ahead_are_those_the_writer_would_compute():
+    # import_edition's workers segment every article before the writer sees the edition; what
+    # they store must be exactly what the writer computes itself for a lone edition.
+    draft = h.edition(pages=2, articles_per_page=3)
+    ahead = service.prepare_edition(copy.deepcopy(draft), with_documents=True)
+    lazy = service.prepare_edition(copy.deepcopy(draft))
+    assert not lazy.documents
+    assert len(ahead.documents) == 7
+    for page in lazy.draft.pages:
+        for article in page.articles:
+            assert ahead.documents[(page.label, article.position)] == lazy.document(page.label, article)
+    import_edition(ahead)
+    stored = dict(Article.objects.values_list("headline", "search_document"))
+    assert stored["第2版第3条"] == ahead.documents[("02", 3)]
+
+
+def test_long_article_columns_are_compressed_with_lz4_where_the_server_has_it():
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL column setting")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)"
+        )
+        if cursor.fetchone() is None:
+            pytest.skip("this PostgreSQL was built without LZ4")
+        cursor.execute(
+            "SELECT attname, attcompression FROM pg_attribute "
+            "WHERE attrelid = 'articles_article'::regclass AND attcompression <> ''"
+        )
+        assert dict(cursor.fetchall()) == {"source_text": "l", "search_document": "l", "search_vector": "l"}

@@ -120,7 +120,7 @@ class Command(BaseCommand):
                 while pending or waiting:
                     while pending and len(waiting) < AHEAD:
                         source = pending.popleft()
-                        waiting.append((source, pool.submit(_prepare, source, publication)))
+                        waiting.append((source, pool.submit(_prepare, source, publication, True)))
                     source, future = waiting.popleft()
                     yield source, future.result()
             finally:
@@ -178,16 +178,16 @@ class Command(BaseCommand):
         self.stderr.write(line)
 
 
-def _prepare(source, publication):
-    """Parse, normalise and fingerprint one edition (no database access). The search text is
-    segmented later, by the writer, only for the articles it writes: a re-import of unchanged
-    editions segments nothing."""
+def _prepare(source, publication, with_documents=False):
+    """Parse, normalise and fingerprint one edition (no database access). In the worker
+    processes the search text is segmented too, off the writer's path; a lone edition leaves it to
+    the writer, which segments only the articles it writes."""
     try:
         draft = source.draft(publication)
     except EditionImportError as error:
         raise CommandError(str(error)) from None
     try:
-        return prepare_edition(draft)
+        return prepare_edition(draft, with_documents=with_documents)
     except EditionImportError as error:
         raise CommandError(f"{source.origin}: {error}") from None
 

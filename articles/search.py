@@ -46,7 +46,8 @@ PG_COLUMN = "search_vector"
 def tokens(text):
     """The words of `text`, lower-cased and width-folded, without punctuation or spaces."""
     text = unicodedata.normalize("NFKC", text or "").lower()
-    return [t for t in rjieba.cut_for_search(text) if _WORD.search(t)]
+    # isalnum() first: it answers for almost every word, and costs a fraction of the regex.
+    return [t for t in rjieba.cut_for_search(text) if t.isalnum() or _WORD.search(t)]
 
 
 def segment(text):

@@ -63,6 +63,13 @@ class ArticleQuerySet(models.QuerySet):
     def with_placement(self):
         return self.select_related("page__edition__publication")
 
+    def without_stored_text(self, *relations):
+        """Leave out the columns no public page shows (the dump's text, the search text, the
+        import fingerprint: several kilobytes an article), on the articles and on the articles
+        loaded alongside through `relations` (such as "next_part")."""
+        fields = Article.STORED_TEXT_FIELDS
+        return self.defer(*fields, *(f"{relation}__{field}" for relation in relations for field in fields))
+
     def for_listing(self):
         """Everything a list of articles shows, in a fixed number of queries."""
         return self.with_placement().prefetch_related(
@@ -75,6 +82,9 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class Article(models.Model):
+    # Kept for the importer and the search index; never shown to readers.
+    STORED_TEXT_FIELDS = ("source_text", "search_document", "import_fingerprint")
+
     class Kind(models.TextChoices):
         NEWS = "news", _("消息")
         COMMENTARY = "commentary", _("评论")

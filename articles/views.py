@@ -39,6 +39,7 @@ def reading_articles():
     return (
         Article.objects.with_placement()
         .select_related(*CONTINUATIONS)
+        .without_stored_text("next_part", "previous_part")
         .prefetch_related(
             Prefetch("bylines", queryset=bylines()),
             Prefetch("blocks", queryset=Block.objects.order_by("order")),
@@ -56,6 +57,7 @@ def listing_articles(queryset):
         queryset.with_placement()
         .prefetch_related(Prefetch("bylines", queryset=bylines()))
         .select_related(*CONTINUATIONS)
+        .without_stored_text("next_part", "previous_part")
         .annotate(opening=Subquery(opening.values("text")[:1]))
         .order_by("-page__edition__date", "page__number", "position")
     )
@@ -249,6 +251,7 @@ def search(request):
             .with_placement()
             .prefetch_related(Prefetch("bylines", queryset=bylines()))
             .select_related(*CONTINUATIONS)
+            .without_stored_text("next_part", "previous_part")
             .prefetch_related(Prefetch("blocks", queryset=paragraphs, to_attr="paragraphs"))
             .order_by("-search_rank", "-page__edition__date", "page__number", "position")
         )

@@ -105,6 +105,7 @@ def listing_articles():
     return (
         Article.objects.with_placement()
         .select_related("next_part__page__edition__publication", "previous_part__page__edition__publication")
+        .without_stored_text("next_part", "previous_part")
         .prefetch_related(Prefetch("bylines", queryset=bylines()))
         .annotate(opening=Subquery(opening.values("text")[:1]))
         .order_by("position")

@@ -133,3 +133,18 @@ def test_a_cached_page_costs_one_cache_round_trip(client, monkeypatch):
         monkeypatch.setattr(cache, name, counted(name, getattr(cache, name)))
     assert client.get(url).status_code == 200
     assert calls == ["get_many"]
+
+
+def test_public_pages_never_load_the_stored_dump_or_search_text(client):
+    # Several kilobytes an article (and again for each continuation part joined in) that no
+    # reader sees: loading them made every uncached page slower.
+    large_site()
+    readers = ("front", "edition", "page", "article", "whole story", "contributor", "tag", "column", "search")
+    addresses = urls()
+    for name in readers:
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(addresses[name]).status_code == 200, name
+        for query in queries:
+            for column in Article.STORED_TEXT_FIELDS:
+                assert f'."{column}"' not in query["sql"], (name, column, query["sql"][:200])

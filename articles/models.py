@@ -48,6 +48,16 @@ class Contributor(models.Model):
         return base[:70] or "contributor"
 
 
+# The two ends of a continued story, and what a link to the other end needs.
+CONTINUATION_PARTS = ("next_part", "previous_part")
+CONTINUATION_LINK_FIELDS = {
+    "pk": "pk",
+    "label": "page__label",
+    "date": "page__edition__date",
+    "publication": "page__edition__publication__slug",
+}
+
+
 class ArticleQuerySet(models.QuerySet):
     def visible_to(self, user):
         from editions.models import Edition
@@ -62,6 +72,16 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_placement(self):
         return self.select_related("page__edition__publication")
+
+    def with_continuation_links(self):
+        """What a 下转 / 上接 link needs of the other part of a continued story (its id, page label,
+        edition date and publication) as columns of each article, rather than the other part and
+        its page, edition and publication as whole objects: see `Article.next_part_url`."""
+        annotations = {}
+        for part in CONTINUATION_PARTS:
+            for name, path in CONTINUATION_LINK_FIELDS.items():
+                annotations[f"{part}_link_{name}"] = models.F(f"{part}__{path}")
+        return self.annotate(**annotations)
 
     def without_stored_text(self, *relations):
         """Leave out the columns no public page shows (the dump's text, the search text, the
@@ -163,6 +183,34 @@ class Article(models.Model):
                 "date": edition.date.isoformat(),
                 "label": self.page.label,
                 "pk": self.pk,
+            },
+        )
+
+    @property
+    def next_part_url(self):
+        """The address of the story's next part (下转), or None when it is not stored."""
+        return self._part_url("next_part")
+
+    @property
+    def previous_part_url(self):
+        """The address of the story's previous part (上接), or None when it is not stored."""
+        return self._part_url("previous_part")
+
+    def _part_url(self, part):
+        if not hasattr(self, f"{part}_link_pk"):
+            # Not loaded by with_continuation_links(): follow the relation.
+            other = getattr(self, part, None)
+            return other.get_absolute_url() if other is not None else None
+        pk = getattr(self, f"{part}_link_pk")
+        if pk is None:
+            return None
+        return reverse(
+            "articles:article",
+            kwargs={
+                "publication": getattr(self, f"{part}_link_publication"),
+                "date": getattr(self, f"{part}_link_date").isoformat(),
+                "label": getattr(self, f"{part}_link_label"),
+                "pk": pk,
             },
         )
 

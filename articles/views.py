@@ -22,8 +22,6 @@ from editions.caching import SEARCH_SCOPE, cache_published, edition_scope, mark_
 from editions.views import bylines, finish, get_edition, neighbour_editions, paper
 
 PER_PAGE = 20
-# Both ends of a continuation, so 下转 / 上接 links cost no query per article.
-CONTINUATIONS = ("next_part__page__edition__publication", "previous_part__page__edition__publication")
 # JSON inside <script>: these characters could end the element or open markup.
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -38,8 +36,8 @@ def reading_articles():
     join its page, edition and publication in every prefetch just to sort)."""
     return (
         Article.objects.with_placement()
-        .select_related(*CONTINUATIONS)
-        .without_stored_text("next_part", "previous_part")
+        .with_continuation_links()
+        .without_stored_text()
         .prefetch_related(
             Prefetch("bylines", queryset=bylines()),
             Prefetch("blocks", queryset=Block.objects.order_by("order")),
@@ -56,8 +54,8 @@ def listing_articles(queryset):
     return (
         queryset.with_placement()
         .prefetch_related(Prefetch("bylines", queryset=bylines()))
-        .select_related(*CONTINUATIONS)
-        .without_stored_text("next_part", "previous_part")
+        .with_continuation_links()
+        .without_stored_text()
         .annotate(opening=Subquery(opening.values("text")[:1]))
         .order_by("-page__edition__date", "page__number", "position")
     )
@@ -250,8 +248,8 @@ def search(request):
             ranked(Article.objects.filter(pk__in=candidates), terms, connections[Article.objects.db])
             .with_placement()
             .prefetch_related(Prefetch("bylines", queryset=bylines()))
-            .select_related(*CONTINUATIONS)
-            .without_stored_text("next_part", "previous_part")
+            .with_continuation_links()
+            .without_stored_text()
             .prefetch_related(Prefetch("blocks", queryset=paragraphs, to_attr="paragraphs"))
             .order_by("-search_rank", "-page__edition__date", "page__number", "position")
         )

@@ -104,8 +104,8 @@ def listing_articles():
     opening = Block.objects.filter(article=OuterRef("pk"), type=Block.Type.PARAGRAPH).order_by("order")
     return (
         Article.objects.with_placement()
-        .select_related("next_part__page__edition__publication", "previous_part__page__edition__publication")
-        .without_stored_text("next_part", "previous_part")
+        .with_continuation_links()
+        .without_stored_text()
         .prefetch_related(Prefetch("bylines", queryset=bylines()))
         .annotate(opening=Subquery(opening.values("text")[:1]))
         .order_by("position")

@@ -90,3 +90,21 @@ def test_str_touches_no_relation(django_assert_num_queries):
         assert str(page) == "01版：要闻"
         assert str(article) == article.headline
         assert str(byline)
+
+
+def test_continuation_links_from_columns_match_the_parts_own_addresses():
+    from tests import sitedata
+
+    edition = sitedata.continued_edition()
+    first = Article.objects.get(page__edition=edition, page__number=1, position=1)
+    second = Article.objects.get(page__edition=edition, page__number=2, position=1)
+    lone = Article.objects.get(page__edition=edition, page__number=1, position=2)
+    linked = {a.pk: a for a in Article.objects.with_continuation_links()}
+    assert linked[first.pk].next_part_url == second.get_absolute_url()
+    assert linked[second.pk].previous_part_url == first.get_absolute_url()
+    assert linked[first.pk].previous_part_url is None
+    assert linked[lone.pk].next_part_url is None and linked[lone.pk].previous_part_url is None
+    # Without the columns, the relation gives the same addresses.
+    assert first.next_part_url == second.get_absolute_url()
+    assert Article.objects.get(pk=second.pk).previous_part_url == first.get_absolute_url()
+    assert lone.next_part_url is None and lone.previous_part_url is None

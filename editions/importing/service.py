@@ -667,7 +667,7 @@ class _Writer:
             Article.objects.bulk_update(articles, [*self._fields(), "updated"], batch_size=500)
         added = [a for a in plan if a.action == ADDED]
         new_articles = [self._fill(Article(), a.draft, pages[a.page]) for a in added]
-        Article.objects.bulk_create(new_articles, batch_size=500)
+        _create(Article, new_articles)
         for item, article in zip(added, new_articles, strict=True):
             item.article_id = article.pk
         self._place([a for a in plan if a.article_id and a.action != REMOVED])
@@ -834,6 +834,34 @@ class _Writer:
                 ["tag", "content_type", "object_id"],
                 [(tags[name].pk, content_type.pk, i) for i, name in tagged],
             )
+
+
+def _create(model, objects: list):
+    """Insert new model instances and set their ids: bulk_create, or on PostgreSQL ids taken from
+    the table's sequence and the rows sent by COPY, which the server parses while the rest are
+    still being sent. (Like bulk_create, no save() and no signals.)"""
+    if not objects:
+        return
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create(objects, batch_size=500)
+        return
+    meta = model._meta
+    fields = meta.concrete_fields
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [meta.db_table, meta.pk.column, len(objects)],
+        )
+        for obj, (pk,) in zip(objects, cursor.fetchall(), strict=True):
+            obj.pk = pk
+        with cursor.cursor.copy(f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN") as copy:
+            for obj in objects:
+                copy.write_row([f.get_db_prep_save(f.pre_save(obj, add=True), connection) for f in fields])
+    for obj in objects:
+        obj._state.adding = False
+        obj._state.db = connection.alias
 
 
 def _insert_rows(model, fields: list[str], rows: list[tuple]):

@@ -152,9 +152,11 @@ def render_page(request, edition, label=None, canonical=None):
 @cache_published(lambda request, **kwargs: [publication_scope(settings.NEWSROOM_DEFAULT_PUBLICATION["slug"])])
 def front(request):
     """The latest published edition of the paper, at its first page."""
-    publication = Publication.objects.default()
-    edition = reading_editions(None).filter(publication=publication).order_by("-date").first()
+    slug = settings.NEWSROOM_DEFAULT_PUBLICATION["slug"]
+    edition = reading_editions(None).filter(publication__slug=slug).order_by("-date").first()
     if edition is None:
+        # Nothing published yet: reading creates nothing, so the paper may not exist either.
+        publication = Publication.objects.filter(slug=slug).first()
         response = render(
             request, "editions/no_edition.html", {"publication": publication, **paper(publication)}
         )

@@ -55,10 +55,14 @@ def test_front_page_is_the_latest_published_edition_at_its_first_page(client, co
     assert "党建赋能治理 共建幸福家园" in body
 
 
-def test_front_page_without_any_edition_says_so(client):
+def test_front_page_without_any_edition_says_so_and_creates_nothing(client):
+    from editions.models import Publication
+
     response = client.get("/")
     assert response.status_code == 200
     assert "还没有发布的报纸" in text(response)
+    assert "<h1>株洲日报</h1>" in response.content.decode()
+    assert not Publication.objects.exists()  # a reader's request writes nothing
 
 
 def test_page_shows_page_list_headlines_bylines_opening_and_navigation(client, continued):

@@ -355,23 +355,34 @@ def bench_read(args):
 # ---------------------------------------------------------------- rush
 def bench_rush(args):
     """The morning rush: 50 connections on the front page, a page, an article and a search, cached
-    as in production; then again while an import of other editions runs. Zero errors expected."""
+    as in production; then again while an import of other editions runs (a year of them, so that
+    it lasts through the whole phase; each publishes, invalidating the front page and searches).
+    Zero errors expected."""
     url = fresh_pg("bench_rush")
     load_seed_and_corpus(base_env(DATABASE_URL=url))
     seconds = 5 if args.quick else 30
     env = site_env(url, 300)
     subprocess.run(["redis-cli", "-n", "5", "flushdb"], capture_output=True)
     workdir = Path(tempfile.mkdtemp(prefix="newsroom-rush-"))
+    editions = 40 if args.quick else 365
     manage(
-        "generate_archive", "--editions", "40", "--end", "2023-08-01", "--dumps-dir", str(workdir), env=env
+        "generate_archive",
+        "--editions",
+        str(editions),
+        "--end",
+        "2023-08-01",
+        "--dumps-dir",
+        str(workdir),
+        env=env,
     )
     server = Server(env, 8767)
     rows, data = [], {}
     try:
         urls = reading_urls(env)
         targets = {name: urls[name] for name in ("front page /", "page", "article", "search 人民")}
-        for phase in ("readers only", "while importing 40 editions"):
+        for phase in ("readers only", f"while importing {editions} editions"):
             importer = None
+            started = time.perf_counter()
             if phase != "readers only":
                 importer = subprocess.Popen(
                     [
@@ -401,13 +412,22 @@ def bench_rush(args):
                 )
                 data[f"{phase}: {name}"] = r
             if importer is not None:
+                phase_seconds = time.perf_counter() - started
+                running = importer.poll() is None
                 data["import exit code"] = importer.wait(timeout=1800)
+                data["import seconds"] = time.perf_counter() - started
+                data["import outlasted the phase"] = running
+                data["phase seconds"] = phase_seconds
     finally:
         server.stop()
         shutil.rmtree(workdir, ignore_errors=True)
     print(f"\n### Morning rush: gunicorn, wrk 50 connections, {seconds}s each, page cache on\n")
     print(table(["phase", "view", "req/s", "p50 ms", "p99 ms", "non-2xx/3xx", "socket errors"], rows))
-    print(f"\nThe import during the rush exited with {data['import exit code']}.")
+    print(
+        f"\nThe import during the rush exited with {data['import exit code']} after "
+        f"{data['import seconds']:.0f} s; the phase lasted {data['phase seconds']:.0f} s "
+        f"({'all of it' if data['import outlasted the phase'] else 'not all of it'} under the import)."
+    )
     save("rush", data)
 
 

@@ -12,7 +12,8 @@ PRINT_DB = (
     "import django, json; from django.conf import settings; django.setup(); "
     "db = settings.DATABASES['default']; "
     "print(json.dumps({'engine': db['ENGINE'], 'name': str(db['NAME']), 'debug': settings.DEBUG, "
-    "'tz': settings.TIME_ZONE, 'lang': settings.LANGUAGE_CODE, 'max_age': db['CONN_MAX_AGE']}))"
+    "'tz': settings.TIME_ZONE, 'lang': settings.LANGUAGE_CODE, 'max_age': db['CONN_MAX_AGE'], "
+    "'options': db.get('OPTIONS', {})}))"
 )
 
 
@@ -42,6 +43,14 @@ def test_database_url_selects_postgresql_with_persistent_connections():
     assert conf["engine"] == "django.db.backends.postgresql"
     assert conf["name"] == "paper"
     assert conf["max_age"] > 0
+
+
+def test_postgresql_queries_are_prepared_unless_a_pooler_needs_them_not_to_be():
+    url = "postgres://editor:pw@db.example:5433/paper"
+    conf = json.loads(run_settings(DATABASE_URL=url).stdout)
+    assert conf["options"] == {"server_side_binding": True, "prepare_threshold": 5}
+    conf = json.loads(run_settings(DATABASE_URL=url, DATABASE_PREPARE_THRESHOLD="").stdout)
+    assert conf["options"]["prepare_threshold"] is None
 
 
 def test_missing_secret_key_with_debug_off_is_refused():

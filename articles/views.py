@@ -33,9 +33,10 @@ def _edition_scopes(request, publication, date, **kwargs):
 def reading_articles():
     """An article with everything its page shows, and both ends of a continuation. The parts are
     ordered within the article only (the models' orderings start with the article, which would
-    join its page, edition and publication in every prefetch just to sort)."""
+    join its page, edition and publication in every prefetch just to sort). The page is joined
+    in, not its edition: the views found the edition first and set it on the page."""
     return (
-        Article.objects.with_placement()
+        Article.objects.select_related("page")
         .with_continuation_links()
         .without_stored_text()
         .prefetch_related(

@@ -98,18 +98,22 @@ def bylines():
     return Byline.objects.select_related("contributor").order_by("order", "pk")
 
 
-def listing_articles():
-    """Articles as a page lists them: title lines, bylines, the opening paragraph and both ends of
-    a continuation, in two queries for any number of articles."""
+def page_articles(page):
+    """The articles of `page` (whose edition is already set) as the page lists them: title lines,
+    bylines, the opening paragraph and both ends of a continuation, in two queries for any number
+    of articles. Their page is `page` itself, not joined in again."""
     opening = Block.objects.filter(article=OuterRef("pk"), type=Block.Type.PARAGRAPH).order_by("order")
-    return (
-        Article.objects.with_placement()
+    articles = list(
+        Article.objects.filter(page=page)
         .with_continuation_links()
         .without_stored_text()
         .prefetch_related(Prefetch("bylines", queryset=bylines()))
         .annotate(opening=Subquery(opening.values("text")[:1]))
         .order_by("position")
     )
+    for article in articles:
+        article.page = page
+    return articles
 
 
 def _edition_scopes(request, publication, date, **kwargs):
@@ -130,7 +134,7 @@ def render_page(request, edition, label=None, canonical=None):
     page.edition = edition  # the URLs of the page and its articles need no further query
     for each in pages:
         each.edition = edition
-    articles = list(listing_articles().filter(page=page))
+    articles = page_articles(page)
     slug = edition.publication.slug
     context = {
         "publication": edition.publication,

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -186,12 +187,12 @@ class Article(models.Model):
             },
         )
 
-    @property
+    @cached_property
     def next_part_url(self):
         """The address of the story's next part (下转), or None when it is not stored."""
         return self._part_url("next_part")
 
-    @property
+    @cached_property
     def previous_part_url(self):
         """The address of the story's previous part (上接), or None when it is not stored."""
         return self._part_url("previous_part")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.db import connections
 
 from editions.importing.draft import PublicationDraft
 from editions.importing.parser import parse_edition
@@ -56,8 +57,14 @@ def browser(monkeypatch):
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+            # While Playwright runs its event loop in this thread, Django keeps the test's
+            # database connections apart from the thread's own; close them here, or one would
+            # still hold the test database when pytest-django drops it.
+            connections.close_all()
 
 
 @pytest.fixture(autouse=True)

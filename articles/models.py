@@ -84,12 +84,10 @@ class ArticleQuerySet(models.QuerySet):
                 annotations[f"{part}_link_{name}"] = models.F(f"{part}__{path}")
         return self.annotate(**annotations)
 
-    def without_stored_text(self, *relations):
+    def without_stored_text(self):
         """Leave out the columns no public page shows (the dump's text, the search text, the
-        import fingerprint: several kilobytes an article), on the articles and on the articles
-        loaded alongside through `relations` (such as "next_part")."""
-        fields = Article.STORED_TEXT_FIELDS
-        return self.defer(*fields, *(f"{relation}__{field}" for relation in relations for field in fields))
+        import fingerprint: several kilobytes an article)."""
+        return self.defer(*Article.STORED_TEXT_FIELDS)
 
     def for_listing(self):
         """Everything a list of articles shows, in a fixed number of queries."""

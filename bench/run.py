@@ -449,16 +449,6 @@ def bench_rush(args):
 
 
 # ---------------------------------------------------------------- growth
-def latency(url, path, n=60):
-    times = []
-    for _ in range(n):
-        started = time.perf_counter()
-        with urllib.request.urlopen(url + path) as response:
-            response.read()
-        times.append((time.perf_counter() - started) * 1000)
-    return summary(times)
-
-
 def summary(times):
     times = sorted(times)
     return {"p50": statistics.median(times), "p95": times[int(len(times) * 0.95) - 1]}

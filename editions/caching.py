@@ -261,26 +261,33 @@ def _article_deleted(sender, instance, **kwargs):
     _invalidate_deleted(_deletion().edition_of_article.get(instance.pk))
 
 
-def _article_part_deleted(sender, instance, **kwargs):
+def _part_of_article_deleted(article_id):
     deletion = _deletion()
-    if instance.article_id in deletion.edition_of_article:
-        _invalidate_deleted(deletion.edition_of_article[instance.article_id])
+    if article_id in deletion.edition_of_article:
+        _invalidate_deleted(deletion.edition_of_article[article_id])
     else:  # the part alone (a paragraph removed in the admin): its article is still there
-        _article_changed_by_id(instance.article_id)
+        _article_changed_by_id(article_id)
 
 
-def _tagged_item_deleted(sender, instance, **kwargs):
+def _article_part_deleted(sender, instance, **kwargs):
+    _part_of_article_deleted(instance.article_id)
+
+
+def _tagged_article_id(tagged_item):
+    """The article a tag assignment belongs to, or None when it tags something else."""
     from django.contrib.contenttypes.models import ContentType
 
     from articles.models import Article
 
-    if instance.content_type_id != ContentType.objects.get_for_model(Article).pk:
-        return
-    deletion = _deletion()
-    if instance.object_id in deletion.edition_of_article:
-        _invalidate_deleted(deletion.edition_of_article[instance.object_id])
-    else:
-        _article_changed_by_id(instance.object_id)
+    if tagged_item.content_type_id == ContentType.objects.get_for_model(Article).pk:
+        return tagged_item.object_id
+    return None
+
+
+def _tagged_item_deleted(sender, instance, **kwargs):
+    article_id = _tagged_article_id(instance)
+    if article_id is not None:
+        _part_of_article_deleted(article_id)
 
 
 def _edition_changed(sender, instance, **kwargs):
@@ -316,12 +323,9 @@ def _article_part_changed(sender, instance, **kwargs):
 
 
 def _tagged_item_changed(sender, instance, **kwargs):
-    from django.contrib.contenttypes.models import ContentType
-
-    from articles.models import Article
-
-    if instance.content_type_id == ContentType.objects.get_for_model(Article).pk:
-        _article_changed_by_id(instance.object_id)
+    article_id = _tagged_article_id(instance)
+    if article_id is not None:
+        _article_changed_by_id(article_id)
 
 
 def _contributor_changed(sender, instance, **kwargs):

@@ -106,10 +106,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Planning the joins of a page's articles took longer than running them.
     # Behind a pooler in transaction mode (PgBouncer without prepared-statement support), set
     # DATABASE_PREPARE_THRESHOLD to an empty value to turn preparing off.
-    threshold = os.environ.get("DATABASE_PREPARE_THRESHOLD", "5")
+    threshold = os.environ.get("DATABASE_PREPARE_THRESHOLD", "5").strip()
+    if threshold and not threshold.isdigit():
+        raise ImproperlyConfigured(
+            "DATABASE_PREPARE_THRESHOLD must be a whole number of runs, or empty to turn preparing off."
+        )
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         server_side_binding=env_bool("DATABASE_SERVER_SIDE_BINDING", True),
-        prepare_threshold=int(threshold) if threshold.strip() else None,
+        prepare_threshold=int(threshold) if threshold else None,
     )
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Persistent connections buy nothing on SQLite; WAL lets readers go on during an import.

@@ -53,6 +53,12 @@ def test_postgresql_queries_are_prepared_unless_a_pooler_needs_them_not_to_be():
     assert conf["options"]["prepare_threshold"] is None
 
 
+def test_a_prepare_threshold_that_is_not_a_number_is_refused_in_one_line():
+    result = run_settings(DATABASE_URL="postgres://db.example/paper", DATABASE_PREPARE_THRESHOLD="five")
+    assert result.returncode != 0
+    assert "DATABASE_PREPARE_THRESHOLD must be a whole number" in result.stderr
+
+
 def test_missing_secret_key_with_debug_off_is_refused():
     result = run_settings(DJANGO_DEBUG="0")
     assert result.returncode != 0

@@ -375,3 +375,16 @@ def test_long_article_columns_are_compressed_with_lz4_where_the_server_has_it():
             "WHERE attrelid = 'articles_article'::regclass AND attcompression <> ''"
         )
         assert dict(cursor.fetchall()) == {"source_text": "l", "search_document": "l", "search_vector": "l"}
+
+
+def test_a_row_the_database_refuses_is_a_django_database_error_on_every_backend():
+    # On PostgreSQL the rows go by COPY through psycopg's own cursor; its errors must still reach
+    # the command and the admin as Django's DatabaseError (a one-line message, not a traceback).
+    from django.db import DatabaseError, transaction
+
+    from editions.importing.service import _insert_rows
+
+    import_edition(h.edition(pages=1, articles_per_page=1))
+    article = Article.objects.get()
+    with pytest.raises(DatabaseError), transaction.atomic():
+        _insert_rows(Block, ["article", "order", "type", "text"], [(article.pk, 1, "poem", "一段。")])

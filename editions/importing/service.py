@@ -856,7 +856,11 @@ def _create(model, objects: list):
         )
         for obj, (pk,) in zip(objects, cursor.fetchall(), strict=True):
             obj.pk = pk
-        with cursor.cursor.copy(f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN") as copy:
+        # psycopg's own cursor: Django's error wrapping is put back by hand.
+        with (
+            connection.wrap_database_errors,
+            cursor.cursor.copy(f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN") as copy,
+        ):
             for obj in objects:
                 copy.write_row([f.get_db_prep_save(f.pre_save(obj, add=True), connection) for f in fields])
     for obj in objects:
@@ -879,7 +883,11 @@ def _insert_rows(model, fields: list[str], rows: list[tuple]):
     columns = ", ".join(quote(model._meta.get_field(name).column) for name in fields)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            # psycopg's own cursor: Django's error wrapping is put back by hand.
+            with (
+                connection.wrap_database_errors,
+                cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+            ):
                 for row in rows:
                     copy.write_row(row)
         else:

@@ -128,7 +128,13 @@ def cache_published(scopes_for):
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            if request.method not in ("GET", "HEAD") or _is_staff(request):
+            if (
+                settings.NEWSROOM_PAGE_CACHE_SECONDS <= 0
+                or request.method not in ("GET", "HEAD")
+                or _is_staff(request)
+            ):
+                # The page cache is off (nothing stored earlier is served either), or the
+                # request is not a reader's.
                 return view(request, *args, **kwargs)
             scopes = [SITE_SCOPE, *scopes_for(request, **kwargs)]
             version_keys = [_version_key(scope) for scope in scopes]

@@ -52,3 +52,20 @@ def test_while_one_request_rebuilds_a_stale_page_the_others_get_the_last_copy(cl
     cache.delete(f"{key}:rebuilding")  # that request is done, or gave up
     assert "改过的标题" in client.get(url).content.decode()
     assert cache.get(f"{key}:rebuilding") is None, "the rebuilding mark is released"
+
+
+def test_with_the_page_cache_off_every_request_is_built_afresh(client, settings):
+    """NEWSROOM_PAGE_CACHE_SECONDS=0 turns the page cache off: a copy stored before is not served,
+    and nothing is stored."""
+    edition = continued_edition()
+    page = edition.pages.order_by("number").first()
+    url = page.get_absolute_url()
+    article = page.articles.order_by("position").first()
+    client.get(url)  # stored while the cache was on
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+    Article.objects.filter(pk=article.pk).update(headline="不经缓存的标题")  # no signal: tokens stay
+    assert "不经缓存的标题" in client.get(url).content.decode()
+    cache.clear()
+    client.get(url)
+    key = "newsroom:page:" + hashlib.sha256(f"zh-hans|http://testserver{url}".encode()).hexdigest()
+    assert cache.get(key) is None

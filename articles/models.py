@@ -1,7 +1,9 @@
 """Articles on a page, the people who write and photograph them, and their photos."""
 
+import functools
+
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import slugify
@@ -84,6 +86,19 @@ class ArticleQuerySet(models.QuerySet):
                 annotations[f"{part}_link_{name}"] = models.F(f"{part}__{path}")
         return self.annotate(**annotations)
 
+    def with_optional_part_flags(self):
+        """Whether each article has photos, tags and corrections (`has_photos`, `has_tags`,
+        `has_corrections`): most articles have none, so `fetch_optional_parts` then fetches each
+        only for the articles that have some, instead of a query each that finds nothing."""
+        tagged = Article.tags.through.objects.filter(
+            object_id=OuterRef("pk"), content_type__app_label="articles", content_type__model="article"
+        )
+        return self.annotate(
+            has_photos=Exists(Photo.objects.filter(article=OuterRef("pk"))),
+            has_tags=Exists(tagged),
+            has_corrections=Exists(Correction.objects.filter(article=OuterRef("pk"))),
+        )
+
     def without_stored_text(self):
         """Leave out the columns no public page shows (the dump's text, the search text, the
         import fingerprint: several kilobytes an article)."""
@@ -98,6 +113,38 @@ class ArticleQuerySet(models.QuerySet):
     def for_reading(self):
         """Everything an article page shows, in a fixed number of queries."""
         return self.for_listing().prefetch_related("blocks", "photos", "tags", "corrections")
+
+
+@functools.cache
+def _optional_parts():
+    return (
+        (
+            "has_photos",
+            Prefetch("photos", queryset=Photo.objects.order_by("order", "pk"), to_attr="photo_list"),
+        ),
+        ("has_tags", Prefetch("tags", to_attr="tag_list")),
+        (
+            "has_corrections",
+            Prefetch(
+                "corrections",
+                queryset=Correction.objects.order_by("created", "pk"),
+                to_attr="correction_list",
+            ),
+        ),
+    )
+
+
+def fetch_optional_parts(articles):
+    """Set `photo_list`, `tag_list` and `correction_list` on articles loaded
+    `with_optional_part_flags()`: one query for each kind of part that any of them has, none for
+    the others."""
+    for flag, prefetch in _optional_parts():
+        having = [article for article in articles if getattr(article, flag)]
+        for article in articles:
+            if not getattr(article, flag):
+                setattr(article, prefetch.to_attr, [])
+        if having:
+            prefetch_related_objects(having, prefetch)
 
 
 class Article(models.Model):

@@ -2,6 +2,7 @@
 column pages, search, robots.txt and the news sitemap. Each view costs a fixed number of queries."""
 
 import datetime
+import functools
 import json
 
 from django.core.paginator import Paginator
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from articles.filters import ArticleSearchFilter
-from articles.models import Article, Block, Byline, Contributor, Correction, Photo
+from articles.models import Article, Block, Byline, Contributor, fetch_optional_parts
 from articles.search import MAX_RANKED, highlight, newest_matches, query_terms, ranked
 from editions.caching import SEARCH_SCOPE, cache_published, edition_scope, mark_private, mark_public
 from editions.views import bylines, finish, get_edition, neighbour_editions, paper
@@ -31,20 +32,24 @@ def _edition_scopes(request, publication, date, **kwargs):
 
 
 def reading_articles():
-    """An article with everything its page shows, and both ends of a continuation. The parts are
+    """An article with everything its page shows, and both ends of a continuation (its photos,
+    tags and corrections then come from `fetch_optional_parts`). The parts are
     ordered within the article only (the models' orderings start with the article, which would
-    join its page, edition and publication in every prefetch just to sort). The page is joined
-    in, not its edition: the views found the edition first and set it on the page."""
+    join its page, edition and publication in every prefetch just to sort). Neither the page nor
+    the edition is joined in: the views found them first and set them on the article."""
+    return _reading_articles().all()
+
+
+@functools.cache
+def _reading_articles():
+    # Built once per process and cloned for each request (see editions.views.reading_editions).
     return (
-        Article.objects.select_related("page")
-        .with_continuation_links()
+        Article.objects.with_continuation_links()
+        .with_optional_part_flags()
         .without_stored_text()
         .prefetch_related(
             Prefetch("bylines", queryset=bylines()),
             Prefetch("blocks", queryset=Block.objects.order_by("order")),
-            Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")),
-            "tags",
-            Prefetch("corrections", queryset=Correction.objects.order_by("created", "pk")),
         )
     )
 
@@ -106,7 +111,7 @@ def article_json_ld(request, article, edition, canonical):
         data["isPartOf"]["issueNumber"] = str(edition.number)
     if article.subheadline:
         data["alternativeHeadline"] = article.subheadline
-    images = [request.build_absolute_uri(photo.image.url) for photo in article.photos.all() if photo.image]
+    images = [request.build_absolute_uri(photo.image.url) for photo in article.photo_list if photo.image]
     if images:
         data["image"] = images
     return json_ld(data)
@@ -115,14 +120,16 @@ def article_json_ld(request, article, edition, canonical):
 @cache_published(_edition_scopes)
 def article(request, publication, date, label, pk):
     edition = get_edition(request, publication, date)
-    article = get_object_or_404(reading_articles().filter(page__edition=edition, page__label=label), pk=pk)
-    article.page.edition = edition
     pages = list(edition.pages.order_by("number"))
     for page in pages:
         page.edition = edition
-    siblings = list(
-        Article.objects.filter(page_id=article.page_id).order_by("position").only("pk", "headline")
-    )
+    page = next((page for page in pages if page.label == label), None)
+    if page is None:
+        raise Http404(_("没有这一版。"))
+    article = get_object_or_404(reading_articles().filter(page=page), pk=pk)
+    article.page = page
+    fetch_optional_parts([article])
+    siblings = list(Article.objects.filter(page=page).order_by("position").only("pk", "headline"))
     index = next(i for i, sibling in enumerate(siblings) if sibling.pk == article.pk)
     for sibling in siblings:
         sibling.page = article.page
@@ -137,7 +144,7 @@ def article(request, publication, date, label, pk):
         "next_article": siblings[index + 1] if index + 1 < len(siblings) else None,
         "canonical": canonical,
         "json_ld": article_json_ld(request, article, edition, canonical),
-        "og_images": [request.build_absolute_uri(p.image.url) for p in article.photos.all() if p.image],
+        "og_images": [request.build_absolute_uri(p.image.url) for p in article.photo_list if p.image],
         "preview": not edition.is_visible,
         **paper(edition.publication),
         **neighbour_editions(edition),
@@ -151,9 +158,9 @@ def whole_story(request, publication, date, label, pk):
     edition = get_edition(request, publication, date)
     parts = {
         part.pk: part
-        for part in reading_articles().filter(
-            Q(next_part__isnull=False) | Q(previous_part__isnull=False), page__edition=edition
-        )
+        for part in reading_articles()
+        .select_related("page")
+        .filter(Q(next_part__isnull=False) | Q(previous_part__isnull=False), page__edition=edition)
     }
     start = parts.get(pk)
     if start is None or start.page.label != label:
@@ -171,6 +178,7 @@ def whole_story(request, publication, date, label, pk):
         seen.add(story[-1].pk)
     for part in story:
         part.page.edition = edition
+    fetch_optional_parts(story)
     context = {
         "publication": edition.publication,
         "edition": edition,

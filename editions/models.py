@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -42,8 +43,9 @@ class Publication(models.Model):
 
 class EditionQuerySet(models.QuerySet):
     def published(self, now=None):
-        """Editions readers may see: published, and not scheduled for later."""
-        return self.filter(status=Edition.Status.PUBLISHED, published_at__lte=now or timezone.now())
+        """Editions readers may see: published, and not scheduled for later. Without `now`, "now"
+        is the database's clock at each query, so a queryset built once stays right over time."""
+        return self.filter(status=Edition.Status.PUBLISHED, published_at__lte=now or Now())
 
     def visible_to(self, user):
         """Editors see drafts too (the site shows them with a preview banner)."""

@@ -4,6 +4,7 @@ edition or the archive."""
 
 import calendar
 import datetime
+import functools
 
 from django.conf import settings
 from django.db.models import OuterRef, Prefetch, Subquery
@@ -26,21 +27,27 @@ def reading_editions(user):
     """Editions the user may read, with the time of the last change to any of their articles
     (for Last-Modified) and the dates of the readable editions just before and after (上一期 /
     下一期; days without one are skipped), in the same query."""
-    others = Edition.objects.visible_to(user).filter(publication=OuterRef("publication"))
-    return (
-        Edition.objects.visible_to(user)
-        .select_related("publication")
-        .annotate(
-            last_article_change=Subquery(
-                Article.objects.filter(page__edition=OuterRef("pk"))
-                .order_by("-updated")
-                .values("updated")[:1]
-            ),
-            previous_date=Subquery(
-                others.filter(date__lt=OuterRef("date")).order_by("-date").values("date")[:1]
-            ),
-            next_date=Subquery(others.filter(date__gt=OuterRef("date")).order_by("date").values("date")[:1]),
-        )
+    if user is not None and user.is_active and user.is_staff:
+        return _with_navigation(Edition.objects.all())
+    return _published_reading_editions().all()
+
+
+@functools.cache
+def _published_reading_editions():
+    # Built once per process and cloned for each request: building its three subqueries cost a
+    # reader's request more than PostgreSQL took to run them. `published()` compares with the
+    # database's clock, so the same queryset stays right as scheduled editions go live.
+    return _with_navigation(Edition.objects.published())
+
+
+def _with_navigation(editions):
+    others = editions.filter(publication=OuterRef("publication"))
+    return editions.select_related("publication").annotate(
+        last_article_change=Subquery(
+            Article.objects.filter(page__edition=OuterRef("pk")).order_by("-updated").values("updated")[:1]
+        ),
+        previous_date=Subquery(others.filter(date__lt=OuterRef("date")).order_by("-date").values("date")[:1]),
+        next_date=Subquery(others.filter(date__gt=OuterRef("date")).order_by("date").values("date")[:1]),
     )
 
 
@@ -102,18 +109,23 @@ def page_articles(page):
     """The articles of `page` (whose edition is already set) as the page lists them: title lines,
     bylines, the opening paragraph and both ends of a continuation, in two queries for any number
     of articles. Their page is `page` itself, not joined in again."""
+    articles = list(_listed_on_page().filter(page=page))
+    for article in articles:
+        article.page = page
+    return articles
+
+
+@functools.cache
+def _listed_on_page():
+    # Built once per process, like `_published_reading_editions()`.
     opening = Block.objects.filter(article=OuterRef("pk"), type=Block.Type.PARAGRAPH).order_by("order")
-    articles = list(
-        Article.objects.filter(page=page)
-        .with_continuation_links()
+    return (
+        Article.objects.with_continuation_links()
         .without_stored_text()
         .prefetch_related(Prefetch("bylines", queryset=bylines()))
         .annotate(opening=Subquery(opening.values("text")[:1]))
         .order_by("position")
     )
-    for article in articles:
-        article.page = page
-    return articles
 
 
 def _edition_scopes(request, publication, date, **kwargs):

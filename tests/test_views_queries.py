@@ -16,12 +16,14 @@ pytestmark = pytest.mark.django_db
 DAY = "/zhuzhou-daily/2023-08-09"
 
 # Queries per view, for an anonymous reader. The figures are documented in the site's report.
+# The first story has a photo and tags but no correction: its article and whole-story pages each
+# fetch those two (see test_an_article_fetches_only_the_parts_it_has).
 EXPECTED = {
     "front": 4,
     "edition": 3,
     "page": 4,
-    "article": 9,
-    "whole story": 7,
+    "article": 8,
+    "whole story": 6,
     "edition json": 7,
     "archive": 4,
     "archive date picker": 2,
@@ -99,6 +101,27 @@ def counts(client):
 def test_each_public_view_costs_a_fixed_number_of_queries(client, build):
     build()
     assert counts(client) == EXPECTED
+
+
+def test_an_article_fetches_only_the_parts_it_has(client, django_assert_num_queries):
+    """Photos, tags and corrections cost a query each, and only for an article that has some:
+    most printed stories have none."""
+    small_site()
+    first = Article.objects.get(page__number=1, position=1)
+    first_url = first.get_absolute_url()
+    second_url = Article.objects.get(page__number=2, position=1).get_absolute_url()
+    with django_assert_num_queries(EXPECTED["article"] - 2):  # no photo, no tag, no correction
+        response = client.get(second_url)
+    assert response.status_code == 200
+    assert b'class="tags"' not in response.content and b"<figure" not in response.content
+
+    first.corrections.create(text="本文第二段的日期有误，已更正。")
+    cache.clear()
+    with django_assert_num_queries(EXPECTED["article"] + 1):
+        response = client.get(first_url)
+    page = response.content.decode()
+    assert "本文第二段的日期有误，已更正。" in page
+    assert "航拍淞亿小区。" in page and 'rel="tag">党建</a>' in page
 
 
 def test_a_cached_page_costs_no_query(client, django_assert_num_queries):

@@ -4,6 +4,7 @@ and cache invalidation."""
 import datetime
 import json
 import re
+import time
 
 import pytest
 from django.core.cache import cache
@@ -321,6 +322,18 @@ def test_publishing_and_unpublishing_invalidate_the_edition_and_its_neighbours(c
     draft.save()
     assert client.get("/zhuzhou-daily/2023-08-10/01/").status_code == 404
     assert "2023-08-10" not in text(client.get(f"{DAY}/01/"))
+
+
+def test_a_scheduled_edition_goes_live_when_its_time_comes(client, continued):
+    """The readers' queryset of editions is built once per process: "now" must be the database's
+    clock at each query, not the moment it was built."""
+    scheduled = sitedata.scheduled_edition()
+    assert client.get("/zhuzhou-daily/2023-08-11/01/").status_code == 404
+    # Its time comes, after the readers' queryset was built (no save, no signal: only the clock
+    # moves on).
+    Edition.objects.filter(pk=scheduled.pk).update(published_at=timezone.now())
+    time.sleep(0.01)  # SQLite's clock has millisecond steps
+    assert client.get("/zhuzhou-daily/2023-08-11/01/").status_code == 200
 
 
 def test_staff_responses_are_never_cached(staff_client, continued):

@@ -2,26 +2,24 @@
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, Block, Byline, Contributor
+from articles.models import Article, Byline, Contributor
 
 FEED_SIZE = 30
 
 
 def feed_articles(queryset):
     """The latest published stories with everything an entry shows, in four queries."""
-    opening = Block.objects.filter(article=OuterRef("pk"), type=Block.Type.PARAGRAPH).order_by("order")
     return (
         queryset.published()
         .for_listing()
         .prefetch_related("tags")
-        .annotate(opening=Subquery(opening.values("text")[:1]))
+        .with_opening()
         .order_by("-page__edition__date", "page__number", "position")[:FEED_SIZE]
     )
 

@@ -3,7 +3,8 @@
 import functools
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
+from django.db.models.functions import Left
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import slugify
@@ -104,15 +105,19 @@ class ArticleQuerySet(models.QuerySet):
         import fingerprint: several kilobytes an article)."""
         return self.defer(*Article.STORED_TEXT_FIELDS)
 
+    def with_opening(self, chars=None):
+        """`opening`: each article's first paragraph, or only its first `chars` characters where
+        a list shows no more (a long paragraph then need not cross the wire, nor be cut short in
+        the template)."""
+        paragraphs = Block.objects.filter(article=OuterRef("pk"), type=Block.Type.PARAGRAPH).order_by("order")
+        text = Left("text", chars) if chars else models.F("text")
+        return self.annotate(opening=Subquery(paragraphs.annotate(opening=text).values("opening")[:1]))
+
     def for_listing(self):
         """Everything a list of articles shows, in a fixed number of queries."""
         return self.with_placement().prefetch_related(
             models.Prefetch("bylines", queryset=Byline.objects.select_related("contributor"))
         )
-
-    def for_reading(self):
-        """Everything an article page shows, in a fixed number of queries."""
-        return self.for_listing().prefetch_related("blocks", "photos", "tags", "corrections")
 
 
 @functools.cache

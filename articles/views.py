@@ -7,7 +7,7 @@ import json
 
 from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,7 +20,7 @@ from articles.filters import ArticleSearchFilter
 from articles.models import Article, Block, Byline, Contributor, fetch_optional_parts
 from articles.search import MAX_RANKED, highlight, newest_matches, query_terms, ranked
 from editions.caching import SEARCH_SCOPE, cache_published, edition_scope, mark_private, mark_public
-from editions.views import bylines, finish, get_edition, neighbour_editions, paper
+from editions.views import CARD_OPENING_CHARS, bylines, finish, get_edition, neighbour_editions, paper
 
 PER_PAGE = 20
 # JSON inside <script>: these characters could end the element or open markup.
@@ -48,7 +48,7 @@ def _reading_articles():
         .with_optional_part_flags()
         .without_stored_text()
         .prefetch_related(
-            Prefetch("bylines", queryset=bylines()),
+            bylines(),
             Prefetch("blocks", queryset=Block.objects.order_by("order")),
         )
     )
@@ -56,13 +56,12 @@ def _reading_articles():
 
 def listing_articles(queryset):
     """Articles in a list (contributor, tag, column pages): title lines, bylines, opening."""
-    opening = Block.objects.filter(article=OuterRef("pk"), type=Block.Type.PARAGRAPH).order_by("order")
     return (
         queryset.with_placement()
-        .prefetch_related(Prefetch("bylines", queryset=bylines()))
+        .prefetch_related(bylines())
         .with_continuation_links()
         .without_stored_text()
-        .annotate(opening=Subquery(opening.values("text")[:1]))
+        .with_opening(CARD_OPENING_CHARS)
         .order_by("-page__edition__date", "page__number", "position")
     )
 
@@ -92,7 +91,7 @@ def article_json_ld(request, article, edition, canonical):
                 "name": byline.contributor.name,
                 "url": request.build_absolute_uri(byline.contributor.get_absolute_url()),
             }
-            for byline in article.bylines.all()
+            for byline in article.byline_list
         ],
         "datePublished": (edition.published_at or timezone.now()).isoformat(),
         "dateModified": article.updated.isoformat(),
@@ -256,7 +255,7 @@ def search(request):
         hits = (
             ranked(Article.objects.filter(pk__in=candidates), terms, connections[Article.objects.db])
             .with_placement()
-            .prefetch_related(Prefetch("bylines", queryset=bylines()))
+            .prefetch_related(bylines())
             .with_continuation_links()
             .without_stored_text()
             .prefetch_related(Prefetch("blocks", queryset=paragraphs, to_attr="paragraphs"))

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from articles.models import Article, Block, Byline
+from articles.models import Article, Byline
 from editions.caching import cache_published, edition_scope, mark_private, mark_public, publication_scope
 from editions.importing.jsonio import edition_to_json
 from editions.importing.service import export_edition
@@ -99,10 +99,20 @@ def neighbour_editions(edition):
 
 
 def bylines():
-    """Bylines with their contributors, for a prefetch. Ordered within the article only: the
-    model's ordering starts with the article, which would join its page, edition and publication
-    just to sort."""
-    return Byline.objects.select_related("contributor").order_by("order", "pk")
+    """An article's bylines with their contributors, as the list `byline_list`, for
+    `prefetch_related`. Ordered within the article only: the model's ordering starts with the
+    article, which would join its page, edition and publication just to sort. A plain list: the
+    templates read it twice per article, and a related manager is rebuilt on every read."""
+    return Prefetch(
+        "bylines",
+        queryset=Byline.objects.select_related("contributor").order_by("order", "pk"),
+        to_attr="byline_list",
+    )
+
+
+# A card shows the opening cut to 90 characters (`truncatechars:90`); one more tells the filter
+# whether to add its ellipsis.
+CARD_OPENING_CHARS = 91
 
 
 def page_articles(page):
@@ -118,12 +128,11 @@ def page_articles(page):
 @functools.cache
 def _listed_on_page():
     # Built once per process, like `_published_reading_editions()`.
-    opening = Block.objects.filter(article=OuterRef("pk"), type=Block.Type.PARAGRAPH).order_by("order")
     return (
         Article.objects.with_continuation_links()
         .without_stored_text()
-        .prefetch_related(Prefetch("bylines", queryset=bylines()))
-        .annotate(opening=Subquery(opening.values("text")[:1]))
+        .prefetch_related(bylines())
+        .with_opening(CARD_OPENING_CHARS)
         .order_by("position")
     )
 

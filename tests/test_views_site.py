@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
 
-from articles.models import Article, Correction
+from articles.models import Article, Block, Correction
 from editions.importing.draft import PublicationDraft
 from editions.importing.parser import parse_edition
 from editions.importing.service import import_edition
@@ -322,6 +322,18 @@ def test_publishing_and_unpublishing_invalidate_the_edition_and_its_neighbours(c
     draft.save()
     assert client.get("/zhuzhou-daily/2023-08-10/01/").status_code == 404
     assert "2023-08-10" not in text(client.get(f"{DAY}/01/"))
+
+
+def test_a_card_shows_the_opening_cut_to_90_characters(client, continued):
+    page_one, page_two = continued.pages.order_by("number")
+    long_opening = "长" * 89 + "尾巴" + "不该出现在卡片上" * 20
+    Block.objects.filter(article=page_one.articles.get(position=2), order=1).update(text=long_opening)
+    exactly_90 = "整" * 89 + "完"
+    Block.objects.filter(article=page_two.articles.get(position=2), order=1).update(text=exactly_90)
+    first = text(client.get(page_one.get_absolute_url()))
+    # Cut, with the language's ellipsis ("..." in Django's Chinese catalogue).
+    assert re.search(r'class="opening">长{80,89}(…|\.\.\.)</p>', first) and "尾巴" not in first
+    assert exactly_90 + "</p>" in text(client.get(page_two.get_absolute_url()))
 
 
 def test_a_scheduled_edition_goes_live_when_its_time_comes(client, continued):

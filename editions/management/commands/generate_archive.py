@@ -12,6 +12,7 @@ import datetime
 import time
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from editions.archive import ArchiveGenerator
@@ -48,6 +49,9 @@ class Command(BaseCommand):
             publication = Publication.objects.filter(slug=options["publication"]).first()
             if publication is None:
                 raise CommandError(f"Unknown publication {options['publication']!r}.")
+        elif options["dumps_dir"]:
+            # Page dumps need no database: the paper is the one the importer will create.
+            publication = Publication(**settings.NEWSROOM_DEFAULT_PUBLICATION)
         else:
             publication = Publication.objects.default()
 

@@ -5,7 +5,7 @@
     python bench/run.py import           # 1 year of editions through import_edition, SQLite and PostgreSQL
     python bench/run.py read             # the site under gunicorn + wrk, each view vs /healthz/
     python bench/run.py rush             # 50 connections on four views, then again during an import
-    python bench/run.py growth           # page, article, search: 1 edition vs a 10-year archive
+    python bench/run.py growth           # page, article, search, query counts: 1 edition vs 10 years
     python bench/run.py all              # everything (what `make bench` runs)
 
 Options: --quick (smaller sizes, for a smoke run), --years N for growth (default 10), --reuse for
@@ -506,6 +506,20 @@ def match_counts(env):
     return int(out[0]), dict(zip(SEARCHES, map(int, out[1:]), strict=True))
 
 
+def query_counts(env):
+    """Queries per public view (bench/querycount.py), in a process of its own."""
+    result = subprocess.run(
+        [PY, "bench/querycount.py"],
+        cwd=ROOT,
+        env={**env, "DJANGO_ALLOWED_HOSTS": "testserver"},
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"bench/querycount.py failed:\n{result.stdout}\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def archive_editions(url):
     """How many editions the database at `url` holds, or None when it has no schema yet."""
     name = url.rsplit("/", 1)[1]
@@ -561,6 +575,7 @@ def bench_growth(args):
             data[f"{label} matches"] = {"articles": articles, **counts}
             print(f"{label}: {articles} articles; stories matching: {counts}")
             senv = site_env(url, 0)
+            data[f"{label} queries"] = query_counts(senv)
             servers[label] = Server(senv, port)
             paths = reading_urls(senv)
             base = f"http://127.0.0.1:{port}"
@@ -598,6 +613,16 @@ def bench_growth(args):
                 f"p95 ms ({years} years)",
             ],
             rows,
+        )
+    )
+    print(f"\n### Queries per public view (anonymous reader, page cache off): 1 edition vs {years} years\n")
+    print(
+        table(
+            ["view", "queries (1 edition)", f"queries ({years} years)"],
+            [
+                (view, count, data["large queries"].get(view, "—"))
+                for view, count in data["small queries"].items()
+            ],
         )
     )
     save("growth", data)

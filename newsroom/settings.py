@@ -115,6 +115,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         server_side_binding=env_bool("DATABASE_SERVER_SIDE_BINDING", True),
         prepare_threshold=int(threshold) if threshold else None,
     )
+    # PostgreSQL's default random_page_cost (4) assumes spinning disks: with it, ranking a
+    # search's 200 candidates hashed every page of the archive (15 ms over ten years) instead of
+    # looking up 200 of them (under 1 ms). 1.1 suits SSDs and a database held in memory. Empty
+    # leaves the server's setting (behind PgBouncer, which refuses startup options: set it with
+    # ALTER DATABASE … SET random_page_cost instead).
+    page_cost = os.environ.get("DATABASE_RANDOM_PAGE_COST", "1.1").strip()
+    if page_cost:
+        try:
+            float(page_cost)
+        except ValueError:
+            raise ImproperlyConfigured(
+                "DATABASE_RANDOM_PAGE_COST must be a number (1.1 for SSDs), or empty to keep the server's."
+            ) from None
+        DATABASES["default"]["OPTIONS"]["options"] = f"-c random_page_cost={page_cost}"
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Persistent connections buy nothing on SQLite; WAL lets readers go on during an import.
     DATABASES["default"]["CONN_MAX_AGE"] = 0

@@ -48,7 +48,11 @@ def test_database_url_selects_postgresql_with_persistent_connections():
 def test_postgresql_queries_are_prepared_unless_a_pooler_needs_them_not_to_be():
     url = "postgres://editor:pw@db.example:5433/paper"
     conf = json.loads(run_settings(DATABASE_URL=url).stdout)
-    assert conf["options"] == {"server_side_binding": True, "prepare_threshold": 5}
+    assert conf["options"] == {
+        "server_side_binding": True,
+        "prepare_threshold": 5,
+        "options": "-c random_page_cost=1.1",
+    }
     conf = json.loads(run_settings(DATABASE_URL=url, DATABASE_PREPARE_THRESHOLD="").stdout)
     assert conf["options"]["prepare_threshold"] is None
 
@@ -57,6 +61,15 @@ def test_a_prepare_threshold_that_is_not_a_number_is_refused_in_one_line():
     result = run_settings(DATABASE_URL="postgres://db.example/paper", DATABASE_PREPARE_THRESHOLD="five")
     assert result.returncode != 0
     assert "DATABASE_PREPARE_THRESHOLD must be a whole number" in result.stderr
+
+
+def test_random_page_cost_suits_ssds_unless_told_otherwise():
+    url = "postgres://editor:pw@db.example:5433/paper"
+    conf = json.loads(run_settings(DATABASE_URL=url, DATABASE_RANDOM_PAGE_COST="").stdout)
+    assert "options" not in conf["options"]
+    result = run_settings(DATABASE_URL=url, DATABASE_RANDOM_PAGE_COST="fast")
+    assert result.returncode != 0
+    assert "DATABASE_RANDOM_PAGE_COST must be a number" in result.stderr
 
 
 def test_missing_secret_key_with_debug_off_is_refused():

@@ -30,7 +30,7 @@ EXPECTED = {
     "contributor": 4,
     "tag": 4,
     "column": 3,
-    "search": 5,
+    "search": 6,
     "feed atom": 3,
     "feed rss": 3,
     "contributor feed": 4,

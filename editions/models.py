@@ -163,11 +163,13 @@ class Page(models.Model):
         return f"{self.label}版"
 
     def get_absolute_url(self):
-        return reverse(
-            "editions:page",
-            kwargs={
-                "publication": self.edition.publication.slug,
-                "date": self.edition.date.isoformat(),
-                "label": self.label,
-            },
-        )
+        # Asked for again by every article on the page (their addresses start with it):
+        # reversed once for the place it names, not on every call.
+        place = (self.edition.publication.slug, self.edition.date, self.label)
+        if self.__dict__.get("_url_place") != place:
+            self._url_place = place
+            self._url = reverse(
+                "editions:page",
+                kwargs={"publication": place[0], "date": place[1].isoformat(), "label": place[2]},
+            )
+        return self._url

@@ -108,3 +108,21 @@ def test_continuation_links_from_columns_match_the_parts_own_addresses():
     assert first.next_part_url == second.get_absolute_url()
     assert Article.objects.get(pk=second.pk).previous_part_url == first.get_absolute_url()
     assert lone.next_part_url is None and lone.previous_part_url is None
+
+
+def test_addresses_follow_the_urlconf_and_a_changed_label():
+    from django.urls import reverse
+
+    edition = factories.edition(pages=1, articles_per_page=1)
+    article = Article.objects.select_related("page__edition__publication").get(page__edition=edition)
+    page = article.page
+    assert page.get_absolute_url() == reverse(
+        "editions:page", kwargs={"publication": "zhuzhou-daily", "date": edition.date, "label": page.label}
+    )
+    assert article.get_absolute_url() == reverse(
+        "articles:article",
+        kwargs={"publication": "zhuzhou-daily", "date": edition.date, "label": page.label, "pk": article.pk},
+    )
+    page.label = "A1"  # an editor renames the page: the same object gives the new address at once
+    assert page.get_absolute_url().endswith("/A1/")
+    assert article.get_absolute_url().endswith(f"/A1/{article.pk}/")

@@ -82,3 +82,22 @@ def test_secret_key_from_environment_with_debug_off():
     result = run_settings(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="x" * 60, DJANGO_ALLOWED_HOSTS="news.example")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["debug"] is False
+
+
+def test_site_links_follow_the_script_prefix():
+    from django.urls import get_script_prefix, set_script_prefix
+
+    from newsroom.context_processors import site_links
+
+    before = get_script_prefix()
+    try:
+        assert site_links(None)["site_links"]["search"] == "/search/"
+        set_script_prefix("/paper/")  # served under a sub-path
+        assert site_links(None)["site_links"] == {
+            "front": "/paper/",
+            "search": "/paper/search/",
+            "feed_atom": "/paper/feeds/latest.atom",
+            "feed_rss": "/paper/feeds/latest.rss",
+        }
+    finally:
+        set_script_prefix(before)

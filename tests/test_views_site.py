@@ -402,3 +402,11 @@ def test_the_site_speaks_english_when_asked(client, continued):
     assert "Pages" in body and "Headlines" in body and "Next page: 02版：要闻" in body
     chinese = text(client.get(f"{DAY}/01/", HTTP_ACCEPT_LANGUAGE="zh-CN"))
     assert '<html lang="zh-Hans">' in chinese and "版面导航" in chinese
+
+
+def test_every_page_links_home_to_search_and_to_the_feeds(client, continued):
+    for url in ("/", f"{DAY}/01/", "/search/"):
+        body = text(client.get(url))
+        assert 'class="paper-name"><a href="/" rel="home">' in body
+        assert 'action="/search/"' in body and 'href="/search/"' in body
+        assert 'href="/feeds/latest.atom"' in body and 'href="/feeds/latest.rss"' in body

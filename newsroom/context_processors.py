@@ -1,0 +1,21 @@
+"""Template context shared by every page of the public site."""
+
+import functools
+
+from django.urls import get_script_prefix, get_urlconf, reverse
+
+
+@functools.lru_cache(maxsize=16)
+def _site_links(script_prefix, urlconf):
+    return {
+        "front": reverse("editions:front"),
+        "search": reverse("articles:search"),
+        "feed_atom": reverse("articles:feed_atom"),
+        "feed_rss": reverse("articles:feed_rss"),
+    }
+
+
+def site_links(request):
+    """The addresses every page's masthead and footer link to, reversed once per script prefix
+    and URLconf rather than seven times on every page (a reverse() costs about 30 µs)."""
+    return {"site_links": _site_links(get_script_prefix(), get_urlconf())}

@@ -404,6 +404,19 @@ def test_the_site_speaks_english_when_asked(client, continued):
     assert '<html lang="zh-Hans">' in chinese and "版面导航" in chinese
 
 
+def test_dates_are_written_in_the_reader_s_language(client, continued):
+    factories.edition(date=datetime.date(2023, 8, 8), pages=1)  # 上一期 / Previous issue
+    english = text(client.get(f"{DAY}/01/", HTTP_ACCEPT_LANGUAGE="en"))
+    assert "Aug. 9, 2023 Wednesday" in english  # masthead
+    assert "<title>01版：要闻 · Aug. 9, 2023 ·" in english.replace("\n", "")
+    assert "August 8" in english and "年" not in english.split("<main")[1].split("</main>")[0]
+    chinese = text(client.get(f"{DAY}/01/", HTTP_ACCEPT_LANGUAGE="zh-CN"))
+    assert "2023年8月9日 星期三" in chinese and "上一期：8月8日" in chinese
+    archive = text(client.get("/zhuzhou-daily/archive/?month=2023-08", HTTP_ACCEPT_LANGUAGE="en"))
+    assert "August 2023" in archive
+    assert "2023年8月" in text(client.get("/zhuzhou-daily/archive/?month=2023-08"))
+
+
 def test_every_page_links_home_to_search_and_to_the_feeds(client, continued):
     for url in ("/", f"{DAY}/01/", "/search/"):
         body = text(client.get(url))

@@ -344,15 +344,10 @@ def connect_signals():
     from articles.models import Article, Block, Byline, Contributor, Correction, Photo
     from editions.models import Edition, Page
 
-    parts = (Block, Byline, Photo, Correction)
     post_save.connect(_edition_changed, sender=Edition, dispatch_uid="newsroom_cache_edition")
     post_save.connect(_page_changed, sender=Page, dispatch_uid="newsroom_cache_page")
     post_save.connect(_article_changed, sender=Article, dispatch_uid="newsroom_cache_article")
     post_save.connect(_tagged_item_changed, sender=TaggedItem, dispatch_uid="newsroom_cache_tag")
-    for model in parts:
-        post_save.connect(
-            _article_part_changed, sender=model, dispatch_uid=f"newsroom_cache_{model.__name__}"
-        )
     for signal in (post_save, post_delete):
         signal.connect(_contributor_changed, sender=Contributor, dispatch_uid="newsroom_cache_contributor")
 
@@ -363,7 +358,6 @@ def connect_signals():
     post_delete.connect(_page_deleted, sender=Page, dispatch_uid="newsroom_cache_page")
     post_delete.connect(_article_deleted, sender=Article, dispatch_uid="newsroom_cache_article")
     post_delete.connect(_tagged_item_deleted, sender=TaggedItem, dispatch_uid="newsroom_cache_tag")
-    for model in parts:
-        post_delete.connect(
-            _article_part_deleted, sender=model, dispatch_uid=f"newsroom_cache_{model.__name__}"
-        )
+    for signal, receiver in ((post_save, _article_part_changed), (post_delete, _article_part_deleted)):
+        for model in (Block, Byline, Photo, Correction):
+            signal.connect(receiver, sender=model, dispatch_uid=f"newsroom_cache_{model.__name__}")

@@ -856,16 +856,22 @@ def _create(model, objects: list):
         )
         for obj, (pk,) in zip(objects, cursor.fetchall(), strict=True):
             obj.pk = pk
-        # psycopg's own cursor: Django's error wrapping is put back by hand.
-        with (
-            connection.wrap_database_errors,
-            cursor.cursor.copy(f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN") as copy,
-        ):
-            for obj in objects:
-                copy.write_row([f.get_db_prep_save(f.pre_save(obj, add=True), connection) for f in fields])
+        rows = (
+            [field.get_db_prep_save(field.pre_save(obj, add=True), connection) for field in fields]
+            for obj in objects
+        )
+        _copy(cursor, quote(meta.db_table), columns, rows)
     for obj in objects:
         obj._state.adding = False
         obj._state.db = connection.alias
+
+
+def _copy(cursor, table: str, columns: str, rows):
+    """Send `rows` to PostgreSQL by COPY on Django's `cursor` (quoted table and column names)."""
+    # psycopg's own cursor: Django's error wrapping is put back by hand.
+    with connection.wrap_database_errors, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def _insert_rows(model, fields: list[str], rows: list[tuple]):
@@ -883,13 +889,7 @@ def _insert_rows(model, fields: list[str], rows: list[tuple]):
     columns = ", ".join(quote(model._meta.get_field(name).column) for name in fields)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            # psycopg's own cursor: Django's error wrapping is put back by hand.
-            with (
-                connection.wrap_database_errors,
-                cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
-            ):
-                for row in rows:
-                    copy.write_row(row)
+            _copy(cursor, table, columns, rows)
         else:
             values = ", ".join(["%s"] * len(fields))
             cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({values})", rows)

@@ -20,13 +20,14 @@ walking the primary key backwards) and says "more than" when there are more.
 """
 
 import re
-import unicodedata
 
 import rjieba
 from django.db.models import FloatField, Value
 from django.db.models.expressions import Col, RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from editions.importing.text import nfkc
 
 _WORD = re.compile(r"\w", re.UNICODE)
 
@@ -45,7 +46,7 @@ PG_COLUMN = "search_vector"
 
 def tokens(text):
     """The words of `text`, lower-cased and width-folded, without punctuation or spaces."""
-    text = unicodedata.normalize("NFKC", text or "").lower()
+    text = nfkc(text or "").lower()
     # isalnum() first: it answers for almost every word, and costs a fraction of the regex.
     return [t for t in rjieba.cut_for_search(text) if t.isalnum() or _WORD.search(t)]
 

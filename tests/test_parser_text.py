@@ -1,10 +1,13 @@
 import codecs
 import datetime
+import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from editions.importing.draft import EditionImportError
-from editions.importing.text import DumpHeader, clean_text, decode_dump, read_header
+from editions.importing.text import DumpHeader, clean_text, decode_dump, nfkc, read_header
 
 PAGE = "2023年8月9日 星期三\n第01版：要闻\n\n我市2村入选省级美丽乡村示范\n\n株洲日报讯 记者获悉。\n"
 
@@ -147,3 +150,37 @@ def test_impossible_date_inside_prose_is_not_an_error():
 def test_editor_line_at_the_foot_of_a_long_page():
     text = "\n".join(["正文段落。"] * 50) + "\n责任编辑/赵六\n"
     assert read_header(text).editor == "赵六"
+
+
+@pytest.mark.parametrize(
+    "text, folded",
+    [
+        ("（新华社北京８月８日电）", "(新华社北京8月8日电)"),
+        ("ＣＯＶＩＤ－１９\u3000疫情", "COVID-19 疫情"),
+        ("①②③…", "123..."),
+        ("ｶﾞ", "ガ"),  # half-width kana and its voicing mark compose into one character
+        ("Ａ\u0301", "Á"),  # a folded letter composes with the accent after it
+        ("人民日报", "人民日报"),
+        ("", ""),
+    ],
+)
+def test_nfkc_folds_width_and_compatibility_forms(text, folded):
+    assert nfkc(text) == folded
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_nfkc_is_unicode_nfkc(text):
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["，", "。", "Ａ", "１", "\u3000", "\u0301", "\u3099", "ｶ", "ﾞ", "①", "㈱", "人", "a", "é"]
+        ),
+        max_size=30,
+    )
+)
+def test_nfkc_is_unicode_nfkc_where_folds_meet_combining_marks(pieces):
+    text = "".join(pieces)
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)

@@ -61,7 +61,6 @@ import difflib
 import math
 import operator
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
@@ -78,7 +77,7 @@ from .draft import (
     PhotoDraft,
     PublicationDraft,
 )
-from .text import clean_text, normalise_label, read_furniture
+from .text import clean_text, nfkc, normalise_label, read_furniture
 
 MAX_DECK_LENGTH = 120
 LONG_SUBHEAD = 20
@@ -592,7 +591,7 @@ CONTENT_WORDS = re.compile(r"[^\W_" + "".join(sorted(FUNCTION_CHARACTERS)) + "]+
 
 
 def _pairs(text: str) -> Counter[str]:
-    words = CONTENT_WORDS.findall(unicodedata.normalize("NFKC", text))
+    words = CONTENT_WORDS.findall(nfkc(text))
     return Counter(chain.from_iterable(map(operator.add, word, word[1:]) for word in words))
 
 
@@ -785,7 +784,7 @@ def parse_page(text: str, *, label: str = "01", number: int = 1) -> PageDraft:
 
 
 def _norm_title(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return re.sub(r"\s+", "", nfkc(text))
 
 
 def _same_story(first: ArticleDraft, second: ArticleDraft) -> bool:

@@ -75,6 +75,38 @@ def clean_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Characters a Chinese page prints that NFKC folds on their own (full-width punctuation, letters
+# and digits, ideographic space, enclosed numbers ...), each with its fold.
+_FOLDS = {
+    c: folded
+    for start, end in (
+        (0xA0, 0x100),
+        (0x2000, 0x2070),
+        (0x2100, 0x2500),
+        (0x3000, 0x3040),
+        (0x3200, 0x3400),
+        (0xFE30, 0xFE70),
+        (0xFF00, 0xFFF0),
+    )
+    for c in map(chr, range(start, end))
+    if (folded := unicodedata.normalize("NFKC", c)) != c
+}
+_FOLDABLE = re.compile("[" + "".join(map(re.escape, _FOLDS)) + "]")
+
+
+def nfkc(text: str) -> str:
+    """`unicodedata.normalize("NFKC", text)`, several times faster on Chinese text.
+
+    NFKC of a page with its full-width punctuation walks every character through decomposition and
+    recomposition. Replacing a character by its own NFKC leaves the NFKC of the whole text as it was
+    (both decompose to the same sequence), so the common folds are made first with one regular
+    expression, and the full algorithm runs only if something is left to normalise."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    text = _FOLDABLE.sub(lambda match: _FOLDS[match.group()], text)
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+
+
 def _refuse_binary(data: bytes) -> None:
     for magic, what in MAGIC_NUMBERS:
         if data.startswith(magic):

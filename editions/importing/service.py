@@ -846,9 +846,9 @@ def _create(model, objects: list):
         model.objects.bulk_create(objects, batch_size=500)
         return
     meta = model._meta
-    fields = meta.concrete_fields
+    fields = [(f, _sent_as_is(f)) for f in meta.concrete_fields]
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(f.column) for f in fields)
+    columns = ", ".join(quote(f.column) for f, _ in fields)
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
@@ -856,14 +856,36 @@ def _create(model, objects: list):
         )
         for obj, (pk,) in zip(objects, cursor.fetchall(), strict=True):
             obj.pk = pk
-        rows = (
-            [field.get_db_prep_save(field.pre_save(obj, add=True), connection) for field in fields]
-            for obj in objects
-        )
+        rows = ([_db_value(obj, f, as_is) for f, as_is in fields] for obj in objects)
         _copy(cursor, quote(meta.db_table), columns, rows)
     for obj in objects:
         obj._state.adding = False
         obj._state.db = connection.alias
+
+
+# Field types whose str or int values go to PostgreSQL as they are: Django's conversion of each
+# value (get_db_prep_save) returns them unchanged and cost a fifth of writing the new articles.
+_AS_IS_TYPES = frozenset(
+    {
+        "AutoField", "BigAutoField", "SmallAutoField", "CharField", "TextField", "IntegerField",
+        "BigIntegerField", "SmallIntegerField", "PositiveIntegerField", "PositiveBigIntegerField",
+        "PositiveSmallIntegerField",
+    }
+)  # fmt: skip
+_AS_IS_VALUES = (str, int, type(None))
+
+
+def _sent_as_is(field) -> bool:
+    target = field.target_field if field.is_relation else field
+    return target.get_internal_type() in _AS_IS_TYPES
+
+
+def _db_value(obj, field, as_is: bool):
+    if as_is:
+        value = getattr(obj, field.attname)
+        if type(value) in _AS_IS_VALUES:
+            return value
+    return field.get_db_prep_save(field.pre_save(obj, add=True), connection)
 
 
 def _copy(cursor, table: str, columns: str, rows):

@@ -14,9 +14,14 @@ token evicted from the cache can never bring an old response back.
 
 Staff and previews never go through the cache: a draft must not leak to readers, and an editor
 must see their change at once.
+
+With read replicas (newsroom/replicas.py), a page built on a replica within
+`NEWSROOM_REPLICA_LAG_SECONDS` of a change to one of its scopes is served but not stored: the
+replica may not have had the change yet, and the stale copy would stay until the next change.
 """
 
 import hashlib
+import time
 import uuid
 from functools import wraps
 
@@ -26,6 +31,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
+
+from newsroom.replicas import current_replica
 
 SITE_SCOPE = "site"
 # Search results may change whenever any edition does.
@@ -47,7 +54,22 @@ def _version_key(scope):
 
 
 def _new_token():
-    return uuid.uuid4().hex
+    # When it was made, then a random part: see _changed_since.
+    return f"{time.time():.3f}:{uuid.uuid4().hex}"
+
+
+def _changed_since(tokens, seconds):
+    """Whether any scope got its token (changed) in the last `seconds`. Tokens made before tokens
+    carried a time count as old."""
+    horizon = time.time() - seconds
+    for token in tokens:
+        made, _, _ = str(token).partition(":")
+        try:
+            if float(made) > horizon:
+                return True
+        except ValueError:
+            continue
+    return False
 
 
 def versions(scopes):
@@ -120,6 +142,11 @@ def mark_private(response):
     return response
 
 
+def _maybe_behind(tokens):
+    """Whether the page was built on a read replica that may not have the latest change yet."""
+    return current_replica() is not None and _changed_since(tokens, settings.NEWSROOM_REPLICA_LAG_SECONDS)
+
+
 def cache_published(scopes_for):
     """Cache a view's response for readers under the version tokens of `scopes_for(request,
     **kwargs)` (a list of scopes; the site scope is always added). The view decides whether its
@@ -157,7 +184,11 @@ def cache_published(scopes_for):
                 return stored[1]
             try:
                 response = view(request, *args, **kwargs)
-                if response.status_code == 200 and getattr(response, "newsroom_cacheable", False):
+                if (
+                    response.status_code == 200
+                    and getattr(response, "newsroom_cacheable", False)
+                    and not _maybe_behind(tokens)
+                ):
                     if hasattr(response, "render") and callable(response.render):
                         response.render()
                     # Hashed once here rather than by ConditionalGetMiddleware on every hit.

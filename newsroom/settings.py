@@ -59,6 +59,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "newsroom.replicas.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -93,51 +94,75 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
+
 # Database: DATABASE_URL, or an SQLite file in the project.
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+def _database(url):
+    database = dj_database_url.parse(
+        url,
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Parameters bound by the server, so psycopg prepares a query run again on the same
-    # (persistent) connection: PostgreSQL then plans a page's queries once, not on every request.
-    # Planning the joins of a page's articles took longer than running them.
-    # Behind a pooler in transaction mode (PgBouncer without prepared-statement support), set
-    # DATABASE_PREPARE_THRESHOLD to an empty value to turn preparing off.
-    threshold = os.environ.get("DATABASE_PREPARE_THRESHOLD", "5").strip()
-    if threshold and not threshold.isdigit():
-        raise ImproperlyConfigured(
-            "DATABASE_PREPARE_THRESHOLD must be a whole number of runs, or empty to turn preparing off."
-        )
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        server_side_binding=env_bool("DATABASE_SERVER_SIDE_BINDING", True),
-        prepare_threshold=int(threshold) if threshold else None,
-    )
-    # PostgreSQL's default random_page_cost (4) assumes spinning disks: with it, ranking a
-    # search's 200 candidates hashed every page of the archive (15 ms over ten years) instead of
-    # looking up 200 of them (under 1 ms). 1.1 suits SSDs and a database held in memory. Empty
-    # leaves the server's setting (behind PgBouncer, which refuses startup options: set it with
-    # ALTER DATABASE … SET random_page_cost instead).
-    page_cost = os.environ.get("DATABASE_RANDOM_PAGE_COST", "1.1").strip()
-    if page_cost:
-        try:
-            float(page_cost)
-        except ValueError:
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        # Parameters bound by the server, so psycopg prepares a query run again on the same
+        # (persistent) connection: PostgreSQL then plans a page's queries once, not on every
+        # request. Planning the joins of a page's articles took longer than running them.
+        # Behind a pooler in transaction mode (PgBouncer without prepared-statement support), set
+        # DATABASE_PREPARE_THRESHOLD to an empty value to turn preparing off.
+        threshold = os.environ.get("DATABASE_PREPARE_THRESHOLD", "5").strip()
+        if threshold and not threshold.isdigit():
             raise ImproperlyConfigured(
-                "DATABASE_RANDOM_PAGE_COST must be a number (1.1 for SSDs), or empty to keep the server's."
-            ) from None
-        DATABASES["default"]["OPTIONS"]["options"] = f"-c random_page_cost={page_cost}"
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Persistent connections buy nothing on SQLite; WAL lets readers go on during an import.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-    }
+                "DATABASE_PREPARE_THRESHOLD must be a whole number of runs, or empty to turn preparing off."
+            )
+        database.setdefault("OPTIONS", {}).update(
+            server_side_binding=env_bool("DATABASE_SERVER_SIDE_BINDING", True),
+            prepare_threshold=int(threshold) if threshold else None,
+        )
+        # PostgreSQL's default random_page_cost (4) assumes spinning disks: with it, ranking a
+        # search's 200 candidates hashed every page of the archive (15 ms over ten years) instead
+        # of looking up 200 of them (under 1 ms). 1.1 suits SSDs and a database held in memory.
+        # Empty leaves the server's setting (behind PgBouncer, which refuses startup options: set
+        # it with ALTER DATABASE … SET random_page_cost instead).
+        page_cost = os.environ.get("DATABASE_RANDOM_PAGE_COST", "1.1").strip()
+        if page_cost:
+            try:
+                float(page_cost)
+            except ValueError:
+                raise ImproperlyConfigured(
+                    "DATABASE_RANDOM_PAGE_COST must be a number (1.1 for SSDs), "
+                    "or empty to keep the server's."
+                ) from None
+            database["OPTIONS"]["options"] = f"-c random_page_cost={page_cost}"
+    elif database["ENGINE"] == "django.db.backends.sqlite3":
+        # Persistent connections buy nothing on SQLite; WAL lets readers go on during an import.
+        database["CONN_MAX_AGE"] = 0
+        database["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    return database
+
+
+DATABASES = {"default": _database(os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+
+# Read replicas of a PostgreSQL primary (comma-separated URLs): readers' pages read from them,
+# everything else from the primary (newsroom/replicas.py). Tests read the primary in their place.
+NEWSROOM_READ_REPLICAS = []
+for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    replica = _database(url)
+    postgresql = "django.db.backends.postgresql"
+    if replica["ENGINE"] != postgresql or DATABASES["default"]["ENGINE"] != postgresql:
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URLS are read replicas of a PostgreSQL DATABASE_URL (postgres://…)."
+        )
+    replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[f"replica{number}"] = replica
+    NEWSROOM_READ_REPLICAS.append(f"replica{number}")
+if NEWSROOM_READ_REPLICAS:
+    DATABASE_ROUTERS = ["newsroom.replicas.ReplicaRouter"]
+# Seconds a change may take to reach every replica: pages built on a replica are not cached for
+# that long after a change to what they show.
+NEWSROOM_REPLICA_LAG_SECONDS = int(os.environ.get("NEWSROOM_REPLICA_LAG_SECONDS", "5"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -17,12 +17,12 @@ PRINT_DB = (
 )
 
 
-def run_settings(**env):
+def run_settings(code=PRINT_DB, **env):
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
     clean.update(env)
     clean["DJANGO_SETTINGS_MODULE"] = "newsroom.settings"
     return subprocess.run(
-        [sys.executable, "-c", PRINT_DB], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=60
     )
 
 
@@ -101,3 +101,46 @@ def test_site_links_follow_the_script_prefix():
         }
     finally:
         set_script_prefix(before)
+
+
+PRINT_REPLICAS = (
+    "import django, json; from django.conf import settings; django.setup(); "
+    "print(json.dumps({'replicas': settings.NEWSROOM_READ_REPLICAS, "
+    "'routers': getattr(settings, 'DATABASE_ROUTERS', []), "
+    "'hosts': {a: d['HOST'] for a, d in settings.DATABASES.items()}, "
+    "'mirror': settings.DATABASES.get('replica1', {}).get('TEST', {}).get('MIRROR'), "
+    "'options': settings.DATABASES.get('replica1', {}).get('OPTIONS', {})}))"
+)
+
+
+def test_replica_urls_become_replica_aliases_with_the_primary_s_settings():
+    result = run_settings(
+        DATABASE_URL="postgres://editor@primary.example/paper",
+        DATABASE_REPLICA_URLS="postgres://reader@replica-a.example/paper, postgres://reader@replica-b.example/paper",
+        code=PRINT_REPLICAS,
+    )
+    assert result.returncode == 0, result.stderr
+    conf = json.loads(result.stdout)
+    assert conf["replicas"] == ["replica1", "replica2"]
+    assert conf["routers"] == ["newsroom.replicas.ReplicaRouter"]
+    assert conf["hosts"] == {
+        "default": "primary.example",
+        "replica1": "replica-a.example",
+        "replica2": "replica-b.example",
+    }
+    assert conf["mirror"] == "default"
+    assert conf["options"]["options"] == "-c random_page_cost=1.1"
+
+
+def test_no_replica_urls_means_no_router():
+    result = run_settings(DATABASE_URL="postgres://editor@primary.example/paper", code=PRINT_REPLICAS)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["routers"] == []
+
+
+def test_replicas_of_sqlite_are_refused_with_a_message():
+    result = run_settings(
+        DATABASE_REPLICA_URLS="postgres://reader@replica.example/paper", code=PRINT_REPLICAS
+    )
+    assert result.returncode != 0
+    assert "DATABASE_REPLICA_URLS are read replicas of a PostgreSQL DATABASE_URL" in result.stderr

@@ -67,7 +67,7 @@ class PhotoInline(admin.StackedInline):
     def thumbnail(self, obj):
         if not obj.image:
             return "—"
-        url = images.rendition_url(obj.image, images.RENDITION_WIDTHS[0]) or obj.image.url
+        url = obj.rendition_url(images.RENDITION_WIDTHS[0]) or obj.image.url
         return format_html('<img src="{}" alt="" style="max-width:200px;max-height:150px">', url)
 
 
@@ -145,8 +145,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
         super().save_formset(request, form, formset, change)
         if formset.model is Photo:
             for photo_form in formset.forms:
+                if photo_form in formset.deleted_forms:
+                    continue
                 if "image" in photo_form.changed_data and photo_form.instance.image:
-                    images.make_renditions(photo_form.instance.image)
+                    photo_form.instance.make_renditions()
 
     # One-step fixes.
 

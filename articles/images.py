@@ -121,18 +121,10 @@ def make_renditions(fieldfile):
 
 
 def rendition_url(fieldfile, width):
-    """The URL of a rendition, or None when none was made (e.g. an imported image path)."""
-    if not fieldfile:
-        return None
-    name = rendition_name(fieldfile.name, width)
-    return fieldfile.storage.url(name) if fieldfile.storage.exists(name) else None
+    """The URL of an image's rendition (the caller knows it was made: `Photo.has_renditions`)."""
+    return fieldfile.storage.url(rendition_name(fieldfile.name, width))
 
 
 def srcset(fieldfile):
-    """`<url> 400w, <url> 1200w` for an `<img srcset>`; empty when there are no renditions."""
-    parts = []
-    for width in RENDITION_WIDTHS:
-        url = rendition_url(fieldfile, width)
-        if url:
-            parts.append(f"{url} {width}w")
-    return ", ".join(parts)
+    """`<url> 400w, <url> 1200w` for an `<img srcset>` of an image whose renditions were made."""
+    return ", ".join(f"{rendition_url(fieldfile, width)} {width}w" for width in RENDITION_WIDTHS)

@@ -349,8 +349,14 @@ class Photo(models.Model):
         _("来源署名"), max_length=100, blank=True, help_text=_("如“企业供图”“新华社记者 张金加摄”。")
     )
     order = models.PositiveSmallIntegerField(_("顺序"), default=0)
+    # The image the web renditions were made from: pages know whether a photo has renditions
+    # without asking the storage, which on S3 would be a request per photo per page. A database
+    # default too: the importer writes photo rows by COPY, without this column.
+    renditions_of = models.CharField(
+        _("网页版所据原图"), max_length=100, blank=True, editable=False, default="", db_default=""
+    )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["renditions_of"])
 
     class Meta:
         ordering = ["article", "order"]
@@ -360,13 +366,29 @@ class Photo(models.Model):
     def __str__(self):
         return self.caption[:40] or self.credit or f"#{self.pk}"
 
+    def make_renditions(self):
+        """Write the image's web renditions (images.py) and note that they are there."""
+        images.make_renditions(self.image)
+        self.renditions_of = self.image.name
+        # Not an editor's change: no history entry, but cached pages are forgotten (post_save).
+        self.skip_history_when_saving = True
+        try:
+            self.save(update_fields=["renditions_of"])
+        finally:
+            del self.skip_history_when_saving
+
+    @property
+    def has_renditions(self):
+        """Renditions were made from the image it has now (not one replaced or cleared since)."""
+        return bool(self.image) and self.renditions_of == self.image.name
+
     @property
     def srcset(self):
         """The web renditions for `<img srcset>` ("" when the image has none), see images.py."""
-        return images.srcset(self.image)
+        return images.srcset(self.image) if self.has_renditions else ""
 
     def rendition_url(self, width):
-        return images.rendition_url(self.image, width)
+        return images.rendition_url(self.image, width) if self.has_renditions else None
 
     @property
     def rendition_url_1200(self):

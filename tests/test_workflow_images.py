@@ -6,7 +6,7 @@ import zlib
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
@@ -92,6 +92,52 @@ def test_photo_without_renditions_has_empty_srcset(article):
     assert photo.rendition_url(400) is None
 
 
+def test_a_page_with_photos_never_asks_the_storage_whether_renditions_exist(
+    staff_client, client, article, monkeypatch
+):
+    """On S3 each lookup would be a request to the storage, per photo, per page built."""
+    assert upload_photo(staff_client, article, jpeg_with_gps()).status_code == 302
+    article.page.edition.publish()
+    article.page.edition.save()
+    photo = Photo.objects.get(article=article)
+    asked = []
+    monkeypatch.setattr(FileSystemStorage, "exists", lambda storage, name: asked.append(name) or True)
+    public = client.get(article.get_absolute_url()).content.decode()
+    assert f'srcset="{photo.srcset}"' in public
+    assert asked == []
+
+
+def test_a_replaced_image_shows_no_renditions_of_the_old_one(staff_client, article):
+    assert upload_photo(staff_client, article, jpeg_with_gps()).status_code == 302
+    photo = Photo.objects.get(article=article)
+    assert photo.has_renditions
+    photo.image = "photos/another.jpg"
+    photo.save()
+    assert photo.srcset == ""
+    assert photo.rendition_url(1200) is None
+    assert Photo.history.filter(id=photo.pk).count() == 2  # the upload and the replacement only
+
+
+def test_the_migration_notes_renditions_already_in_the_storage(article, settings):
+    from importlib import import_module
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    name = "photos/2023/08/09/older.jpg"
+    default_storage.save(name, png_upload(size=(500, 300)))
+    with_renditions = Photo.objects.create(article=article, image=name, order=1)
+    images.make_renditions(with_renditions.image)
+    without = Photo.objects.create(article=article, image="photos/lost.jpg", order=2)
+    migration = import_module("articles.migrations.0006_photo_renditions_of")
+    migration.note_existing_renditions(apps, SimpleNamespace(connection=connection))
+    with_renditions.refresh_from_db()
+    without.refresh_from_db()
+    assert with_renditions.renditions_of == name
+    assert without.renditions_of == ""
+
+
 @pytest.mark.parametrize(
     "upload",
     [SimpleUploadedFile("notes.jpg", b"this is not an image", content_type="image/jpeg"), bomb_png()],
@@ -156,4 +202,5 @@ def test_page_image_upload(staff_client, article):
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.image.name.endswith(".jpg")
-    assert images.srcset(page.image).count("w,") == 1
+    renditions = [images.rendition_name(page.image.name, width) for width in images.RENDITION_WIDTHS]
+    assert all(default_storage.exists(name) for name in renditions)

@@ -204,6 +204,41 @@ STORAGES = {
         )
     },
 }
+# Uploads in an S3-compatible bucket (django-storages) instead of MEDIA_ROOT, so that several app
+# servers share them. Credentials come from boto3's usual places (AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY, or the machine's role).
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "").strip()
+# Where images come from when that is not this site (Content-Security-Policy's img-src).
+MEDIA_ORIGINS = []
+if MEDIA_S3_BUCKET:
+    try:
+        import storages.backends.s3  # noqa: F401
+    except ImportError:
+        raise ImproperlyConfigured(
+            "MEDIA_S3_BUCKET needs django-storages and boto3: pip install -e '.[s3]'"
+        ) from None
+    media_domain = os.environ.get("MEDIA_S3_CUSTOM_DOMAIN", "").strip().strip("/")
+    media_endpoint = os.environ.get("MEDIA_S3_ENDPOINT_URL", "").strip() or None
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": media_endpoint,
+            "region_name": os.environ.get("MEDIA_S3_REGION", "").strip() or None,
+            # Served from this domain (a CDN, or the bucket's own), as plain permanent URLs that
+            # browsers and the CDN can cache: no signed, expiring query strings.
+            "custom_domain": media_domain or None,
+            "querystring_auth": False,
+            # An upload never replaces another file that has the same name.
+            "file_overwrite": False,
+        },
+    }
+    if media_domain:
+        # Photo paths in edition JSON are written under MEDIA_URL (editions.importing).
+        MEDIA_URL = f"https://{media_domain}/"
+    MEDIA_ORIGINS = [
+        f"https://{media_domain}" if media_domain else media_endpoint or "https://*.amazonaws.com"
+    ]
 # Uploads: page dumps and photos. Larger bodies are refused before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -265,7 +300,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
         "font-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],

@@ -144,3 +144,53 @@ def test_replicas_of_sqlite_are_refused_with_a_message():
     )
     assert result.returncode != 0
     assert "DATABASE_REPLICA_URLS are read replicas of a PostgreSQL DATABASE_URL" in result.stderr
+
+
+PRINT_MEDIA = (
+    "import django, json; from django.conf import settings; django.setup(); "
+    "from django.core.files.storage import storages; default_storage = storages['default']; "
+    "from articles.models import Photo; "
+    "photo = Photo(image='photos/2023/08/09/a.jpg', renditions_of='photos/2023/08/09/a.jpg'); "
+    "print(json.dumps({'storage': type(default_storage).__name__, "
+    "'url': default_storage.url('photos/2023/08/09/a.jpg'), 'srcset': photo.srcset, "
+    "'media_url': settings.MEDIA_URL, 'bucket': default_storage.bucket_name, "
+    "'img_src': settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'], "
+    "'endpoint': default_storage.endpoint_url}))"
+)
+
+
+def test_a_media_bucket_puts_uploads_on_s3_with_plain_urls_on_its_domain():
+    result = run_settings(
+        MEDIA_S3_BUCKET="newsroom-media",
+        MEDIA_S3_ENDPOINT_URL="https://s3.example.com",
+        MEDIA_S3_CUSTOM_DOMAIN="media.example.com",
+        code=PRINT_MEDIA,
+    )
+    assert result.returncode == 0, result.stderr
+    conf = json.loads(result.stdout)
+    assert conf["storage"] == "S3Storage"
+    assert (conf["bucket"], conf["endpoint"]) == ("newsroom-media", "https://s3.example.com")
+    # Permanent URLs a CDN can cache: no signature in the query string.
+    assert conf["url"] == "https://media.example.com/photos/2023/08/09/a.jpg"
+    assert conf["srcset"].startswith("https://media.example.com/photos/2023/08/09/a.w400.webp 400w")
+    assert conf["media_url"] == "https://media.example.com/"
+    # Pages may show images from there.
+    assert conf["img_src"] == ["'self'", "data:", "https://media.example.com"]
+
+
+def test_without_a_media_bucket_uploads_stay_in_media_root():
+    code = (
+        "import django; from django.conf import settings; django.setup(); "
+        "from django.core.files.storage import storages; "
+        "print(type(storages['default']).__name__, settings.MEDIA_URL)"
+    )
+    result = run_settings(code=code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["FileSystemStorage", "/media/"]
+
+
+def test_a_media_bucket_without_django_storages_is_refused_with_what_to_install():
+    code = "import sys; sys.modules['storages'] = None; " + PRINT_MEDIA
+    result = run_settings(MEDIA_S3_BUCKET="newsroom-media", code=code)
+    assert result.returncode != 0
+    assert "MEDIA_S3_BUCKET needs django-storages and boto3: pip install -e '.[s3]'" in result.stderr

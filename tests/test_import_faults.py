@@ -135,7 +135,7 @@ def test_kill_9_in_the_middle_of_an_import_leaves_the_database_as_it_was(tmp_pat
     exported = database.manage("export_edition", "2019-10-05").stdout
     before = database.counts()
     big = tmp_path / "big.json"
-    big.write_text(json.dumps(big_document("2023-09-01", pages=8, per_page=250), ensure_ascii=False), "utf-8")
+    big.write_text(json.dumps(big_document("2023-09-01", pages=8, per_page=400), ensure_ascii=False), "utf-8")
 
     process = database.start("import_edition", str(big))
     deadline = time.monotonic() + 120
@@ -143,11 +143,12 @@ def test_kill_9_in_the_middle_of_an_import_leaves_the_database_as_it_was(tmp_pat
         assert process.poll() is None, process.communicate()
         assert time.monotonic() < deadline, "the import never started writing"
         time.sleep(0.02)
-    time.sleep(0.5)  # well inside the transaction: pages and articles are being written
+    time.sleep(0.1)  # inside the transaction: pages and articles are being written
     assert process.poll() is None, "the import finished before it could be killed; make it bigger"
     os.kill(process.pid, signal.SIGKILL)
-    process.communicate()
+    stdout, _stderr = process.communicate()
     assert process.returncode == -signal.SIGKILL
+    assert "created" not in stdout, "the import committed before it was killed; make it bigger"
 
     assert database.counts() == before
     assert database.manage("export_edition", "2019-10-05").stdout == exported
@@ -155,8 +156,8 @@ def test_kill_9_in_the_middle_of_an_import_leaves_the_database_as_it_was(tmp_pat
     assert missing.returncode == 1 and "no edition of 2023-09-01" in missing.stderr
     rerun = database.manage("import_edition", str(big))
     assert rerun.returncode == 0, rerun.stderr
-    assert "2023-09-01: created; 8 pages, 2000 articles" in rerun.stdout
-    assert database.counts()["articles_article"] == before["articles_article"] + 2000
+    assert "2023-09-01: created; 8 pages, 3200 articles" in rerun.stdout
+    assert database.counts()["articles_article"] == before["articles_article"] + 3200
 
 
 @pytest.mark.postgres

@@ -666,10 +666,8 @@ class _Writer:
                 articles.append(article)
             Article.objects.bulk_update(articles, [*self._fields(), "updated"], batch_size=500)
         added = [a for a in plan if a.action == ADDED]
-        new_articles = [self._fill(Article(), a.draft, pages[a.page]) for a in added]
-        _create(Article, new_articles)
-        for item, article in zip(added, new_articles, strict=True):
-            item.article_id = article.pk
+        for item, pk in zip(added, self._create([(a.draft, pages[a.page]) for a in added]), strict=True):
+            item.article_id = pk
         self._place([a for a in plan if a.article_id and a.action != REMOVED])
         self._write_content(to_write, contributors)
 
@@ -681,26 +679,60 @@ class _Writer:
             "source_text", "import_fingerprint", "search_document",
         ]  # fmt: skip
 
+    def _values(self, draft: ArticleDraft, page: Page) -> dict:
+        """A stored article's fields as its draft gives them (all but its id, its next part and
+        when it was created), by attribute name."""
+        return {
+            # By id: assigning the instance would ask the database router for every article.
+            "page_id": page.pk,
+            "position": draft.position,
+            "kind": draft.kind,
+            "kicker": draft.kicker,
+            "headline": draft.headline,
+            "subheadline": draft.subheadline,
+            "column": draft.column,
+            "dateline": draft.dateline,
+            "editor_note": "\n".join(draft.editor_note),
+            "continued_to_label": draft.continued_to.label if draft.continued_to else "",
+            "continued_to_page": draft.continued_to.page if draft.continued_to else None,
+            "continued_from_label": draft.continued_from.label if draft.continued_from else "",
+            "continued_from_page": draft.continued_from.page if draft.continued_from else None,
+            "source_text": draft.source_text,
+            "import_fingerprint": self.prepared.fingerprint(page.label, draft),
+            "search_document": self.prepared.document(page.label, draft),
+            "updated": self.now,
+        }
+
     def _fill(self, article: Article, draft: ArticleDraft, page: Page) -> Article:
-        # By id: assigning the instance would ask the database router for every article.
-        article.page_id = page.pk
-        article.position = draft.position
-        article.kind = draft.kind
-        article.kicker = draft.kicker
-        article.headline = draft.headline
-        article.subheadline = draft.subheadline
-        article.column = draft.column
-        article.dateline = draft.dateline
-        article.editor_note = "\n".join(draft.editor_note)
-        article.continued_to_label = draft.continued_to.label if draft.continued_to else ""
-        article.continued_to_page = draft.continued_to.page if draft.continued_to else None
-        article.continued_from_label = draft.continued_from.label if draft.continued_from else ""
-        article.continued_from_page = draft.continued_from.page if draft.continued_from else None
-        article.source_text = draft.source_text
-        article.import_fingerprint = self.prepared.fingerprint(page.label, draft)
-        article.search_document = self.prepared.document(page.label, draft)
-        article.updated = self.now
+        for name, value in self._values(draft, page).items():
+            setattr(article, name, value)
         return article
+
+    def _create(self, drafts: list[tuple[ArticleDraft, Page]]) -> list[int]:
+        """Insert new articles; their ids in order. On PostgreSQL the ids are taken from the
+        table's sequence and the rows sent by COPY, built straight from the drafts: a model
+        instance per article, and Django's conversion of each value, cost more than the rows'
+        writing. Elsewhere bulk_create. (Like bulk_create, no save() and no signals.)"""
+        if not drafts:
+            return []
+        if connection.vendor != "postgresql":
+            articles = [self._fill(Article(), draft, page) for draft, page in drafts]
+            Article.objects.bulk_create(articles, batch_size=500)
+            return [article.pk for article in articles]
+        rows = [self._values(draft, page) for draft, page in drafts]
+        meta = Article._meta
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [meta.db_table, meta.pk.column, len(rows)],
+            )
+            ids = [pk for (pk,) in cursor.fetchall()]
+        _insert_rows(
+            Article,
+            ["id", *rows[0], "created"],
+            [(pk, *values.values(), self.now) for pk, values in zip(ids, rows, strict=True)],
+        )
+        return ids
 
     def _write_pages(self) -> dict[str, Page]:
         pages = dict(self.stored.pages)
@@ -836,58 +868,6 @@ class _Writer:
             )
 
 
-def _create(model, objects: list):
-    """Insert new model instances and set their ids: bulk_create, or on PostgreSQL ids taken from
-    the table's sequence and the rows sent by COPY, which the server parses while the rest are
-    still being sent. (Like bulk_create, no save() and no signals.)"""
-    if not objects:
-        return
-    if connection.vendor != "postgresql":
-        model.objects.bulk_create(objects, batch_size=500)
-        return
-    meta = model._meta
-    fields = [(f, _sent_as_is(f)) for f in meta.concrete_fields]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(f.column) for f, _ in fields)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-            [meta.db_table, meta.pk.column, len(objects)],
-        )
-        for obj, (pk,) in zip(objects, cursor.fetchall(), strict=True):
-            obj.pk = pk
-        rows = ([_db_value(obj, f, as_is) for f, as_is in fields] for obj in objects)
-        _copy(cursor, quote(meta.db_table), columns, rows)
-    for obj in objects:
-        obj._state.adding = False
-        obj._state.db = connection.alias
-
-
-# Field types whose str or int values go to PostgreSQL as they are: Django's conversion of each
-# value (get_db_prep_save) returns them unchanged and cost a fifth of writing the new articles.
-_AS_IS_TYPES = frozenset(
-    {
-        "AutoField", "BigAutoField", "SmallAutoField", "CharField", "TextField", "IntegerField",
-        "BigIntegerField", "SmallIntegerField", "PositiveIntegerField", "PositiveBigIntegerField",
-        "PositiveSmallIntegerField",
-    }
-)  # fmt: skip
-_AS_IS_VALUES = (str, int, type(None))
-
-
-def _sent_as_is(field) -> bool:
-    target = field.target_field if field.is_relation else field
-    return target.get_internal_type() in _AS_IS_TYPES
-
-
-def _db_value(obj, field, as_is: bool):
-    if as_is:
-        value = getattr(obj, field.attname)
-        if type(value) in _AS_IS_VALUES:
-            return value
-    return field.get_db_prep_save(field.pre_save(obj, add=True), connection)
-
-
 def _copy(cursor, table: str, columns: str, rows):
     """Send `rows` to PostgreSQL by COPY on Django's `cursor` (quoted table and column names)."""
     # psycopg's own cursor: Django's error wrapping is put back by hand.
@@ -897,13 +877,13 @@ def _copy(cursor, table: str, columns: str, rows):
 
 
 def _insert_rows(model, fields: list[str], rows: list[tuple]):
-    """Insert rows given as tuples of plain values (ids, str, int): PostgreSQL's COPY, or one
-    executemany elsewhere.
+    """Insert rows given as tuples of plain values (ids, str, int, datetimes), `fields` named by
+    name or attribute name: PostgreSQL's COPY, or one executemany elsewhere.
 
-    An edition has hundreds of blocks, bylines, photos and tags: building a model instance for
-    each, as bulk_create does, costs more than writing it. These rows need nothing a model adds:
-    no defaults, no signals, no ids read back. On PostgreSQL an INSERT per row costs the server a
-    statement each; COPY streams them all as one."""
+    An edition has dozens of articles and hundreds of blocks, bylines, photos and tags: building a
+    model instance for each, as bulk_create does, costs more than writing it. These rows need
+    nothing a model adds: no defaults, no signals, no ids read back. On PostgreSQL an INSERT per
+    row costs the server a statement each; COPY streams them all as one."""
     if not rows:
         return
     quote = connection.ops.quote_name

@@ -217,6 +217,39 @@ def test_continuation_with_a_shortened_headline_among_several_candidates():
     assert Article.objects.get(headline="第1版第2条", page__label="01").next_part.position == 9
 
 
+def test_a_corrected_dump_that_swaps_two_stories_continued_parts_relinks_both():
+    """Each part may follow only one first part: the links are released before they swap."""
+
+    def draft(swapped):
+        draft = h.edition(pages=2, articles_per_page=2, continued=False)
+        for position, headline in ((1, "城市更新迈出新步伐"), (2, "乡村振兴结出硕果")):
+            draft.pages[0].articles[position - 1] = h.article(
+                position, headline, continued_to=service.PageRef("02", 2)
+            )
+        parts = (
+            ("乡村振兴结出硕果", "城市更新迈出新步伐")
+            if swapped
+            else ("城市更新迈出新步伐", "乡村振兴结出硕果")
+        )
+        for position, headline in enumerate(parts, start=1):
+            draft.pages[1].articles[position - 1] = h.article(
+                position, headline, continued_from=service.PageRef("01", 1)
+            )
+        return draft
+
+    def links():
+        return {
+            a.headline: a.next_part.position
+            for a in Article.objects.filter(page__label="01").select_related("next_part")
+        }
+
+    import_edition(draft(swapped=False))
+    assert links() == {"城市更新迈出新步伐": 1, "乡村振兴结出硕果": 2}
+    result = import_edition(draft(swapped=True))
+    assert result.status == "updated"
+    assert links() == {"城市更新迈出新步伐": 2, "乡村振兴结出硕果": 1}
+
+
 def test_an_error_half_way_leaves_the_database_as_it_was(monkeypatch):
     import_edition(h.edition(date=datetime.date(2023, 8, 8)))
     before = h.snapshot()

@@ -969,9 +969,9 @@ def _link_continuations(edition: Edition) -> tuple[int, bool]:
             desired[pk] = best
             claimed.add(best)
     changes = {pk: target for pk, target in desired.items() if current.get(pk) != target}
-    # A part claimed by another first part is released first: next_part is one-to-one.
+    # A part claimed by another first part is released first (two first parts may swap their
+    # parts): next_part is one-to-one, checked row by row. Then every new link's part is free.
     releases = {pk for pk, target in current.items() if target in claimed and desired.get(pk) != target}
-    releases |= set(changes)
     if releases:
         Article.objects.filter(pk__in=releases).update(next_part=None)
     if changes:

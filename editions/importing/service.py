@@ -254,16 +254,19 @@ def prepare_edition(draft: EditionDraft, *, with_documents: bool = False) -> Pre
 
 
 def _articles_for_export():
+    # Into plain lists: a prefetch into the related managers builds a queryset per article and
+    # relation, which cost more than the queries themselves (an unchanged re-import reads every
+    # stored article back).
     return Article.objects.prefetch_related(
-        "blocks",
-        Prefetch("bylines", queryset=Byline.objects.select_related("contributor")),
-        "photos",
-        "tags",
+        Prefetch("blocks", to_attr="block_list"),
+        Prefetch("bylines", queryset=Byline.objects.select_related("contributor"), to_attr="byline_list"),
+        Prefetch("photos", to_attr="photo_list"),
+        Prefetch("tags", to_attr="tag_list"),
     )
 
 
 def article_draft(article: Article) -> ArticleDraft:
-    """A stored article (with blocks, bylines, photos and tags prefetched) as a draft."""
+    """A stored article, as `_articles_for_export` reads it, as a draft."""
 
     def ref(label, page):
         return PageRef(label=label, page=page) if label else None
@@ -280,17 +283,17 @@ def article_draft(article: Article) -> ArticleDraft:
             BylineDraft(
                 name=b.contributor.name, role=b.role, label=b.label, organization=b.contributor.organization
             )
-            for b in article.bylines.all()
+            for b in article.byline_list
         ],
         editor_note=article.editor_note_paragraphs,
-        body=[BlockDraft(type=b.type, text=b.text) for b in article.blocks.all()],
+        body=[BlockDraft(type=b.type, text=b.text) for b in article.block_list],
         photos=[
             PhotoDraft(caption=p.caption, credit=p.credit, image=_image_url(p.image.name or ""))
-            for p in article.photos.all()
+            for p in article.photo_list
         ],
         continued_to=ref(article.continued_to_label, article.continued_to_page),
         continued_from=ref(article.continued_from_label, article.continued_from_page),
-        tags=sorted(tag.name for tag in article.tags.all()),
+        tags=sorted(tag.name for tag in article.tag_list),
         source_text=article.source_text,
     )
 

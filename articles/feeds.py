@@ -54,7 +54,7 @@ class LatestArticlesFeed(Feed):
         return item.updated
 
     def item_author_name(self, item):
-        return "、".join(byline.contributor.name for byline in item.bylines.all()) or None
+        return "、".join(byline.contributor.name for byline in item.byline_list) or None
 
     def item_categories(self, item):
         return [tag.name for tag in item.tags.all()]

@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from articles.filters import ArticleSearchFilter
-from articles.models import Article, Block, Byline, Contributor, fetch_optional_parts
+from articles.models import Article, Block, Byline, Contributor, bylines, fetch_optional_parts
 from articles.search import MAX_RANKED, highlight, newest_matches, query_terms, ranked
 from editions.caching import SEARCH_SCOPE, cache_published, edition_scope, mark_private, mark_public
-from editions.views import CARD_OPENING_CHARS, bylines, finish, get_edition, neighbour_editions, paper
+from editions.views import CARD_OPENING_CHARS, finish, get_edition, neighbour_editions, paper
 
 PER_PAGE = 20
 # JSON inside <script>: these characters could end the element or open markup.

@@ -7,13 +7,13 @@ import datetime
 import functools
 
 from django.conf import settings
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import OuterRef, Subquery
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from articles.models import Article, Byline
+from articles.models import Article, bylines
 from editions.caching import cache_published, edition_scope, mark_private, mark_public, publication_scope
 from editions.importing.jsonio import edition_to_json
 from editions.importing.service import export_edition
@@ -96,18 +96,6 @@ def neighbour_editions(edition):
         "next_edition_url": edition_url(following, slug) if following else None,
         "next_edition_date": following,
     }
-
-
-def bylines():
-    """An article's bylines with their contributors, as the list `byline_list`, for
-    `prefetch_related`. Ordered within the article only: the model's ordering starts with the
-    article, which would join its page, edition and publication just to sort. A plain list: the
-    templates read it twice per article, and a related manager is rebuilt on every read."""
-    return Prefetch(
-        "bylines",
-        queryset=Byline.objects.select_related("contributor").order_by("order", "pk"),
-        to_attr="byline_list",
-    )
 
 
 # A card shows the opening cut to 90 characters (`truncatechars:90`); one more tells the filter

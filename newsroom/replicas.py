@@ -20,10 +20,6 @@ from django.conf import settings
 _replica: ContextVar[str | None] = ContextVar("newsroom_replica", default=None)
 
 
-def replica_aliases() -> list[str]:
-    return list(getattr(settings, "NEWSROOM_READ_REPLICAS", ()))
-
-
 def current_replica() -> str | None:
     """The replica this request reads from, or None (the primary)."""
     return _replica.get()
@@ -62,7 +58,7 @@ class ReplicaReadsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        replicas = replica_aliases()
+        replicas = settings.NEWSROOM_READ_REPLICAS
         if not replicas or not reads_from_replica(request):
             return self.get_response(request)
         token = _replica.set(random.choice(replicas))

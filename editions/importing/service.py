@@ -31,7 +31,7 @@ from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
 from articles import search
-from articles.models import Article, Block, Byline, Contributor, Photo
+from articles.models import Article, Block, Byline, Contributor, Photo, bylines
 from editions.models import Edition, Page, Publication
 
 from .draft import (
@@ -259,7 +259,7 @@ def _articles_for_export():
     # stored article back).
     return Article.objects.prefetch_related(
         Prefetch("blocks", to_attr="block_list"),
-        Prefetch("bylines", queryset=Byline.objects.select_related("contributor"), to_attr="byline_list"),
+        bylines(),
         Prefetch("photos", to_attr="photo_list"),
         Prefetch("tags", to_attr="tag_list"),
     )
@@ -843,11 +843,11 @@ class _Writer:
         return slugs
 
     def _write_content(self, plans: list[ArticlePlan], contributors):
-        blocks, bylines, photos, tagged = [], [], [], []
+        blocks, byline_rows, photos, tagged = [], [], [], []
         for plan in plans:
             draft, article_id = plan.draft, plan.article_id
             blocks += [(article_id, i, b.type, b.text) for i, b in enumerate(draft.body, start=1)]
-            bylines += [
+            byline_rows += [
                 (article_id, contributors[(b.name, b.organization)], b.role, b.label, i)
                 for i, b in enumerate(draft.bylines)
             ]
@@ -856,7 +856,7 @@ class _Writer:
             ]
             tagged += [(article_id, name) for name in draft.tags]
         _insert_rows(Block, ["article", "order", "type", "text"], blocks)
-        _insert_rows(Byline, ["article", "contributor", "role", "label", "order"], bylines)
+        _insert_rows(Byline, ["article", "contributor", "role", "label", "order"], byline_rows)
         _insert_rows(Photo, ["article", "caption", "credit", "image", "order"], photos)
         if tagged:
             names = sorted({name for _, name in tagged})

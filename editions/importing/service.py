@@ -664,23 +664,16 @@ class _Writer:
             by_id = {a.pk: a for page in self.stored.articles.values() for a in page}
             articles = []
             for item in changed:
-                article = by_id[item.article_id]
-                self._fill(article, item.draft, pages[item.page])
+                article, values = by_id[item.article_id], self._values(item.draft, pages[item.page])
+                for name, value in values.items():
+                    setattr(article, name, value)
                 articles.append(article)
-            Article.objects.bulk_update(articles, [*self._fields(), "updated"], batch_size=500)
+            Article.objects.bulk_update(articles, list(values), batch_size=500)
         added = [a for a in plan if a.action == ADDED]
         for item, pk in zip(added, self._create([(a.draft, pages[a.page]) for a in added]), strict=True):
             item.article_id = pk
         self._place([a for a in plan if a.article_id and a.action != REMOVED])
         self._write_content(to_write, contributors)
-
-    @staticmethod
-    def _fields():
-        return [
-            "position", "kind", "kicker", "headline", "subheadline", "column", "dateline", "editor_note",
-            "continued_to_label", "continued_to_page", "continued_from_label", "continued_from_page",
-            "source_text", "import_fingerprint", "search_document",
-        ]  # fmt: skip
 
     def _values(self, draft: ArticleDraft, page: Page) -> dict:
         """A stored article's fields as its draft gives them (all but its id, its next part and
@@ -706,11 +699,6 @@ class _Writer:
             "updated": self.now,
         }
 
-    def _fill(self, article: Article, draft: ArticleDraft, page: Page) -> Article:
-        for name, value in self._values(draft, page).items():
-            setattr(article, name, value)
-        return article
-
     def _create(self, drafts: list[tuple[ArticleDraft, Page]]) -> list[int]:
         """Insert new articles; their ids in order. On PostgreSQL the ids are taken from the
         table's sequence and the rows sent by COPY, built straight from the drafts: a model
@@ -719,7 +707,7 @@ class _Writer:
         if not drafts:
             return []
         if connection.vendor != "postgresql":
-            articles = [self._fill(Article(), draft, page) for draft, page in drafts]
+            articles = [Article(**self._values(draft, page)) for draft, page in drafts]
             Article.objects.bulk_create(articles, batch_size=500)
             return [article.pk for article in articles]
         rows = [self._values(draft, page) for draft, page in drafts]

@@ -8,8 +8,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from editions.importing.service import lock_edition
 from editions.models import Edition, Page
+from importer.service import lock_edition
 
 from . import images
 from .models import Article, Block, Contributor, Photo

@@ -105,8 +105,8 @@ def real_pages():
 
 def bench_parse(args):
     sys.path.insert(0, str(ROOT))
-    from editions.importing.parser import parse_page
-    from editions.importing.text import decode_dump
+    from importer.core.parser import parse_page
+    from importer.core.text import decode_dump
 
     pages = real_pages()
     count = 300 if args.quick else 1000

@@ -19,6 +19,9 @@ from articles import images
 from articles.forms import PositionedInlineFormSet
 from articles.models import Article
 from articles.search import refresh_search_document
+from importer.core.draft import EditionImportError, PublicationDraft
+from importer.core.sources import collect_uploads
+from importer.service import import_edition, plan_import
 
 from .forms import (
     EditionAdminForm,
@@ -31,9 +34,6 @@ from .forms import (
     sign_import,
     unsign_import,
 )
-from .importing.draft import EditionImportError, PublicationDraft
-from .importing.service import import_edition, plan_import
-from .importing.sources import collect_uploads
 from .models import Edition, Page, Publication
 
 

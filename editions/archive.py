@@ -13,7 +13,7 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
-from editions.importing.draft import (
+from importer.core.draft import (
     ArticleDraft,
     BlockDraft,
     BylineDraft,

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article, bylines
 from editions.caching import cache_published, edition_scope, mark_private, mark_public, publication_scope
-from editions.importing.jsonio import edition_to_json
-from editions.importing.service import export_edition
 from editions.models import Edition, Publication
+from importer.core.jsonio import edition_to_json
+from importer.service import export_edition
 
 # Archive months outside these years are not asked for by anyone but a crawler or a typo.
 ARCHIVE_YEARS = (1900, 2200)

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "axes",
     "editions",
     "articles",
+    "importer",
 ]
 
 MIDDLEWARE = [
@@ -234,7 +235,7 @@ if MEDIA_S3_BUCKET:
         },
     }
     if media_domain:
-        # Photo paths in edition JSON are written under MEDIA_URL (editions.importing).
+        # Photo paths in edition JSON are written under MEDIA_URL (importer.core).
         MEDIA_URL = f"https://{media_domain}/"
     MEDIA_ORIGINS = [
         f"https://{media_domain}" if media_domain else media_endpoint or "https://*.amazonaws.com"

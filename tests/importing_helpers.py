@@ -3,7 +3,7 @@
 import datetime
 import json
 
-from editions.importing.draft import (
+from importer.core.draft import (
     ArticleDraft,
     BlockDraft,
     BylineDraft,
@@ -13,7 +13,7 @@ from editions.importing.draft import (
     PhotoDraft,
     PublicationDraft,
 )
-from editions.importing.jsonio import edition_from_json, edition_to_json
+from importer.core.jsonio import edition_from_json, edition_to_json
 
 
 def snapshot():
@@ -21,8 +21,8 @@ def snapshot():
     from taggit.models import Tag
 
     from articles.models import Article, Block, Contributor
-    from editions.importing.service import export_edition
     from editions.models import Edition, Publication
+    from importer.service import export_edition
 
     return {
         "publications": list(Publication.objects.values_list("slug", "name").order_by("slug")),

@@ -7,8 +7,8 @@ from django.core.management.base import CommandError
 
 from articles.models import Article
 from editions.archive import ArchiveGenerator
-from editions.importing.jsonio import edition_to_json
 from editions.models import Edition
+from importer.core.jsonio import edition_to_json
 
 
 def generate(seed, count=3):

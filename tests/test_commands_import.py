@@ -11,10 +11,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles.models import Article
-from editions.importing import sources
-from editions.importing.draft import EditionImportError
-from editions.importing.jsonio import edition_from_json, edition_to_json
 from editions.models import Edition, Publication
+from importer.core import sources
+from importer.core.draft import EditionImportError
+from importer.core.jsonio import edition_from_json, edition_to_json
 from tests import importing_helpers as h
 
 pytestmark = pytest.mark.django_db

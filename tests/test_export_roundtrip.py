@@ -12,11 +12,11 @@ from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 
 from articles.models import Contributor
-from editions.importing.draft import BylineDraft, PageRef, PhotoDraft
-from editions.importing.jsonio import edition_from_json
-from editions.importing.parser import parse_edition
-from editions.importing.service import export_dumps, export_edition, import_edition
 from editions.models import Edition, Publication
+from importer.core.draft import BylineDraft, PageRef, PhotoDraft
+from importer.core.jsonio import edition_from_json
+from importer.core.parser import parse_edition
+from importer.service import export_dumps, export_edition, import_edition
 from tests import importing_helpers as h
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles.models import Article
-from editions.importing import sources
 from editions.models import Edition
+from importer.core import sources
 from tests import importing_helpers as h
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,7 @@ def refused(*args, match):
 @pytest.fixture
 def existing():
     """An edition already stored, which a refused import must leave exactly as it is."""
-    from editions.importing.service import import_edition
+    from importer.service import import_edition
 
     import_edition(h.edition(date=datetime.date(2023, 8, 1)))
 

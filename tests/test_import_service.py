@@ -8,11 +8,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article, Block, Byline, Contributor, Photo
-from editions.importing import service
-from editions.importing.draft import BlockDraft, BylineDraft, EditionImportError
-from editions.importing.jsonio import edition_to_json
-from editions.importing.service import export_edition, import_edition, plan_import
 from editions.models import Edition, Page, Publication
+from importer import service
+from importer.core.draft import BlockDraft, BylineDraft, EditionImportError
+from importer.core.jsonio import edition_to_json
+from importer.service import export_edition, import_edition, plan_import
 from tests import importing_helpers as h
 
 pytestmark = pytest.mark.django_db
@@ -415,7 +415,7 @@ def test_a_row_the_database_refuses_is_a_django_database_error_on_every_backend(
     # the command and the admin as Django's DatabaseError (a one-line message, not a traceback).
     from django.db import DatabaseError, transaction
 
-    from editions.importing.service import _insert_rows
+    from importer.service import _insert_rows
 
     import_edition(h.edition(pages=1, articles_per_page=1))
     article = Article.objects.get()

@@ -1,4 +1,4 @@
-from editions.importing.parser import parse_page
+from importer.core.parser import parse_page
 
 PAGE = """第一篇的标题
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from editions.importing.draft import PublicationDraft
-from editions.importing.jsonio import edition_to_json
-from editions.importing.parser import parse_edition
+from importer.core.draft import PublicationDraft
+from importer.core.jsonio import edition_to_json
+from importer.core.parser import parse_edition
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SCORER = FIXTURES / "parser" / "score_edition.py"

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from editions.importing.draft import EditionImportError, PageRef, PublicationDraft
-from editions.importing.parser import parse_edition
+from importer.core.draft import EditionImportError, PageRef, PublicationDraft
+from importer.core.parser import parse_edition
 
 ZHUZHOU = PublicationDraft(slug="zhuzhou-daily", name="株洲日报")
 DATE = datetime.date(2023, 8, 9)

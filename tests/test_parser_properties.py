@@ -7,10 +7,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editions.importing import rules
-from editions.importing.draft import EditionImportError, PageDraft
-from editions.importing.parser import parse_page
-from editions.importing.text import clean_text, read_furniture
+from importer.core import rules
+from importer.core.draft import EditionImportError, PageDraft
+from importer.core.parser import parse_page
+from importer.core.text import clean_text, read_furniture
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from editions.importing import rules
-from editions.importing.draft import BylineDraft, EditionImportError, PageRef
-from editions.importing.parser import parse_page
+from importer.core import rules
+from importer.core.draft import BylineDraft, EditionImportError, PageRef
+from importer.core.parser import parse_page
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from editions.importing.parser import parse_page
+from importer.core.parser import parse_page
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from editions.importing.draft import EditionImportError
-from editions.importing.text import DumpHeader, clean_text, decode_dump, nfkc, read_header
+from importer.core.draft import EditionImportError
+from importer.core.text import DumpHeader, clean_text, decode_dump, nfkc, read_header
 
 PAGE = "2023年8月9日 星期三\n第01版：要闻\n\n我市2村入选省级美丽乡村示范\n\n株洲日报讯 记者获悉。\n"
 

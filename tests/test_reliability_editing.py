@@ -17,10 +17,10 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from articles.models import Article, Contributor
-from editions.importing.draft import PublicationDraft
-from editions.importing.parser import parse_edition
-from editions.importing.service import KEPT, import_edition, plan_import
 from editions.models import Edition, Publication
+from importer.core.draft import PublicationDraft
+from importer.core.parser import parse_edition
+from importer.service import KEPT, import_edition, plan_import
 from tests.admin_helpers import article_post_data
 from tests.conftest import CORPUS, SEED
 

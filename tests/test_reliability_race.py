@@ -15,9 +15,9 @@ from django.urls import reverse
 
 from articles.admin import ArticleAdmin
 from articles.models import Article
-from editions.importing.draft import PublicationDraft
-from editions.importing.parser import parse_edition
-from editions.importing.service import import_edition
+from importer.core.draft import PublicationDraft
+from importer.core.parser import parse_edition
+from importer.service import import_edition
 from tests.admin_helpers import article_post_data
 from tests.conftest import SEED
 

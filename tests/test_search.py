@@ -17,7 +17,7 @@ from articles.search import (
     search,
     segment,
 )
-from editions.importing.draft import ArticleDraft, BlockDraft
+from importer.core.draft import ArticleDraft, BlockDraft
 from tests import factories, sitedata
 
 pytestmark = pytest.mark.django_db

@@ -13,10 +13,10 @@ from django.test import Client
 from django.utils import timezone
 
 from articles.models import Article, Block, Correction
-from editions.importing.draft import PublicationDraft
-from editions.importing.parser import parse_edition
-from editions.importing.service import import_edition
 from editions.models import Edition
+from importer.core.draft import PublicationDraft
+from importer.core.parser import parse_edition
+from importer.service import import_edition
 from tests import factories, sitedata
 from tests.conftest import CORPUS
 

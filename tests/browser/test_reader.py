@@ -12,9 +12,9 @@ import pytest
 from django.core.cache import cache
 from django.db import connections
 
-from editions.importing.draft import PublicationDraft
-from editions.importing.parser import parse_edition
-from editions.importing.service import import_edition
+from importer.core.draft import PublicationDraft
+from importer.core.parser import parse_edition
+from importer.service import import_edition
 from tests.conftest import CORPUS, SEED
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

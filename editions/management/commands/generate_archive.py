@@ -16,9 +16,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from editions.archive import ArchiveGenerator
-from editions.importing.dumps import edition_to_dumps
-from editions.importing.service import import_edition
 from editions.models import Publication
+from importer.core.dumps import edition_to_dumps
+from importer.service import import_edition
 
 
 class Command(BaseCommand):

@@ -33,8 +33,7 @@ from taggit.models import Tag, TaggedItem
 from articles import search
 from articles.models import Article, Block, Byline, Contributor, Photo, bylines
 from editions.models import Edition, Page, Publication
-
-from .draft import (
+from importer.core.draft import (
     ArticleDraft,
     BlockDraft,
     BylineDraft,
@@ -45,8 +44,8 @@ from .draft import (
     PhotoDraft,
     PublicationDraft,
 )
-from .dumps import edition_to_dumps
-from .jsonio import article_to_json
+from importer.core.dumps import edition_to_dumps
+from importer.core.jsonio import article_to_json
 
 # Positions and page numbers are small integers (PostgreSQL smallint). Reordering moves rows to
 # temporary values above these bounds first, so the unique (page, position) constraint holds at

@@ -5,7 +5,7 @@
     python manage.py import_edition 2023-08-09/ --dry-run --format json
 
 Every input is read and checked before the first edition is written; each edition is then written
-in its own transaction (see editions.importing.service).
+in its own transaction (see importer.service).
 """
 
 import json
@@ -21,12 +21,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, reset_queries
 
-from editions.importing.draft import EditionImportError, PublicationDraft
-from editions.importing.jsonio import edition_to_json
-from editions.importing.outline import outline
-from editions.importing.service import import_edition, prepare_edition
-from editions.importing.sources import collect_paths, parse_date, parse_label
 from editions.models import Publication
+from importer.core.draft import EditionImportError, PublicationDraft
+from importer.core.jsonio import edition_to_json
+from importer.core.outline import outline
+from importer.core.sources import collect_paths, parse_date, parse_label
+from importer.service import import_edition, prepare_edition
 
 # Above this many editions, progress lines carry a count, a rate and the time left.
 MANY = 5

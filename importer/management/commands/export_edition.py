@@ -9,11 +9,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from editions.importing.draft import EditionImportError
-from editions.importing.jsonio import edition_to_json
-from editions.importing.service import export_dumps, export_edition
-from editions.importing.sources import parse_date
 from editions.models import Edition, Publication
+from importer.core.draft import EditionImportError
+from importer.core.jsonio import edition_to_json
+from importer.core.sources import parse_date
+from importer.service import export_dumps, export_edition
 
 
 class Command(BaseCommand):

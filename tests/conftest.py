@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "seed-2023-08-09-01.txt"
 CORPUS = FIXTURES / "corpus"

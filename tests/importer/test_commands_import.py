@@ -1,0 +1,203 @@
+"""The import_edition and export_edition commands: arguments, output, archives, uploads."""
+
+import datetime
+import io
+import json
+import zipfile
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles.models import Article
+from editions.models import Edition, Publication
+from importer.core import sources
+from importer.core.draft import EditionImportError
+from importer.core.jsonio import edition_from_json, edition_to_json
+from tests.conftest import CORPUS, FIXTURES, SEED
+from tests.importer import helpers as h
+
+pytestmark = pytest.mark.django_db
+
+
+def run(command, *args):
+    out, err = StringIO(), StringIO()
+    call_command(command, *map(str, args), stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_make_run_imports_and_publishes_the_seed_every_time():
+    out, err = run("import_edition", SEED, "--date", "2023-08-09", "--publish")
+    assert out.startswith("zhuzhou-daily 2023-08-09: created; 1 page, 8 articles")
+    assert "(1 advertisement, 1 commentary, 6 news)" in out and out.strip().endswith("published")
+    assert err.strip() == "importing 2023-08-09 (1 page)"
+    ids = list(Article.objects.values_list("pk", flat=True).order_by("pk"))
+    out, _ = run("import_edition", SEED, "--date", "2023-08-09", "--publish")
+    assert out.startswith("zhuzhou-daily 2023-08-09: unchanged;")
+    assert list(Article.objects.values_list("pk", flat=True).order_by("pk")) == ids
+    edition = Edition.objects.get()
+    assert edition.is_visible and edition.publication.slug == "zhuzhou-daily"
+    assert edition.publication.name == "株洲日报"
+    headlines = list(Article.objects.values_list("headline", flat=True))
+    assert headlines[0] == "我市2村入选省级美丽乡村示范"
+    assert Article.objects.exclude(continued_to_label="").count() == 2
+
+
+def test_a_dry_run_prints_edition_json_and_writes_nothing():
+    out, _ = run("import_edition", SEED, "--date", "2023-08-09", "--dry-run", "--format", "json")
+    document = json.loads(out)
+    assert document["schema"] == "newsroom.edition/1" and document["date"] == "2023-08-09"
+    assert document["publication"] == {"slug": "zhuzhou-daily", "name": "株洲日报"}
+    assert edition_to_json(edition_from_json(document)) == document
+    assert not Publication.objects.exists() and not Edition.objects.exists()
+
+
+def test_a_dry_run_outline_shows_what_an_editor_checks():
+    out, _ = run("import_edition", SEED, "--date", "2023-08-09", "--dry-run")
+    lines = out.splitlines()
+    assert lines[0] == "2023-08-09 株洲日报 (zhuzhou-daily): 1 page, 8 articles"
+    assert lines[1] == "01版: 8 articles"
+    assert lines[2].split() == ["1.", "news", "我市2村入选省级美丽乡村示范"]
+    assert "副题: 分别是茶陵县桃坑乡双元村、攸县酒埠江镇酒仙湖村" in out
+    assert "株洲日报讯 · 全媒体记者/李军, 通讯员/尹照 · 6 paragraphs" in out
+    assert "▶ 下转08版" in out and "▶ 下转02版" in out
+    assert not Edition.objects.exists()
+
+
+def test_a_corpus_folder_is_one_edition_and_an_archive_is_many(tmp_path):
+    out, _ = run("import_edition", CORPUS / "2019-10-05", "--dry-run", "--format", "json")
+    document = json.loads(out)
+    assert [p["label"] for p in document["pages"]] == ["01", "02", "03", "04"]
+    assert [p["number"] for p in document["pages"]] == [1, 2, 3, 4]
+    # Several dated folders: one compact document per line, in date order.
+    folders = sorted(CORPUS.iterdir())
+    out, _ = run("import_edition", *folders, "--dry-run", "--format", "json")
+    dates = [json.loads(line)["date"] for line in out.splitlines()]
+    assert dates == ["2019-10-05", "2019-10-19", "2019-10-24"]
+    # The folder holding the dated folders imports them all.
+    out, err = run("import_edition", CORPUS)
+    assert [line.split(":")[0] for line in out.splitlines()] == [
+        "zhuzhou-daily 2019-10-05",
+        "zhuzhou-daily 2019-10-19",
+        "zhuzhou-daily 2019-10-24",
+    ]
+    assert Edition.objects.count() == 3 and all(line.startswith("importing") for line in err.splitlines())
+
+
+def test_many_editions_show_a_progress_bar(tmp_path):
+    for day in range(1, 8):
+        folder = tmp_path / f"2023-08-{day:02d}"
+        folder.mkdir()
+        (folder / "01.txt").write_bytes((FIXTURES / "bad" / "gbk.txt").read_bytes())
+    out, err = run("import_edition", *sorted(tmp_path.iterdir()))
+    assert len(out.splitlines()) == 7
+    progress = err.splitlines()
+    assert progress[0].startswith("[....................] 1/7 importing 2023-08-01 (1 page)")
+    assert progress[-1].startswith("[####################] 7/7 done")
+
+
+def test_pages_of_one_date_given_as_files_are_one_edition(tmp_path):
+    for label in ("01", "02"):
+        (tmp_path / f"{label}.txt").write_text(
+            (CORPUS / "2019-10-05" / f"{label}.txt").read_text("utf-8-sig")
+        )
+    run("import_edition", tmp_path / "01.txt", tmp_path / "02.txt", "--date", "2019-10-05")
+    edition = Edition.objects.get()
+    assert list(edition.pages.values_list("label", flat=True)) == ["01", "02"]
+    # Page 01 goes on to page 02 on this date: the parts are linked.
+    assert Article.objects.filter(page__edition=edition, next_part__isnull=False).exists()
+
+
+def test_the_date_comes_from_the_masthead_and_the_label_from_the_page_header(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("2023年8月9日 星期三\n第08版：综合\n\n" + SEED.read_text("utf-8"), encoding="utf-8")
+    run("import_edition", path)
+    page = Edition.objects.get(date=datetime.date(2023, 8, 9)).pages.get()
+    assert (page.label, page.name) == ("08", "综合")
+
+
+def test_an_edition_json_file_is_imported_as_it_says(tmp_path):
+    document = h.truth_document(CORPUS / "2019-10-19")
+    path = tmp_path / "edition.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    out, _ = run("import_edition", path, "--publish")
+    assert out.startswith("zhuzhou-daily 2019-10-19: created; 4 pages")
+    with pytest.raises(CommandError, match="is the edition of 2019-10-19, not --date 2019-10-20"):
+        run("import_edition", path, "--date", "2019-10-20")
+
+
+def test_another_publication_by_slug(tmp_path):
+    Publication.objects.create(slug="people-daily", name="人民日报")
+    run("import_edition", SEED, "--date", "2023-08-09", "--publication", "people-daily")
+    assert Edition.objects.get().publication.slug == "people-daily"
+    out, _ = run("export_edition", "2023-08-09", "--publication", "people-daily")
+    assert json.loads(out)["publication"] == {"slug": "people-daily", "name": "人民日报"}
+
+
+def test_export_refuses_what_it_cannot_find():
+    with pytest.raises(CommandError, match="no edition of 2023-08-09 for zhuzhou-daily"):
+        run("export_edition", "2023-08-09")
+    with pytest.raises(CommandError, match="unknown publication 'nowhere'"):
+        run("export_edition", "2023-08-09", "--publication", "nowhere")
+    with pytest.raises(CommandError, match="date 2023-02-30 is an impossible date"):
+        run("export_edition", "2023-02-30")
+
+
+def test_replace_overwrites_what_an_editor_changed(tmp_path):
+    def import_text(text, *args):
+        path = tmp_path / "01.txt"
+        path.write_text(text, encoding="utf-8")
+        return run("import_edition", path, "--date", "2023-08-09", *args)
+
+    import_text(SEED.read_text("utf-8"))
+    article = Article.objects.get(position=1)
+    article.headline = "编辑改过的标题"
+    article.save()
+    corrected = SEED.read_text("utf-8").replace("全省共评选出", "全省共评出")
+    out, _ = import_text(corrected)
+    assert "kept 1 edited: 01/1 编辑改过的标题 (use --replace to overwrite)" in out
+    article.refresh_from_db()
+    assert article.headline == "编辑改过的标题"
+    import_text(corrected, "--replace")
+    article.refresh_from_db()
+    assert article.headline == "我市2村入选省级美丽乡村示范"
+    assert "全省共评出" in article.blocks.first().text
+
+
+def _zip(files):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_uploads_of_pages_and_of_a_zipped_folder():
+    publication = h.PUBLICATION
+    pages = {
+        f"2019-10-05/{label}.txt": (CORPUS / "2019-10-05" / f"{label}.txt").read_bytes()
+        for label in ("01", "02")
+    }
+    pages["2019-10-05/readme.md"] = b"ignored"
+    drafts = sources.drafts_from_uploads([("edition.zip", _zip(pages))], publication=publication)
+    assert [(d.date, [p.label for p in d.pages]) for d in drafts] == [
+        (datetime.date(2019, 10, 5), ["01", "02"])
+    ]
+    seed = SEED.read_bytes()
+    drafts = sources.drafts_from_uploads(
+        [("front.txt", seed)],
+        date=datetime.date(2023, 8, 9),
+        publication=publication,
+        labels={"front.txt": "1"},
+    )
+    assert drafts[0].pages[0].label == "01" and len(drafts[0].pages[0].articles) == 8
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(monkeypatch):
+    monkeypatch.setattr(sources, "MAX_ZIP_BYTES", 1024 * 1024)
+    bomb = _zip({"2023-08-09/01.txt": b"\n" * (2 * 1024 * 1024)})
+    assert len(bomb) < 10_000
+    with pytest.raises(EditionImportError, match=r"edition\.zip: unpacks to more than 1 MB"):
+        sources.drafts_from_uploads([("edition.zip", bomb)], publication=h.PUBLICATION)
+    with pytest.raises(EditionImportError, match="not a readable zip archive"):
+        sources.drafts_from_uploads([("edition.zip", b"PK\x03\x04 broken")], publication=h.PUBLICATION)

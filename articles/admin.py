@@ -14,12 +14,14 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from editions.admin import action_confirmation
+from newsroom.uploads import SavesFilesWhole
 
 from . import images
 from .forms import (
     ArticleAdminForm,
     BlockInlineForm,
     BlockInlineFormSet,
+    ContributorAdminForm,
     MergeContributorsForm,
     MoveToPageForm,
     PhotoInlineForm,
@@ -79,7 +81,7 @@ class CorrectionInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
     form = ArticleAdminForm
     list_display = ["edition_date", "page_label", "position", "headline", "kind", "byline_names"]
     list_display_links = ["headline"]
@@ -406,7 +408,8 @@ def merge_contributors(keep, others):
 
 
 @admin.register(Contributor)
-class ContributorAdmin(SimpleHistoryAdmin):
+class ContributorAdmin(SavesFilesWhole, SimpleHistoryAdmin):
+    form = ContributorAdminForm
     list_display = ["name", "organization", "byline_count"]
     list_filter = ["organization"]
     search_fields = ["name", "organization", "slug"]

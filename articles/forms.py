@@ -182,14 +182,30 @@ class BlockInlineFormSet(PositionedInlineFormSet):
                 keep = block
 
 
+def cleaned_image(value):
+    """A new upload run through images.clean_upload (checks, metadata stripped, first frame only);
+    an image already stored, or none, as it is."""
+    if isinstance(value, UploadedFile):
+        return images.clean_upload(value)
+    return value
+
+
 class CleanImageMixin:
-    """Runs a new upload in `image` through images.clean_upload (checks, metadata stripped)."""
+    """Runs a new upload in `image` through images.clean_upload."""
 
     def clean_image(self):
-        image = self.cleaned_data.get("image")
-        if isinstance(image, UploadedFile):
-            return images.clean_upload(image)
-        return image
+        return cleaned_image(self.cleaned_data.get("image"))
+
+
+class ContributorAdminForm(forms.ModelForm):
+    """A contributor; their portrait is checked and stripped like a photo."""
+
+    class Meta:
+        model = Contributor
+        fields = ["name", "slug", "organization", "bio", "portrait"]
+
+    def clean_portrait(self):
+        return cleaned_image(self.cleaned_data.get("portrait"))
 
 
 class PhotoInlineForm(CleanImageMixin, forms.ModelForm):

@@ -2,8 +2,10 @@
 renditions next to the original.
 
 An upload is refused (a `ValidationError` the form shows) when it is not a JPEG, PNG, WebP or GIF,
-is larger than `MAX_BYTES`, is wider or taller than `MAX_SIDE`, or holds more than `MAX_PIXELS`
-pixels (a decompression bomb is refused from its header, before any pixel is decoded).
+is larger than `MAX_BYTES`, is wider or taller than `MAX_SIDE`, holds more than `MAX_PIXELS`
+pixels, or is an animation whose frames hold more than `MAX_ANIMATION_PIXELS` together (a
+decompression or frame bomb is refused from its headers, before any pixel is decoded). Only the
+first frame of an animation is decoded and kept: a printed photo is a still.
 
 Renditions are WebP files `RENDITION_WIDTHS` pixels wide (never wider than the original) stored
 beside the original under a name derived from it: `photos/2023/08/09/a.jpg` gets
@@ -23,6 +25,9 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 MAX_BYTES = 10 * 1024 * 1024
 MAX_SIDE = 12000
 MAX_PIXELS = 50_000_000
+# Counting an animation's frames reads their headers only; the pixels they would decode to are
+# what a frame bomb (a hundred 4000×4000 frames in 1.3 MB) costs whoever decodes them all.
+MAX_ANIMATION_PIXELS = 4 * MAX_PIXELS
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 RENDITION_WIDTHS = (400, 1200)
 
@@ -56,6 +61,7 @@ def clean_upload(upload):
                 params={"kind": kind or "?"},
             )
         _check_dimensions(width, height)
+        _check_frames(image, width, height)
         image.load()
         cleaned = _strip(image, kind)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -75,12 +81,23 @@ def _check_dimensions(width, height):
         )
 
 
+def _check_frames(image, width, height):
+    frames = getattr(image, "n_frames", 1)
+    if frames > 1 and frames * width * height > MAX_ANIMATION_PIXELS:
+        raise ValidationError(
+            _("动图共 %(frames)d 帧、每帧 %(width)d×%(height)d，像素总数过大，疑为“帧炸弹”，已拒绝。"),
+            code="frame_bomb",
+            params={"frames": frames, "width": width, "height": height},
+        )
+
+
 def _strip(image, kind):
-    """Re-encode from pixels only, so no metadata block survives."""
+    """Re-encode the first frame from pixels only, so no metadata block (nor other frame)
+    survives."""
     out = io.BytesIO()
     if kind == "GIF":
-        # Keep animation; GIF carries no EXIF, and re-saving drops comments and extensions.
-        image.save(out, "GIF", save_all=getattr(image, "is_animated", False))
+        # GIF carries no EXIF; re-saving one frame drops comments, extensions and the animation.
+        image.save(out, "GIF")
         return out.getvalue()
     upright = ImageOps.exif_transpose(image)
     if kind == "JPEG":

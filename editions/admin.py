@@ -22,6 +22,7 @@ from articles.search import refresh_search_document
 from importer.core.draft import EditionImportError, PublicationDraft
 from importer.core.sources import collect_uploads
 from importer.service import import_edition, plan_import
+from newsroom.uploads import SavesFilesWhole
 
 from .forms import (
     EditionAdminForm,
@@ -157,7 +158,7 @@ class PageInline(admin.TabularInline):
 
 
 @admin.register(Edition)
-class EditionAdmin(SimpleHistoryAdmin):
+class EditionAdmin(SavesFilesWhole, SimpleHistoryAdmin):
     form = EditionAdminForm
     list_display = [
         "date",
@@ -388,7 +389,7 @@ class ArticleInline(admin.TabularInline):
 
 
 @admin.register(Page)
-class PageAdmin(SimpleHistoryAdmin):
+class PageAdmin(SavesFilesWhole, SimpleHistoryAdmin):
     list_display = ["__str__", "edition", "number", "editor", "article_count"]
     list_select_related = ["edition"]
     list_filter = ["edition__publication"]

@@ -22,6 +22,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from .budget import UploadBudget
 from .draft import EditionDraft, EditionImportError, PublicationDraft
 from .jsonio import edition_from_json
 from .parser import parse_edition
@@ -135,10 +136,11 @@ class _Json:
 
 
 class _Collector:
-    def __init__(self, *, date=None, page=None, encoding=None):
+    def __init__(self, *, date=None, page=None, encoding=None, budget=None):
         self.date = date
         self.page = page
         self.encoding = encoding
+        self.budget = budget or UploadBudget(unlimited=True)  # paths: each file's own limit
         self.dumps: list[_Dump] = []
         self.documents: list[_Json] = []
 
@@ -208,12 +210,14 @@ class _Collector:
                 raise EditionImportError(
                     f"{name}: larger than the {MAX_JSON_BYTES // 2**20} MB a file may be"
                 )
+            self.budget.take(name, data, is_dump=False)
             self.documents.append(_Json(name, data))
         else:
             if len(data) > MAX_DUMP_BYTES:
                 raise EditionImportError(
                     f"{name}: larger than the {MAX_DUMP_BYTES // 2**20} MB a page dump may be"
                 )
+            self.budget.take(name, data, is_dump=True)
             self.dumps.append(_Dump(name, data, pure.stem, None, label))
 
     def _add_zip(self, name: str, data: bytes):
@@ -228,34 +232,35 @@ class _Collector:
             )
         if sum(m.file_size for m in members) > MAX_ZIP_BYTES:
             raise EditionImportError(f"{name}: unpacks to more than {MAX_ZIP_BYTES // 2**20} MB")
-        total = 0
-        found = False
+        wanted = []  # the members read: page dumps and edition JSON
         for member in members:
             path = PurePosixPath(member.filename)
+            suffix = path.suffix.lower()
             if any(part.startswith(".") or part == "__MACOSX" for part in path.parts):
                 continue
-            suffix = path.suffix.lower()
-            is_dump = suffix in DUMP_SUFFIXES and _label_in_name(path.stem) is not None
-            if not is_dump and suffix != ".json":
-                continue
-            limit = MAX_JSON_BYTES if suffix == ".json" else MAX_DUMP_BYTES
+            if suffix == ".json" or (suffix in DUMP_SUFFIXES and _label_in_name(path.stem) is not None):
+                wanted.append((member, path, "json" if suffix == ".json" else "dump"))
+        self.budget.refuse_declared(name, sum(member.file_size for member, _path, _kind in wanted))
+        total = 0
+        for member, path, kind in wanted:
+            limit = min(MAX_JSON_BYTES if kind == "json" else MAX_DUMP_BYTES, self.budget.bytes)
             try:
                 with archive.open(member) as stream:
-                    # Read no more than allowed, whatever the member's header claims.
+                    # No more than allowed (or the budget left), whatever the header claims.
                     content = stream.read(limit + 1)
             except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError):
                 raise EditionImportError(f"{name}: {member.filename} cannot be unpacked") from None
             total += len(content)
+            origin = f"{name}:{member.filename}"
+            self.budget.take(origin, content, is_dump=kind == "dump")
             if len(content) > limit or total > MAX_ZIP_BYTES:
                 raise EditionImportError(f"{name}: {member.filename} unpacks to more than allowed")
-            origin = f"{name}:{member.filename}"
-            found = True
-            if suffix == ".json":
+            if kind == "json":
                 self.documents.append(_Json(origin, content))
             else:
                 folder = str(path.parent) if str(path.parent) != "." else name
                 self.dumps.append(_Dump(origin, content, path.stem, folder))
-        if not found:
+        if not wanted:
             raise EditionImportError(f"{name}: no page dumps or edition JSON in this zip")
 
     # -- editions -----------------------------------------------------------------------------
@@ -364,7 +369,8 @@ def collect_paths(paths, *, date=None, page=None, encoding=None) -> list[Edition
 
 
 def collect_uploads(files, *, date=None, encoding=None, labels=None) -> list[EditionSource]:
-    collector = _Collector(date=date, encoding=encoding)
+    """Like collect_paths, for uploaded files: one edition's worth (see budget.py)."""
+    collector = _Collector(date=date, encoding=encoding, budget=UploadBudget())
     labels = labels or {}
     for name, data in files:
         label = labels.get(name)

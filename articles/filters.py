@@ -32,7 +32,7 @@ class ArticleSearchFilter(django_filters.FilterSet):
     publication = django_filters.ModelChoiceFilter(
         field_name="page__edition__publication",
         to_field_name="slug",
-        queryset=Publication.objects.all(),
+        queryset=Publication.objects.published(),
         label=_("报纸"),
         empty_label=_("全部"),
     )

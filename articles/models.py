@@ -2,6 +2,7 @@
 
 import functools
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Left
@@ -56,6 +57,7 @@ class Contributor(models.Model):
 CONTINUATION_PARTS = ("next_part", "previous_part")
 CONTINUATION_LINK_FIELDS = {
     "pk": "pk",
+    "edition": "page__edition_id",
     "label": "page__label",
     "date": "page__edition__date",
     "publication": "page__edition__publication__slug",
@@ -241,6 +243,16 @@ class Article(models.Model):
         # reverse() costs more than the rest of a card.
         return f"{self.page.get_absolute_url()}{self.pk}/"
 
+    def clean(self):
+        super().clean()
+        if self.next_part_id is None or self.page_id is None:
+            return
+        # Both parts of a continued story are printed in one edition: a link into another would
+        # have a published page point readers at a draft.
+        same_edition = Article.objects.filter(pk=self.next_part_id, page__edition__pages=self.page_id)
+        if not same_edition.exists():
+            raise ValidationError({"next_part": _("转版后续必须是同一期中的稿件。")})
+
     @cached_property
     def next_part_url(self):
         """The address of the story's next part (下转), or None when it is not stored."""
@@ -252,12 +264,16 @@ class Article(models.Model):
         return self._part_url("previous_part")
 
     def _part_url(self, part):
+        """The other part's address; None too for a part in another edition (the two parts of a
+        story are printed in one edition, and a link elsewhere could reach a draft)."""
         if not hasattr(self, f"{part}_link_pk"):
             # Not loaded by with_continuation_links(): follow the relation.
             other = getattr(self, part, None)
-            return other.get_absolute_url() if other is not None else None
+            if other is None or other.page.edition_id != self.page.edition_id:
+                return None
+            return other.get_absolute_url()
         pk = getattr(self, f"{part}_link_pk")
-        if pk is None:
+        if pk is None or getattr(self, f"{part}_link_edition") != self.page.edition_id:
             return None
         return reverse(
             "articles:article",

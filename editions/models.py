@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +18,10 @@ class PublicationQuerySet(models.QuerySet):
             slug=spec["slug"], defaults={"name": spec["name"], "dateline": spec["dateline"]}
         )
         return publication
+
+    def published(self):
+        """Publications with an edition readers may see: one with drafts only is unpublished."""
+        return self.filter(Exists(Edition.objects.published().filter(publication=OuterRef("pk"))))
 
 
 class Publication(models.Model):

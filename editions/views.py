@@ -265,6 +265,14 @@ def archive(request, publication):
     }
     earlier = editions.filter(date__lt=month).order_by("-date").values_list("date", flat=True).first()
     later = editions.filter(date__gte=following_month).order_by("date").values_list("date", flat=True).first()
+    if (
+        not in_month
+        and earlier is None
+        and later is None
+        and not (request.user.is_active and request.user.is_staff)
+    ):
+        # No edition a reader may see: a paper with drafts only is not published yet.
+        raise Http404(_("这份报纸还没有出版的期次。"))
     weeks = [
         [
             {

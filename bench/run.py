@@ -97,10 +97,57 @@ def save(name, data):
 
 
 # ---------------------------------------------------------------- parse
+SIZES = (("1 KB", 1_000), ("20 KB", 20_000), ("1 MB", 1_000_000), ("5 MB", 5_000_000))
+
+
 def real_pages():
     pages = [(ROOT / "seeds" / "000_092d2e3a62978a8e.txt").read_bytes()]
     pages += [p.read_bytes() for p in sorted((ROOT / "tests" / "fixtures" / "corpus").rglob("0*.txt"))]
     return pages
+
+
+def story_blocks():
+    """The corpus's stories as a dump prints them: title lines, then paragraphs, one block each."""
+    blocks = []
+    for truth in sorted((ROOT / "tests" / "fixtures").glob("*corpus*/*/truth.json")):
+        for page in json.loads(truth.read_text(encoding="utf-8"))["pages"]:
+            for story in page["articles"]:
+                titles = story.get("title_lines") or [
+                    story[key] for key in ("kicker", "headline", "subheadline") if story.get(key)
+                ]
+                blocks += [*titles, *story["paragraphs"]]
+    return blocks
+
+
+def sized_page(blocks, size):
+    """A page of about ``size`` bytes: the corpus's stories one after another, cycled."""
+    out, total, index = [], 0, 0
+    while total < size:
+        block = blocks[index % len(blocks)]
+        out.append(block)
+        total += len(block.encode()) + 2
+        index += 1
+    return "\n\n".join(out) + "\n"
+
+
+def tiny_pairs_page(size):
+    """The hostile dump of issue 14: tiny title / paragraph pairs, up to ``size`` bytes."""
+    out, total, index = [], 0, 0
+    while total < size:
+        pair = f"标题{index}\n\n正文{index}。\n"
+        out.append(pair)
+        total += len(pair.encode()) + 1
+        index += 1
+    return "\n".join(out)
+
+
+def cpu_best(fn, repeat=3):
+    times = []
+    for _ in range(repeat):
+        started = time.process_time()
+        fn()
+        times.append(time.process_time() - started)
+    return min(times)
 
 
 def bench_parse(args):
@@ -123,20 +170,34 @@ def bench_parse(args):
 
     results = {}
     for name, fn in (("read + split lines (baseline)", baseline), ("decode + parse_page", parse)):
-        times = []
-        for _ in range(3):
-            started = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - started)
-        results[name] = min(times)
+        results[name] = cpu_best(fn)
     base = results["read + split lines (baseline)"]
     rows = [
         (name, f"{count / t:,.0f}", f"{size / t / 1e6:.2f}", f"{t / base:.1f}×")
         for name, t in results.items()
     ]
-    print(f"\n### Parser alone: {count} real pages ({size / 1e6:.1f} MB), best of 3\n")
+    print(f"\n### Parser alone: {count} real pages ({size / 1e6:.1f} MB), CPU time, best of 3\n")
     print(table(["what", "pages/s", "MB/s", "time vs baseline"], rows))
-    save("parse", {"pages": count, "bytes": size, "seconds": results})
+
+    blocks = story_blocks()
+    sized, sized_rows = {}, []
+    sizes = SIZES[:3] if args.quick else SIZES
+    for kind, make in (("stories", lambda n: sized_page(blocks, n)), ("tiny pairs", tiny_pairs_page)):
+        for label, target in sizes:
+            data = make(target).encode()
+            repeat = max(1, min(200, 2_000_000 // len(data)))
+
+            def run(data=data, repeat=repeat):
+                for _ in range(repeat):
+                    parse_page(decode_dump(data))
+
+            seconds = cpu_best(run, 3 if len(data) < 2_000_000 else 1) / repeat
+            sized[f"{kind} {label}"] = {"bytes": len(data), "seconds": seconds}
+            sized_rows.append((kind, label, f"{1 / seconds:,.1f}", f"{len(data) / seconds / 1e6:.2f}"))
+    print("\n### Parser alone by page size (stories of the corpora cycled; the hostile dump of tiny")
+    print("title/paragraph pairs), CPU time; the aim is at least 1 MB/s on each\n")
+    print(table(["page", "size", "pages/s", "MB/s"], sized_rows))
+    save("parse", {"pages": count, "bytes": size, "seconds": results, "sizes": sized})
 
 
 # ---------------------------------------------------------------- import

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 SCHEMA = "newsroom.edition/1"
 
@@ -42,6 +43,35 @@ class PhotoDraft:
     image: str | None = None
 
 
+class DoubtKind(StrEnum):
+    """What the parser was unsure of: stable identifiers, kept as they are in stored doubts."""
+
+    TITLE_SPLIT = "title_split"  # which title line is kicker, headline or subheadline was guessed
+    BOUNDARY = "boundary"  # where this article starts or ends was a close call
+    NO_TITLE = "no_title"  # no title line: the headline was made from the first words
+    UNPLACED = "unplaced"  # text the parser could not place, kept in an article of its own
+    BYLINE = "byline"  # a line read as a byline, or a name line, may be something else
+    EDITOR_NOTE = "editor_note"  # where the editor's note ends was guessed
+    CONTINUATION_MISSING = "continuation_missing"  # the page a marker names is not in the edition
+    CONTINUATION_NOT_FOUND = "continuation_not_found"  # that page holds no matching part
+    CONTINUATION_GUESSED = "continuation_guessed"  # the parts were linked by their headlines
+
+
+@dataclass
+class Doubt:
+    """One thing the parser was unsure of in an article: a row an editor checks and clears.
+
+    `kind` is a `DoubtKind` value; `message` says it in the editors' language (zh-hans); `lines`
+    are the dump's lines concerned, as printed."""
+
+    kind: str
+    message: str
+    lines: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return self.message
+
+
 @dataclass
 class PageRef:
     """Where a continued story goes on or comes from: the printed label and, when known, the
@@ -70,11 +100,24 @@ class ArticleDraft:
     # Not part of the edition JSON: the lines the parser read for this article, and what it
     # was unsure of (shown in the dry-run outline and the admin's import preview).
     source_text: str = ""
-    doubts: list[str] = field(default_factory=list)
+    doubts: list[Doubt] = field(default_factory=list)
 
     @property
     def paragraphs(self) -> list[str]:
         return [block.text for block in self.body if block.type == "paragraph"]
+
+    @property
+    def first_line(self) -> str:
+        """The first line the parser read for this article (where the editor sees it start)."""
+        return self.source_text.split("\n", 1)[0]
+
+    @property
+    def last_line(self) -> str:
+        """The last line the parser read for this article (where the editor sees it end)."""
+        return self.source_text.rsplit("\n", 1)[-1]
+
+    def doubt(self, kind: DoubtKind, message: str, lines=()) -> None:
+        self.doubts.append(Doubt(kind=str(kind), message=message, lines=[line for line in lines if line]))
 
 
 @dataclass

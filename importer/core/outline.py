@@ -5,10 +5,17 @@
       1. news          我市2村入选省级美丽乡村示范
                      副题: 分别是茶陵县桃坑乡双元村、攸县酒埠江镇酒仙湖村
                      株洲日报讯 · 全媒体记者/李军, 通讯员/尹照 · 6 paragraphs
+                     from 我市2村入选省级美丽乡村示范
+                       to 下一步，我市将继续……
       2. news        引题: 湖南株洲市着力构建……新格局
                      党建赋能治理 共建幸福家园
                      ... · ▶ 下转08版
-                     ? unsure: two title lines, read as kicker and headline
+                     from 湖南株洲市着力构建……新格局——
+                       to ……▶▶下转08版
+                     ? title_split: 两行标题：已把“……”作引题、“……”作主题，请核对
+
+Each article shows the first and last lines the parser read for it, so that an editor sees where
+a story was cut, and what the parser doubts (its kind, then the message editors read).
 
 Pure Python: no Django import.
 """
@@ -18,6 +25,8 @@ from __future__ import annotations
 from .draft import ArticleDraft, EditionDraft
 
 INDENT = " " * 20
+# The first and last lines are shown this long, at most.
+LINE_SHOWN = 60
 
 
 def _plural(n: int, word: str) -> str:
@@ -54,8 +63,16 @@ def _article_lines(article: ArticleDraft) -> list[str]:
     if article.continued_to:
         facts.append(f"▶ 下转{article.continued_to.label}版")
     lines.append(INDENT + " · ".join(facts))
-    lines.extend(f"{INDENT}? unsure: {doubt}" for doubt in article.doubts)
+    if article.source_text:
+        lines.append(f"{INDENT}from {_shown(article.first_line)}")
+        if article.last_line != article.first_line:
+            lines.append(f"{INDENT}  to {_shown(article.last_line)}")
+    lines.extend(f"{INDENT}? {doubt.kind}: {doubt.message}" for doubt in article.doubts)
     return lines
+
+
+def _shown(line: str) -> str:
+    return line if len(line) <= LINE_SHOWN else line[: LINE_SHOWN - 1] + "…"
 
 
 def outline(edition: EditionDraft) -> str:

@@ -1,0 +1,78 @@
+"""Page dump text to `PageDraft` / `EditionDraft`. Pure Python: no Django import.
+
+A dump is the flat text of a printed page: blocks separated by blank lines, each block one or
+more lines. The parser reads it in passes, each in its own module:
+
+1. `lines`: every non-blank line becomes a `Line`, judged on its own by the line rules
+   (`importer.core.rules`): page furniture, continuation markers, editor's note label, photo
+   credit or caption, standalone byline, dateline, title-like line, prose, advertisement.
+2. `reader`: the page walk cuts the lines into articles. A run of title lines opens a new
+   article or is a subhead of the current one by the points of its signals (`opening`, with the
+   topic-change signal in `cohesion`); paragraphs cut by column breaks are joined back.
+3. `titles`: an article's title lines become kicker, headline, subheadline and column.
+4. `finish`: each article's kind and doubts; `link`: the parts of continued stories are linked
+   across the edition's pages.
+
+What differs between papers comes from a `Profile` (`importer.core.profile`): the words of the
+line rules, the weights of the signals and the lengths and thresholds; the default profile covers
+the common Chinese conventions. The parser is deterministic, and every pass costs time linear in
+the input. It returns a structure or raises `EditionImportError`.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from ..draft import EditionDraft, EditionImportError, PageDraft, PublicationDraft
+from ..profile import DEFAULT, Profile
+from ..rules import rules_for
+from ..text import clean_text, normalise_label
+from .finish import finish
+from .lines import Furniture, read_lines
+from .link import link_parts
+from .reader import PageReader
+
+# Far above any real page; a hostile dump is refused before it costs minutes.
+MAX_PAGE_CHARS = 60_000_000
+
+
+def parse_page(text: str, *, label: str = "01", number: int = 1, profile: Profile | None = None) -> PageDraft:
+    """Parse one page dump into a PageDraft (see the module docstring)."""
+    if not isinstance(text, str):
+        raise EditionImportError("a page dump must be text")
+    if len(text) > MAX_PAGE_CHARS:
+        raise EditionImportError(f"page {label} is too large to be a page dump ({len(text)} characters)")
+    profile = profile or DEFAULT
+    rules = rules_for(profile)
+    furniture = Furniture()
+    lines = read_lines(clean_text(text), furniture, rules)
+    articles = PageReader(lines, rules, profile).read()
+    drafts = [finish(article, position, profile) for position, article in enumerate(articles, start=1)]
+    return PageDraft(
+        number=number, label=label, name=furniture.name, editor=furniture.editor, articles=drafts
+    )
+
+
+def parse_edition(
+    pages: list[tuple[str, str]],
+    *,
+    publication: PublicationDraft,
+    date: datetime.date,
+    number: int | None = None,
+    profile: Profile | None = None,
+) -> EditionDraft:
+    """Parse an edition's page dumps, given as (label, text) in page order, and link continuations."""
+    profile = profile or DEFAULT
+    edition = EditionDraft(publication=publication, date=date, number=number)
+    seen: set[str] = set()
+    for position, (label, text) in enumerate(pages, start=1):
+        label = normalise_label(label)
+        if label in seen:
+            raise EditionImportError(f"page {label} appears twice in the edition")
+        seen.add(label)
+        edition.pages.append(parse_page(text, label=label, number=position, profile=profile))
+    link_parts(edition, profile.limits)
+    return edition
+
+
+__all__ = ["parse_edition", "parse_page"]

@@ -1,0 +1,160 @@
+"""Pass 1: every non-blank line of a dump becomes a `Line`, judged on its own. Pure Python.
+
+Page furniture (masthead date, page header, 责任编辑 lines) is taken out for the page's name and
+editor; continuation markers are cut out and remembered; then the line is classified by the rules
+of the profile (`rules`): editor's note label, photo credit or caption, standalone byline,
+dateline paragraph, title-like line, or prose. Blocks made of a Latin slogan and short lines are
+advertisements. The pass also records, for every line, where the next title line and the next
+line that is neither title nor prose stand, so that the page walk looks ahead in constant time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import rules as forms
+from ..draft import BylineDraft, PageRef
+from ..rules import Rules
+from ..text import read_furniture
+
+
+@dataclass(eq=False, slots=True)
+class Line:
+    text: str
+    raw: str
+    kind: str  # title, para, dateline, byline, note, caption, credit, marker, ad
+    block: int
+    blank_before: int
+    lines_in_block: int = 1
+    form: str | None = None
+    lead: forms.Lead | None = None
+    bylines: list[BylineDraft] | None = None
+    caption: tuple[str, str] | None = None
+    continued_to: PageRef | None = None
+    continued_from: PageRef | None = None
+    advertisement: int | None = None  # lines of one advertisement share this number
+    pairs: object = None  # the line's character pairs, once the cohesion signal asked for them
+
+
+@dataclass
+class Furniture:
+    name: str = ""
+    editor: str = ""
+
+
+def classify(text: str, rules: Rules) -> tuple[str, dict]:
+    is_note, rest = rules.note_label(text)
+    if is_note:
+        return "note", {"text": rest}
+    if rules.is_credit(text):
+        return "credit", {}
+    caption = rules.split_caption(text)
+    if caption:
+        return "caption", {"caption": caption}
+    if forms.CLOSING_CREDIT.match(text):
+        return "para", {}
+    bylines = rules.parse_bylines(text, standalone=True)
+    if bylines:
+        return "byline", {"bylines": bylines}
+    lead = rules.take_dateline(text)
+    if lead:
+        return "dateline", {"lead": lead}
+    form = rules.title_form(text)
+    if form and form != "weak":
+        return "title", {"form": form}
+    return "para", {"form": form}
+
+
+def read_lines(text: str, furniture: Furniture, rules: Rules) -> list[Line]:
+    lines: list[Line] = []
+    block, blank, new_block = 0, 0, True
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if not stripped:
+            blank += 1
+            new_block = True
+            continue
+        found = read_furniture(stripped)
+        if found is not None:
+            furniture.name = furniture.name or found.name
+            furniture.editor = furniture.editor or found.editor
+            blank, new_block = blank + 1, True
+            continue
+        if new_block:
+            block += 1
+        markers = forms.take_markers(stripped)
+        body = markers.text
+        if body:
+            kind, extra = classify(body, rules)
+        else:
+            kind, extra = "marker", {}
+        if kind == "note":
+            body = extra.pop("text")
+        lines.append(
+            Line(
+                text=body,
+                raw=stripped,
+                kind=kind,
+                block=block,
+                blank_before=blank,
+                continued_to=markers.continued_to,
+                continued_from=markers.continued_from,
+                **extra,
+            )
+        )
+        blank, new_block = 0, False
+    mark_blocks(lines)
+    return lines
+
+
+def mark_blocks(lines: list[Line]) -> None:
+    """Block sizes, and advertisements: a slogan with a Latin line and no story.
+
+    The slogan is a block of short lines (``建设全球一流现代银行集团`` over ``BUILD A FIRST-CLASS
+    GLOBAL BANKING GROUP``), or, in a dump with a blank line after every line, a Chinese title
+    line that opens a run and the Latin line right under it.
+    """
+    start = 0
+    for index in range(1, len(lines) + 1):
+        if index == len(lines) or lines[index].block != lines[start].block:
+            group = lines[start:index]
+            for line in group:
+                line.lines_in_block = len(group)
+            if is_advertisement(group):
+                mark_advertisement(group)
+            start = index
+    for index in range(1, len(lines)):
+        line, previous = lines[index], lines[index - 1]
+        opens_run = index == 1 or lines[index - 2].kind != "title"
+        if (
+            line.kind == "title"
+            and previous.kind == "title"
+            and opens_run
+            and forms.mostly_latin(line.text)
+            and not forms.mostly_latin(previous.text)
+        ):
+            mark_advertisement([previous, line])
+
+
+def mark_advertisement(group: list[Line]) -> None:
+    for line in group:
+        line.kind = "ad"
+        line.advertisement = group[0].block
+
+
+def is_advertisement(group: list[Line]) -> bool:
+    return (
+        len(group) >= 2
+        and any(forms.mostly_latin(line.text) for line in group)
+        and all(line.kind in ("title", "para") and len(line.text) <= 60 for line in group)
+        and not any(forms.ends_sentence(line.text) for line in group)
+    )
+
+
+def next_positions(lines: list[Line], wanted) -> list[int]:
+    """For every index, the first index at or after it whose line satisfies ``wanted``
+    (``len(lines)`` when none does): one backward scan, so look-aheads cost constant time."""
+    found = [len(lines)] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        found[index] = index if wanted(lines[index]) else found[index + 1]
+    return found

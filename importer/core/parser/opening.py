@@ -1,0 +1,143 @@
+"""Does a run of title lines open a new article, or is it a subhead of the current one? Pure Python.
+
+No single signal decides; each adds the points of a field of the profile's `Weights`, and a run
+of at least ``opening`` points opens an article:
+
+* the first run on the page, before any story: ``first_on_page``;
+* what follows the run: a dateline, a byline or an editor's note, ``lead_follows``; an ``上接``
+  marker opens the second part of a story under its repeated headline, whatever else is true;
+* the run's own form: a ``——`` kicker or subheadline, a bracketed or 【】 column label
+  (``strong_form``); two spaces inside a line, the headline's own line break (``visual_break``);
+  two or more title lines (``title_lines``, or ``long_title_lines`` when together they are at
+  least ``limits.long_title_lines`` characters); numbering (一、 / （1）) or a final colon
+  (``numbered``, a negative weight);
+* whether the current story has ended: after a ``下转`` marker, a closing credit in brackets
+  (``（本报布鲁塞尔10月4日电）``) or a photo credit (``story_closed``); after a finished sentence
+  (``sentence_ended``); in the middle of a sentence (``mid_sentence``, negative);
+* the shape of the page: a photo credit within the next ``limits.credit_lookahead`` lines (photo
+  news: title, caption, credit), or a closing dateline ahead when the current story opened with
+  one (a story prints one dateline) (``photo_or_dateline_ahead``); ``limits.box_break_blank_lines``
+  blank lines or more before the run, a box break (``box_break``);
+* a change of topic (`cohesion`): the story so far and the text after the run share few
+  character pairs (``topic_change``), or fairly few (``topic_fair``);
+* the story's subheads share a form (`subhead_family`: all ``传承：……``, all numbered, all two
+  short phrases): a run of the same form as one of the next two title lines is one of them
+  (``subhead_family``, negative); a run that stands apart from the subheads after it is the title
+  of their story (``apart_from_subheads``).
+
+The last two read text around the run, so they are computed only when their points could still
+change the decision.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import rules as forms
+
+LEAD_KINDS = ("dateline", "byline", "note")
+# 传承：中医药教育新格局初步形成 / 福建：标准不降、力度不减
+LABELLED = re.compile(r"[^\s:：，,]{1,8}[:：]\s{0,2}\S")
+# 礼赞祖国 致敬时代 / 强化协作，有机融合
+PAIRED = re.compile(r"[^\s，,]{2,8}(?:\s{1,3}|[，,])[^\s，,]{2,8}")
+
+
+def weigh(reader, run, end: int) -> float:
+    """The points of a run of title lines ``run`` (``reader.lines[..end]``) towards opening."""
+    weights, limits, current = reader.weights, reader.limits, reader.current
+    if current is None:
+        return weights.first_on_page
+    lines = reader.lines
+    following = lines[end] if end < len(lines) else None
+    if following is not None and following.continued_from:
+        return max(weights.opening, weights.first_on_page)
+    weight = 0
+    if following is not None and following.kind in LEAD_KINDS:
+        weight += weights.lead_follows
+    shapes = [reader.rules.title_form(line.text) for line in run]
+    if "strong" in shapes:
+        weight += weights.strong_form
+    if any(forms.VISUAL_BREAK.search(line.text) for line in run):
+        weight += weights.visual_break
+    if len(run) >= 2:
+        long = sum(len(line.text) for line in run) >= limits.long_title_lines
+        weight += weights.long_title_lines if long else weights.title_lines
+    if any(
+        shape == "subhead" or forms.is_numbered(line.text) for shape, line in zip(shapes, run, strict=True)
+    ):
+        weight += weights.numbered
+    if current.closed:
+        weight += weights.story_closed
+    else:
+        last = current.last_paragraph_end
+        if last is not None:
+            weight += weights.sentence_ended if forms.ends_sentence(last) else weights.mid_sentence
+    if _credit_ahead(reader, end) or (current.draft.dateline and _closing_dateline_ahead(reader, end)):
+        weight += weights.photo_or_dateline_ahead
+    if run[0].blank_before >= limits.box_break_blank_lines:
+        weight += weights.box_break
+    low, high = _text_signal_range(weights)
+    if weights.opening - high <= weight < weights.opening - low:
+        weight += reader.cohesion.judge(end)
+        weight += subhead_family(reader, run, end)
+    return weight
+
+
+def _text_signal_range(weights) -> tuple[float, float]:
+    """The least and most the text-wide signals can add."""
+    topic = (0, weights.topic_change, weights.topic_fair)
+    family = (0, weights.subhead_family, weights.apart_from_subheads)
+    return min(topic) + min(family), max(topic) + max(family)
+
+
+def subhead_shape(text: str) -> str | None:
+    text = text.strip()
+    if forms.is_numbered(text):
+        return "numbered"
+    if LABELLED.match(text):
+        return "labelled"
+    # Two spaces are the headline's own line break (VISUAL_BREAK), not a subhead's pair.
+    if PAIRED.fullmatch(text) and not forms.VISUAL_BREAK.search(text):
+        return "paired"
+    return None
+
+
+def subhead_family(reader, run, end: int) -> float:
+    """A story's subheads share a form. A run of the same form as one of the next two title lines
+    is one more of them; a run that stands apart from the next title line and another of its
+    form is the title of their story. Only the next few title lines count (``family_size``,
+    within ``family_lookahead`` lines), up to a dateline, byline or credit, so that the subheads
+    of a later story are not taken for this one's."""
+    limits, lines = reader.limits, reader.lines
+    stop = min(reader.next_stop[end], end + limits.family_lookahead)
+    later: list[str | None] = []
+    index = reader.next_title[end]
+    while index < stop and len(later) < limits.family_size:
+        later.append(subhead_shape(lines[index].text))
+        index = reader.next_title[index + 1]
+    shape = subhead_shape(run[0].text)
+    if shape is not None and shape in later[:2]:
+        return reader.weights.subhead_family
+    if later and later[0] not in (None, shape) and later.count(later[0]) >= 2:
+        return reader.weights.apart_from_subheads
+    return 0
+
+
+def _credit_ahead(reader, end: int) -> bool:
+    """Photo news: a title, one to three caption paragraphs, then the credit line."""
+    for line in reader.lines[end : end + reader.limits.credit_lookahead]:
+        if line.kind == "credit":
+            return True
+        if line.kind != "para":
+            return False
+    return False
+
+
+def _closing_dateline_ahead(reader, end: int) -> bool:
+    """A story prints one dateline: text closing with ``（本报布达佩斯10月18日电）`` after a story
+    that opened with a dateline is another story."""
+    stop = min(reader.next_not_para[end], end + reader.limits.dateline_lookahead)
+    index = reader.next_bracketed[end]
+    if index >= stop:
+        return False
+    return reader.rules.datelines.dateline.search(reader.lines[index].text) is not None

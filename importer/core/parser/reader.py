@@ -1,0 +1,291 @@
+"""Pass 2: the page walk that cuts the lines into articles. Pure Python.
+
+Walking the lines in order, a run of title lines either opens a new article or is a subhead of
+the current one (`opening.weigh` decides); every other line goes to the current article by its
+kind: a dateline, a byline, an editor's note, a caption or a credit, a paragraph. Paragraphs cut
+by column breaks are joined back: a paragraph that does not end a sentence continues with the
+next prose line; titles, subheads, captions, bylines and markers never join. Closing credits such
+as ``（综合本报记者倪光辉、毕京津报道）`` stay the last body paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from .. import rules as forms
+from ..draft import ArticleDraft, BlockDraft, PhotoDraft
+from .cohesion import Cohesion
+from .lines import Line, next_positions
+from .opening import weigh
+from .titles import assign_title
+
+
+@dataclass
+class Article:
+    draft: ArticleDraft = field(default_factory=ArticleDraft)
+    sources: list[str] = field(default_factory=list)
+    closed: bool = False  # ended by a 下转 marker, a closing credit or a photo credit
+    note_left: int = 0  # paragraphs still to go to the editor's note
+    # The pieces of the last paragraph while column breaks are joined back (joined once, at the end).
+    pieces: list[str] = field(default_factory=list)
+
+    @property
+    def last_paragraph_end(self) -> str | None:
+        """The end of the last body block when it is a paragraph (what tells a finished sentence)."""
+        body = self.draft.body
+        if not body or body[-1].type != "paragraph":
+            return None
+        return self.pieces[-1] if self.pieces else body[-1].text
+
+    def append(self, block: BlockDraft) -> None:
+        self.flush()
+        self.draft.body.append(block)
+        if block.type == "paragraph":
+            self.pieces = [block.text]
+
+    def flush(self) -> None:
+        if len(self.pieces) > 1:
+            self.draft.body[-1].text = join_pieces(self.pieces)
+        self.pieces = []
+
+
+def join_pieces(pieces: list[str]) -> str:
+    """Glue the parts of a paragraph cut by column breaks (a space between two Latin words)."""
+    out = [pieces[0]]
+    for previous, piece in pairwise(pieces):
+        if (
+            previous[-1:].isascii()
+            and previous[-1:].isalnum()
+            and piece[:1].isascii()
+            and piece[:1].isalnum()
+        ):
+            out.append(" ")
+        out.append(piece)
+    return "".join(out)
+
+
+class PageReader:
+    def __init__(self, lines: list[Line], rules, profile):
+        self.lines = lines
+        self.rules = rules
+        self.weights = profile.weights
+        self.limits = profile.limits
+        self.articles: list[Article] = []
+        self.current: Article | None = None
+        self.story: Article | None = None  # the story an advertisement interrupted
+        self.cohesion = Cohesion(lines, profile.weights, profile.limits)
+        self.next_title = next_positions(lines, lambda line: line.kind == "title")
+        self.next_stop = next_positions(
+            lines,
+            lambda line: line.kind not in ("para", "title") or line.continued_to or line.continued_from,
+        )
+        self.next_not_para = next_positions(lines, lambda line: line.kind != "para" or line.continued_to)
+        self.next_bracketed = next_positions(lines, lambda line: forms.CLOSING_CREDIT.match(line.text))
+
+    # --- the walk ---------------------------------------------------------------------------
+
+    def read(self) -> list[Article]:
+        index = 0
+        while index < len(self.lines):
+            line = self.lines[index]
+            if self.title_like(index):
+                index = self._title_run(index)
+                continue
+            if line.kind == "ad":
+                index = self._advertisement(index)
+                continue
+            self._line(index, line)
+            index += 1
+        for article in self.articles:
+            article.flush()
+        return self.articles
+
+    def title_like(self, index: int) -> bool:
+        """A title line in its context: a kicker ending with ``——`` and a long line with commas
+        count only when a title line follows them (else they are prose running on)."""
+        line = self.lines[index]
+        following = self.lines[index + 1] if index + 1 < len(self.lines) else None
+        needs_title_after = (line.kind == "title" and line.text.endswith("——")) or (
+            line.kind == "para" and line.form == "weak"
+        )
+        if needs_title_after:
+            return following is not None and following.kind == "title" and not line.continued_to
+        return line.kind == "title"
+
+    def _run_end(self, index: int) -> int:
+        end = index
+        while end < len(self.lines):
+            line = self.lines[end]
+            if line.continued_from or (line.continued_to and end > index):
+                break
+            if self.title_like(end):
+                end += 1
+                if line.continued_to:
+                    break
+                continue
+            break
+        if self._is_deck(end):
+            end += 1
+        return end
+
+    def _is_deck(self, index: int) -> bool:
+        """A long summary line under the headline, unfinished like a title, before the dateline."""
+        if index + 1 >= len(self.lines):
+            return False
+        line, following = self.lines[index], self.lines[index + 1]
+        return (
+            line.kind == "para"
+            and len(line.text) <= self.limits.max_deck_length
+            and not forms.ends_sentence(line.text)
+            and line.text[-1:] not in forms.CLAUSE_END
+            and not line.continued_to
+            and (following.kind in ("dateline", "byline") or following.continued_from is not None)
+        )
+
+    def _title_run(self, index: int) -> int:
+        end = self._run_end(index)
+        run = self.lines[index:end]
+        if weigh(self, run, end) >= self.weights.opening:
+            self._open(run)
+        elif len(run) == 1 and self._cut_paragraph(run[0], end):
+            self._paragraph(run[0].text, run[0])
+        else:
+            for line in run:
+                self._subhead(line)
+        return end
+
+    def _cut_paragraph(self, line: Line, end: int) -> bool:
+        """The first part of a paragraph cut by a column break, though it looks like a subhead:
+        the next line starts mid-sentence (``话。肯雅塔说……``), or the line is long and enumerates
+        (``交流团通过座谈交流、举办……和藏``), which subheads rarely do."""
+        following = self.lines[end] if end < len(self.lines) else None
+        if following is None or following.kind != "para" or line.continued_to:
+            return False
+        mid = forms.MID_SENTENCE
+        starts_mid_sentence = following.text[1:2] in mid and following.text[:1] not in mid
+        return starts_mid_sentence or (len(line.text) >= self.limits.long_subhead and "、" in line.text)
+
+    def _line(self, index: int, line: Line) -> None:
+        article = self.current
+        if article is None:
+            article = self._open([])
+        draft = article.draft
+        if line.continued_from:
+            if draft.body or draft.continued_from:
+                article = self._open([])
+                draft = article.draft
+            draft.continued_from = line.continued_from
+        article.sources.append(line.raw)
+        kind = line.kind
+        if kind == "note":
+            self._note(index, line)
+        elif kind == "byline":
+            draft.bylines.extend(line.bylines or [])
+        elif kind == "dateline":
+            self._dateline(line)
+        elif kind == "caption":
+            caption, credit = line.caption
+            draft.photos.append(PhotoDraft(caption=caption, credit=credit))
+        elif kind == "credit":
+            draft.photos.append(PhotoDraft(credit=line.text))
+            article.closed = True
+        elif kind in ("para", "title"):
+            self._paragraph(line.text, line)
+        if line.continued_to:
+            draft.continued_to = draft.continued_to or line.continued_to
+            article.closed = True
+
+    # --- article parts ----------------------------------------------------------------------
+
+    def _open(self, run: list[Line]) -> Article:
+        article = Article()
+        self.articles.append(article)
+        self.current = article
+        if run:
+            article.sources.extend(line.raw for line in run)
+            assign_title(article.draft, run, self.rules)
+            for line in run:
+                if line.continued_to:
+                    article.draft.continued_to = line.continued_to
+        self.cohesion.reset(" ".join((article.draft.kicker, article.draft.headline)))
+        return article
+
+    def _subhead(self, line: Line) -> None:
+        article = self.current
+        article.sources.append(line.raw)
+        article.append(BlockDraft(type="subhead", text=line.text))
+        self.cohesion.add(line.text, line)
+        if line.continued_to:
+            article.draft.continued_to = article.draft.continued_to or line.continued_to
+            article.closed = True
+
+    def _paragraph(self, text: str, line: Line | None = None) -> None:
+        article = self.current
+        if article.note_left > 0:
+            article.note_left -= 1
+            article.draft.editor_note.append(text)
+            return
+        self.cohesion.add(text, line)
+        end = article.last_paragraph_end
+        if end is not None and not article.closed and not forms.ends_sentence(end):
+            article.pieces.append(text)
+            return
+        if forms.CLOSING_CREDIT.match(text):
+            article.closed = True
+        article.append(BlockDraft(type="paragraph", text=text))
+
+    def _dateline(self, line: Line) -> None:
+        article = self.current
+        draft = article.draft
+        lead = line.lead
+        if draft.dateline or draft.body:
+            self._paragraph(line.text)
+            return
+        article.note_left = 0
+        draft.dateline = lead.dateline
+        draft.bylines.extend(lead.bylines)
+        if lead.rest:
+            self._paragraph(lead.rest)
+
+    def _note(self, index: int, line: Line) -> None:
+        """编者按: the note runs up to the byline or dateline that follows it, else one paragraph."""
+        article = self.current
+        paragraphs = 0
+        for following in self.lines[index + 1 : index + 1 + self.limits.note_lookahead]:
+            if following.kind in ("byline", "dateline"):
+                break
+            if following.kind != "para":
+                paragraphs = -1
+                break
+            paragraphs += 1
+        else:
+            paragraphs = -1
+        if paragraphs < 0:
+            paragraphs = 0 if line.text else 1
+        if line.text:
+            article.draft.editor_note.append(line.text)
+        article.note_left = paragraphs
+
+    def _advertisement(self, index: int) -> int:
+        advertisement = self.lines[index].advertisement
+        end = index
+        while end < len(self.lines) and self.lines[end].advertisement == advertisement:
+            end += 1
+        group = self.lines[index:end]
+        story = self.current if self.current and self.current.draft.kind != "advertisement" else self.story
+        article = Article(closed=True)
+        article.draft.kind = "advertisement"
+        article.sources.extend(line.raw for line in group)
+        headline = next((line for line in group if not forms.mostly_latin(line.text)), group[0])
+        article.draft.headline = headline.text
+        article.draft.body = [
+            BlockDraft(type="paragraph", text=line.text) for line in group if line is not headline
+        ]
+        self.articles.append(article)
+        # Prose after an advertisement still belongs to the story it interrupted.
+        self.story = story
+        if story is not None:
+            story.closed = True
+        self.current = story if story is not None else article
+        return end

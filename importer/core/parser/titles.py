@@ -1,0 +1,132 @@
+"""Pass 3: the title lines of an article become kicker, headline, subheadline and column. Pure Python.
+
+* a line ending with ``——`` (or the part before a ``——`` inside a title line) is the kicker; a
+  line starting with ``——`` is the subheadline;
+* a line in black brackets (``【……】``) or a block of several short lines after the headline is a
+  column label; a bare person's name closing the run is the commentary's author;
+* two plain lines are kicker + headline unless the first carries the bracketed column label, or
+  the second reads like an explanation (a comma, an enumeration, a figure, one of the profile's
+  `subheadline_words` such as ``……出席并讲话``, or `subheadline_openers` such as ``今起……``),
+  which makes them headline + subheadline; a first line ending with one of `kicker_endings`
+  (``……时强调``) stays the kicker. The default is recorded as a doubt;
+* a kicker on its own line keeps its printed ``——``; inside a shared line the dash only separates
+  the two, and is dropped. One line split by spaces keeps its spaces (a space inside a headline is
+  a visual line break) unless its first part opens with one of the profile's `kicker_openers`
+  (为了 / 就 / 随着 / 可 ……) and is long: that part is the kicker
+  (``可缓解30万用户夏季高峰用电压力 湘赣边最大独立共享储能电站 并网投运``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import rules as forms
+from ..draft import ArticleDraft, BylineDraft, DoubtKind
+from ..rules.forms import words_pattern
+
+
+def assign_title(draft: ArticleDraft, run, rules) -> None:
+    texts: list[str] = []
+    column: list[str] = []
+    for position, line in enumerate(run):
+        # A boxed label printed as a block of short lines after the headline is a column.
+        label = forms.column_label(line.text)
+        if label:
+            column.append(label)
+        elif position > 0 and line.lines_in_block >= 2 and texts:
+            column.append(line.text)
+        else:
+            texts.append(line.text)
+    if len(texts) >= 2 and forms.is_person_name(texts[-1]):
+        draft.bylines.append(BylineDraft(name=texts.pop(), role="author"))
+    draft.column = " ".join(column)
+    lines = [line.raw for line in run]
+    title_split_for(rules.profile).split(draft, texts, lines)
+
+
+@lru_cache(maxsize=32)
+def title_split_for(profile) -> TitleSplit:
+    return TitleSplit(profile)
+
+
+class TitleSplit:
+    def __init__(self, profile):
+        conventions, limits = profile.conventions, profile.limits
+        self.kicker_endings = conventions.kicker_endings
+        self.kicker_openers = conventions.kicker_openers
+        words = words_pattern(conventions.subheadline_words)
+        openers = words_pattern(conventions.subheadline_openers)
+        reading = [words, r"\d", f"^(?:{openers})" if openers else ""]
+        self.subheadline_reading = re.compile("|".join(part for part in reading if part))
+        self.kicker_length = limits.kicker_in_line
+        self.headline_length = limits.headline_in_line
+
+    def split(self, draft: ArticleDraft, texts: list[str], lines: list[str]) -> None:
+        kicker, subheadline = "", ""
+        rest: list[str] = []
+        for text in texts:
+            if text.startswith("——") and not subheadline and (rest or kicker):
+                subheadline = text.lstrip("—").strip()
+            elif text.endswith("——") and not kicker and not rest:
+                kicker = text
+            elif not kicker and not rest and forms.kicker_split(text):
+                kicker, headline = forms.kicker_split(text)
+                rest.append(headline)
+            else:
+                rest.append(text)
+        headline = ""
+        if not rest:
+            headline, subheadline = kicker or subheadline, "" if not kicker else subheadline
+            kicker = ""
+        elif len(rest) == 1:
+            headline = rest[0]
+            if not kicker:
+                kicker, headline = self._kicker_in_line(draft, headline, lines)
+        elif kicker and subheadline:
+            draft.doubt(DoubtKind.TITLE_SPLIT, "引题与副题之间有几行主题，已合为一个主题", lines)
+            headline = " ".join(rest)
+        elif kicker:
+            headline, subheadline = rest[0], " ".join(rest[1:])
+        elif subheadline:
+            kicker, headline = rest[0], " ".join(rest[1:])
+        elif len(rest) >= 3:
+            if len(rest) > 3:
+                draft.doubt(DoubtKind.TITLE_SPLIT, "标题超过三行，后几行已归入副题", lines)
+            kicker, headline, subheadline = rest[0], rest[1], " ".join(rest[2:])
+        else:
+            kicker, headline, subheadline = self._two_lines(draft, *rest, lines)
+        draft.kicker, draft.headline, draft.subheadline = kicker, headline, subheadline
+
+    def _two_lines(self, draft, first: str, second: str, lines) -> tuple[str, str, str]:
+        if self._headline_and_subheadline(first, second):
+            return "", first, second
+        if not forms.bracket_label(second) and not first.endswith(self.kicker_endings):
+            draft.doubt(
+                DoubtKind.TITLE_SPLIT, f"两行标题：已把“{first}”作引题、“{second}”作主题，请核对", lines
+            )
+        return first, second, ""
+
+    def _headline_and_subheadline(self, first: str, second: str) -> bool:
+        if forms.bracket_label(first):
+            return True
+        if forms.bracket_label(second) or first.endswith(self.kicker_endings):
+            return False
+        return (
+            any(mark in second for mark in "，,、；;") or self.subheadline_reading.search(second) is not None
+        )
+
+    def _kicker_in_line(self, draft, line: str, lines) -> tuple[str, str]:
+        """A kicker sharing the headline's line, separated by a space (see the module docstring)."""
+        parts = line.split(maxsplit=1)
+        if (
+            len(parts) == 2
+            and len(parts[0]) >= self.kicker_length
+            and len(parts[1]) >= self.headline_length
+            and parts[0].startswith(self.kicker_openers)
+            and forms.balanced(parts[0])
+            and not forms.bracket_label(parts[0])
+        ):
+            draft.doubt(DoubtKind.TITLE_SPLIT, f"引题“{parts[0]}”取自主题所在的行，请核对", lines)
+            return parts[0], parts[1]
+        return "", line

@@ -1,0 +1,116 @@
+"""What one line of a page dump is, judged on its own. Pure Python: no Django import.
+
+Each recogniser looks at a single line and answers a narrow question: is this a continuation
+marker (`markers`), a dateline or a source line (`datelines`), a byline (`bylines`), a photo
+credit (`credits`), a title-like line or an editor's note label (`titles`)? The parser weighs the
+answers of neighbouring lines against each other; nothing here decides an article boundary.
+
+What differs between papers (role words, agencies, source-line forms, credit words, note labels,
+lengths) comes from a `Profile`; `rules_for(profile)` compiles it once into a `Rules` object. The
+module-level functions are those of the default profile. Every pattern is anchored or has bounded
+repetition, so a line of a megabyte costs linear time.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..profile import DEFAULT, Profile
+from .bylines import NAME_RE, Bylines, is_person_name
+from .credits import Credits
+from .datelines import Datelines, Lead
+from .forms import (
+    CLAUSE_END,
+    CLOSERS,
+    CLOSING_CREDIT,
+    MID_SENTENCE,
+    SENTENCE_END,
+    VISUAL_BREAK,
+    balanced,
+    bracket_label,
+    column_label,
+    ends_sentence,
+    has_clause,
+    is_numbered,
+    kicker_split,
+    mostly_latin,
+    without_label,
+)
+from .markers import Markers, chinese_number, page_ref, take_markers
+from .titles import Titles
+
+
+class Rules:
+    """The line rules of one profile."""
+
+    def __init__(self, profile: Profile):
+        self.profile = profile
+        conventions, limits = profile.conventions, profile.limits
+        self.bylines = Bylines(conventions, limits)
+        self.datelines = Datelines(conventions, limits, self.bylines)
+        self.credits = Credits(conventions, limits)
+        self.titles = Titles(conventions, limits)
+        self.parse_bylines = self.bylines.parse
+        self.take_dateline = self.datelines.take_dateline
+        self.is_source = self.datelines.is_source
+        self.source_at_end = self.datelines.source_at_end
+        self.is_credit = self.credits.is_credit
+        self.split_caption = self.credits.split_caption
+        self.title_form = self.titles.title_form
+        self.note_label = self.titles.note_label
+
+
+@lru_cache(maxsize=32)
+def rules_for(profile: Profile) -> Rules:
+    return Rules(profile)
+
+
+DEFAULT_RULES = rules_for(DEFAULT)
+ROLE_LABELS = DEFAULT.conventions.role_labels
+ROLES = dict(ROLE_LABELS)
+DATELINE = DEFAULT_RULES.datelines.dateline
+parse_bylines = DEFAULT_RULES.parse_bylines
+take_dateline = DEFAULT_RULES.take_dateline
+is_source = DEFAULT_RULES.is_source
+is_credit = DEFAULT_RULES.is_credit
+split_caption = DEFAULT_RULES.split_caption
+title_form = DEFAULT_RULES.title_form
+note_label = DEFAULT_RULES.note_label
+
+__all__ = [
+    "CLAUSE_END",
+    "CLOSERS",
+    "CLOSING_CREDIT",
+    "DATELINE",
+    "DEFAULT_RULES",
+    "MID_SENTENCE",
+    "NAME_RE",
+    "ROLES",
+    "ROLE_LABELS",
+    "SENTENCE_END",
+    "VISUAL_BREAK",
+    "Lead",
+    "Markers",
+    "Rules",
+    "balanced",
+    "bracket_label",
+    "chinese_number",
+    "column_label",
+    "ends_sentence",
+    "has_clause",
+    "is_credit",
+    "is_numbered",
+    "is_person_name",
+    "is_source",
+    "kicker_split",
+    "mostly_latin",
+    "note_label",
+    "page_ref",
+    "parse_bylines",
+    "rules_for",
+    "split_caption",
+    "take_dateline",
+    "take_markers",
+    "title_form",
+    "without_label",
+]

@@ -1,0 +1,77 @@
+"""Title-like lines and editor's note labels. Pure Python.
+
+`title_form` says how a line could serve in a title block, judged on its own; the parser weighs it
+against the lines around it. Lengths are the profile's `Limits` (`max_title_length`,
+`max_title_with_label`, `short_title_with_comma`); the note labels its `note_labels`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .forms import (
+    CLAUSE_END,
+    CLOSERS,
+    SENTENCE_END,
+    balanced,
+    bracket_label,
+    column_label,
+    has_clause,
+    kicker_split,
+    without_label,
+    words_pattern,
+)
+
+
+class Titles:
+    def __init__(self, conventions, limits):
+        self.longest = limits.max_title_length
+        self.longest_with_label = limits.max_title_with_label
+        self.short_with_comma = limits.short_title_with_comma
+        self.dash_with_clause = limits.dash_title_with_clause
+        labels = words_pattern(conventions.note_labels)
+        self.note = re.compile(rf"[【\[（(]?\s{{0,2}}({labels})\s{{0,2}}[】\]）)]?\s{{0,2}}[:：]?\s{{0,2}}")
+
+    def title_form(self, line: str) -> str | None:
+        """How a line could serve in a title block, or None for prose.
+
+        ``"strong"``: certainly a title line (a kicker ending with ``——``, a subheadline starting
+        with ``——``, a headline with a bracketed column label, a column label in 【】); ``"title"``:
+        short, balanced, with no sentence inside; ``"weak"``: long with commas, a title only next to
+        other title lines; ``"subhead"``: ends with a colon (``山西：``), a heading inside a story.
+        """
+        text = line.strip()
+        if not text or len(text) > self.longest_with_label or not balanced(text):
+            return None
+        core = without_label(text)
+        if len(core) > self.longest or "。" in core.rstrip("。") or "。" in core[-1:]:
+            return None
+        last = core.rstrip(CLOSERS)[-1:] if core.rstrip(CLOSERS) else ""
+        if last in CLAUSE_END:
+            return None
+        if last in ":：":
+            return "subhead" if len(core) <= self.short_with_comma else None
+        if last in SENTENCE_END and not (len(core) <= self.short_with_comma and not has_clause(core[:-1])):
+            return None
+        if text.startswith("——") or (text.endswith("——") and len(text) > 2):
+            return "strong" if not has_clause(text) or len(text) <= self.dash_with_clause else "weak"
+        if (bracket_label(text) and len(core) >= 2) or column_label(text):
+            return "strong"
+        if kicker_split(text) and not has_clause(text):
+            return "strong"
+        if has_clause(core) and len(core) > self.short_with_comma:
+            return "weak"
+        return "title"
+
+    def note_label(self, line: str) -> tuple[bool, str]:
+        """(True, text after the label) when the line opens an editor's note."""
+        match = self.note.match(line)
+        if not match:
+            return False, line
+        rest = line[match.end() :].strip()
+        # 编后 also starts ordinary words (编后记 is a piece of its own); only the bare label counts.
+        if match.group(1) == "编后" and rest and not match.group(0).rstrip().endswith((":", "：")):
+            return False, line
+        if rest and not match.group(0).rstrip().endswith((":", "：", "】", "]", "）", ")")):
+            return False, line
+        return True, rest

@@ -1,0 +1,100 @@
+"""Parsing costs work linear in the input: twice the dump, about twice the steps.
+
+The work is counted, not timed: the number of bytecode instructions the interpreter executes
+while the parser runs (`sys.settrace` with opcode events), which is the same on every machine and
+every run. Each family of input is a pattern that once cost more per line the longer the page
+was: tiny title/paragraph pairs (every title judged by the text-wide signals), one paragraph cut
+at every line, runs of bylines, captions and credits, long stories with subheads, and an edition
+whose pages continue one another.
+"""
+
+import datetime
+import sys
+
+import pytest
+
+from importer.core.draft import PublicationDraft
+from importer.core.parser import parse_edition, parse_page
+
+# Linear work with a fixed start-up cost doubles at most; a quadratic step would quadruple it.
+MOST = 2.15
+
+
+def steps(parse) -> int:
+    count = 0
+
+    def each_opcode(frame, event, arg):
+        nonlocal count
+        count += 1
+        return each_opcode
+
+    def each_call(frame, event, arg):
+        frame.f_trace_opcodes = True
+        return each_opcode
+
+    previous = sys.gettrace()
+    sys.settrace(each_call)
+    try:
+        parse()
+    finally:
+        sys.settrace(previous)
+    return count
+
+
+def tiny_pairs(n):
+    return "\n".join(f"标题{i}\n\n正文{i}。\n" for i in range(n))
+
+
+def one_cut_paragraph(n):
+    return (
+        "一篇稿件的标题\n\n" + "\n\n".join(f"被分栏切开的第{i}段文字，还没有说完" for i in range(n)) + "。\n"
+    )
+
+
+def furniture_lines(n):
+    lines = ["记者 张三 通讯员 李四 王五", "航拍共享储能电站。企业供图", "新华社记者 张金加摄", "据新华社"]
+    return "一篇稿件的标题\n\n" + "\n\n".join(f"{lines[i % 4]}\n\n第{i}段正文。" for i in range(n))
+
+
+def stories_with_subheads(n):
+    blocks = []
+    for story in range(n // 10 + 1):
+        blocks += [f"第{story}篇稿件的标题", f"本报讯（记者 王{story}）第{story}篇的导语，说完了。"]
+        for section in range(10):
+            blocks += [f"小标题{section}", f"第{story}篇第{section}节的正文，讲的是同一件事，说完了。" * 3]
+    return "\n\n".join(blocks[: 2 * n + 2])
+
+
+PAGES = {
+    "tiny title/paragraph pairs": tiny_pairs,
+    "one paragraph cut at every line": one_cut_paragraph,
+    "bylines, captions, credits and source lines": furniture_lines,
+    "stories with subheads": stories_with_subheads,
+}
+
+
+@pytest.mark.parametrize("make", PAGES.values(), ids=PAGES.keys())
+def test_twice_the_page_costs_about_twice_the_work(make):
+    once = steps(lambda: parse_page(make(300)))
+    twice = steps(lambda: parse_page(make(600)))
+    assert twice <= MOST * once, (once, twice)
+
+
+def continued_edition(pages):
+    dumps = []
+    for number in range(1, pages + 1):
+        text = f"第{number}版的稿件\n\n上接{number - 1:02d}版\n\n续完的正文。\n\n" if number > 1 else ""
+        text += f"转到下一版的稿件{number}\n\n本报讯 没有说完的正文▶▶下转{number + 1:02d}版"
+        dumps.append((f"{number:02d}", text))
+    return dumps
+
+
+def test_linking_twice_the_pages_costs_about_twice_the_work():
+    def parse(pages):
+        dumps = continued_edition(pages)
+        return lambda: parse_edition(
+            dumps, publication=PublicationDraft("p", "报"), date=datetime.date(2024, 1, 1)
+        )
+
+    once, twice = steps(parse(100)), steps(parse(200))
+    assert twice <= MOST * once, (once, twice)

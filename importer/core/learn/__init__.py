@@ -1,0 +1,13 @@
+"""The importer learning from what editors published. Pure Python: no Django import.
+
+* `texts`: an article's text and title as the scorers read them (NFKC, no white space);
+* `match`: which parsed article is which published one (by title, one to one);
+* `score`: the shared scorers' measures of a parse against the edition as published;
+* `corrections`: what the editors changed, by kind (``headline split kicker→headline``,
+  ``two articles merged``, ``subhead → new article`` ...), each with an example;
+* `align`, `conventions`, `tune`: the tuner that fits a publication's profile to its corrected
+  editions.
+
+Both kinds of truth the project knows are an edition JSON as published (`newsroom.edition/1`):
+what editors published from the database, and a corpus truth turned into one.
+"""

@@ -27,7 +27,7 @@ from django.db.models.expressions import Col, RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from importer.core.text import nfkc
+from newsroom.text import nfkc
 
 _WORD = re.compile(r"\w", re.UNICODE)
 

@@ -1,13 +1,16 @@
 """Edition JSON (`newsroom.edition/1`) to and from an `EditionDraft`. Pure Python.
 
 `edition_to_json` always writes every key; `edition_from_json` checks the document's shape and
-raises `EditionImportError` with one line naming the first thing wrong.
+raises `EditionImportError` with one line naming the first thing wrong. Its text goes through the
+same policy as a page dump's (`newsroom.text.clean_value`: NFC, no invisible control or bidi
+characters).
 """
 
 from __future__ import annotations
 
 import datetime
-import unicodedata
+
+from newsroom.text import clean_value
 
 from .draft import (
     ARTICLE_KINDS,
@@ -98,7 +101,7 @@ class _Reader:
             return ""
         if not isinstance(value, str):
             raise EditionImportError(f"edition JSON: {self.where}.{key} must be a string")
-        return unicodedata.normalize("NFC", value).strip()
+        return clean_value(value).strip()
 
     def integer(self, key, nullable=False, minimum=1):
         value = self._get(key)
@@ -177,12 +180,12 @@ def _article_from_json(data, where) -> ArticleDraft:
         column=r.text("column"),
         dateline=r.text("dateline"),
         bylines=bylines,
-        editor_note=[unicodedata.normalize("NFC", n).strip() for n in notes if n.strip()],
+        editor_note=[n for n in (clean_value(x).strip() for x in notes) if n],
         body=body,
         photos=photos,
         continued_to=r.ref("continued_to"),
         continued_from=r.ref("continued_from"),
-        tags=[unicodedata.normalize("NFC", t).strip() for t in tags if t.strip()],
+        tags=[t for t in (clean_value(x).strip() for x in tags) if t],
     )
 
 

@@ -1,6 +1,7 @@
 """Bytes of a page dump to clean text, and the page facts printed at its top.
 
-Pure Python: no Django import.
+Pure Python: no Django import. The policy for what text keeps is `newsroom.text` (shared with
+edition JSON and the search tokenizer).
 
 Decoding (`decode_dump`)
     * An explicit ``encoding`` wins; the bytes must decode with it cleanly.
@@ -29,8 +30,9 @@ from __future__ import annotations
 import codecs
 import datetime
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from newsroom.text import clean_text
 
 from .draft import EditionImportError
 
@@ -60,51 +62,8 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# Line separators other than LF that editors' tools leave behind.
-LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x85]")
-# Invisible characters with no place in printed text: C0/C1 controls (but tab and LF), bidi
-# embeddings/overrides/isolates and marks, and byte-order marks / zero-width no-break spaces.
-INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Control characters counted to tell binary data from text (tab, LF, CR and NEL are text).
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
-
-
-def clean_text(text: str) -> str:
-    """LF line ends, NFC, no invisible control or bidi characters. Idempotent."""
-    text = LINE_BREAKS.sub("\n", text)
-    text = INVISIBLE.sub("", text)
-    return unicodedata.normalize("NFC", text)
-
-
-# Characters a Chinese page prints that NFKC folds on their own (full-width punctuation, letters
-# and digits, ideographic space, enclosed numbers ...), each with its fold.
-_FOLDS = {
-    c: folded
-    for start, end in (
-        (0xA0, 0x100),
-        (0x2000, 0x2070),
-        (0x2100, 0x2500),
-        (0x3000, 0x3040),
-        (0x3200, 0x3400),
-        (0xFE30, 0xFE70),
-        (0xFF00, 0xFFF0),
-    )
-    for c in map(chr, range(start, end))
-    if (folded := unicodedata.normalize("NFKC", c)) != c
-}
-_FOLDABLE = re.compile("[" + "".join(map(re.escape, _FOLDS)) + "]")
-
-
-def nfkc(text: str) -> str:
-    """`unicodedata.normalize("NFKC", text)`, several times faster on Chinese text.
-
-    NFKC of a page with its full-width punctuation walks every character through decomposition and
-    recomposition. Replacing a character by its own NFKC leaves the NFKC of the whole text as it was
-    (both decompose to the same sequence), so the common folds are made first with one regular
-    expression, and the full algorithm runs only if something is left to normalise."""
-    if unicodedata.is_normalized("NFKC", text):
-        return text
-    text = _FOLDABLE.sub(lambda match: _FOLDS[match.group()], text)
-    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
 
 def _refuse_binary(data: bytes) -> None:

@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import datetime
 
+from newsroom.text import clean_text
+
 from ..draft import EditionDraft, EditionImportError, PageDraft, PublicationDraft
 from ..profile import DEFAULT, Profile
 from ..rules import rules_for
-from ..text import clean_text, normalise_label
+from ..text import normalise_label
 from .finish import finish
 from .lines import Furniture, read_lines
 from .link import link_parts

@@ -22,7 +22,7 @@ import re
 from collections import Counter, deque
 from itertools import repeat
 
-from ..text import nfkc
+from newsroom.text import nfkc
 
 # Pairs with these say nothing about a topic (的发, 中国, 我们).
 FUNCTION_CHARACTERS = frozenset(

@@ -13,8 +13,9 @@ from __future__ import annotations
 import difflib
 import re
 
+from newsroom.text import nfkc
+
 from ..draft import ArticleDraft, DoubtKind, EditionDraft, PageRef
-from ..text import nfkc
 
 # No printed page holds more parts of continued stories than this.
 MAX_CANDIDATES = 64

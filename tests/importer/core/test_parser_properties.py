@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from importer.core import rules
 from importer.core.draft import EditionImportError, PageDraft
 from importer.core.parser import parse_page
-from importer.core.text import clean_text, read_furniture
+from importer.core.text import read_furniture
+from newsroom.text import clean_text
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

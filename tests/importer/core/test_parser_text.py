@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from importer.core.draft import EditionImportError
-from importer.core.text import DumpHeader, clean_text, decode_dump, nfkc, read_header
+from importer.core.text import DumpHeader, decode_dump, read_header
+from newsroom.text import clean_text, nfkc
 
 PAGE = "2023年8月9日 星期三\n第01版：要闻\n\n我市2村入选省级美丽乡村示范\n\n株洲日报讯 记者获悉。\n"
 

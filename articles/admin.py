@@ -13,10 +13,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from editions.admin import action_confirmation
+from editions.admin import PageAdmin
+from editions.models import Page
+from newsroom import images
+from newsroom.admin_helpers import action_confirmation
 from newsroom.uploads import SavesFilesWhole
 
-from . import images
 from .forms import (
     ArticleAdminForm,
     BlockInlineForm,
@@ -25,6 +27,7 @@ from .forms import (
     MergeContributorsForm,
     MoveToPageForm,
     PhotoInlineForm,
+    PositionedInlineFormSet,
     SplitTitleForm,
 )
 from .models import Article, Block, Byline, Contributor, Correction, Photo
@@ -300,8 +303,6 @@ class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
         return TemplateResponse(request, "admin/articles/article/deleted.html", context)
 
     def _restore(self, request, record):
-        from editions.models import Page
-
         if Article.objects.filter(pk=record.id).exists():
             self.message_user(request, _("这篇稿件已经恢复过了。"), messages.WARNING)
             return redirect("admin:articles_article_change", record.id)
@@ -482,3 +483,30 @@ class ContributorAdmin(SavesFilesWhole, SimpleHistoryAdmin):
             ),
         )
         return format_html("<ul>{}</ul>", rows) if rows else "—"
+
+
+class ArticleInline(admin.TabularInline):
+    """The page's articles in printed order; positions are renumbered safely on save."""
+
+    model = Article
+    formset = PositionedInlineFormSet
+    fields = ["position", "kind", "kicker", "headline"]
+    ordering = ["position"]
+    extra = 0
+    show_change_link = True
+
+
+class PageWithArticlesAdmin(PageAdmin):
+    """The editions' page admin with the page's articles, in printed order, under it."""
+
+    inlines = [*PageAdmin.inlines, ArticleInline]
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        for article_form in formset.forms:
+            if article_form.has_changed() and article_form.instance.pk:
+                refresh_search_document(article_form.instance)
+
+
+admin.site.unregister(Page)
+admin.site.register(Page, PageWithArticlesAdmin)

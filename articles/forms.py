@@ -3,15 +3,14 @@
 import re
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from editions.models import Edition, Page
-from importer.service import lock_edition
+from editions.services import lock_edition
+from newsroom.images import CleanImageMixin, cleaned_image
 
-from . import images
 from .models import Article, Block, Contributor, Photo
 
 # Pages offered in the article form when the article has no page yet and none is asked for.
@@ -180,21 +179,6 @@ class BlockInlineFormSet(PositionedInlineFormSet):
                     keep = None
             elif chained:
                 keep = block
-
-
-def cleaned_image(value):
-    """A new upload run through images.clean_upload (checks, metadata stripped, first frame only);
-    an image already stored, or none, as it is."""
-    if isinstance(value, UploadedFile):
-        return images.clean_upload(value)
-    return value
-
-
-class CleanImageMixin:
-    """Runs a new upload in `image` through images.clean_upload."""
-
-    def clean_image(self):
-        return cleaned_image(self.cleaned_data.get("image"))
 
 
 class ContributorAdminForm(forms.ModelForm):

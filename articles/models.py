@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from . import images
+from newsroom import images
 
 
 class Contributor(models.Model):
@@ -52,6 +52,10 @@ class Contributor(models.Model):
         base = slugify(f"{name} {organization}".strip(), allow_unicode=True)
         return base[:70] or "contributor"
 
+
+# A card shows the opening cut to 90 characters (`truncatechars:90`); one more tells the filter
+# whether to add its ellipsis.
+CARD_OPENING_CHARS = 91
 
 # The two ends of a continued story, and what a link to the other end needs.
 CONTINUATION_PARTS = ("next_part", "previous_part")
@@ -116,8 +120,31 @@ class ArticleQuerySet(models.QuerySet):
         return self.annotate(opening=Subquery(paragraphs.annotate(opening=text).values("opening")[:1]))
 
     def for_listing(self):
-        """Everything a list of articles shows, in a fixed number of queries."""
+        """Everything a list of articles shows, in a fixed number of queries: their place (page,
+        edition, publication) and bylines."""
         return self.with_placement().prefetch_related(bylines())
+
+    def for_cards(self, *, placement=True, opening=True):
+        """Articles as cards in a list: title lines, bylines, both ends of a continuation and the
+        opening cut to what a card shows (`CARD_OPENING_CHARS`), without the stored text. Without
+        `placement` where the list is one page's (the caller sets the page); without `opening`
+        where the list shows other text (search hits)."""
+        cards = self.for_listing() if placement else self.prefetch_related(bylines())
+        cards = cards.with_continuation_links().without_stored_text()
+        return cards.with_opening(CARD_OPENING_CHARS) if opening else cards
+
+    def for_reading(self):
+        """An article with everything its own page shows, and both ends of a continuation (its
+        photos, tags and corrections then come from `fetch_optional_parts`). The parts are ordered
+        within the article only (the models' orderings start with the article, which would join
+        its page, edition and publication in every prefetch just to sort). Neither the page nor
+        the edition is joined in: the views found them first and set them on the article."""
+        return (
+            self.with_continuation_links()
+            .with_optional_part_flags()
+            .without_stored_text()
+            .prefetch_related(bylines(), Prefetch("blocks", queryset=Block.objects.order_by("order")))
+        )
 
 
 def bylines():

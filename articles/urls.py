@@ -1,6 +1,8 @@
-"""Story URLs. Included before editions.urls: the fixed prefixes here (search/, contributors/,
-tags/, columns/, feeds/, sitemap, robots.txt) come before the `<publication>/…` patterns, so those
-words cannot be publication slugs."""
+"""Story URLs (the `articles` namespace), and the pages of an edition this app's views show
+(`edition_urlpatterns`: the front page, an edition, a page), which newsroom/urls.py puts in the
+`editions` namespace. Included before the editions' URLs: the fixed prefixes here (search/,
+contributors/, tags/, columns/, feeds/, sitemap, robots.txt) come before the `<publication>/…`
+patterns, so those words cannot be publication slugs."""
 
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
@@ -50,4 +52,10 @@ urlpatterns = [
         views.whole_story,
         name="whole_story",
     ),
+]
+
+edition_urlpatterns = [
+    path("", views.front, name="front"),
+    path("<slug:publication>/<isodate:date>/", views.edition, name="edition"),
+    path("<slug:publication>/<isodate:date>/<text:label>/", views.page, name="page"),
 ]

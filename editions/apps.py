@@ -6,9 +6,3 @@ class EditionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "editions"
     verbose_name = _("报纸与版面")
-
-    def ready(self):
-        # Cached public pages are forgotten whenever what they show changes.
-        from . import caching
-
-        caching.connect_signals()

@@ -2,12 +2,14 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from newsroom.permissions import is_staff
 
 
 class PublicationQuerySet(models.QuerySet):
@@ -53,9 +55,21 @@ class EditionQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Editors see drafts too (the site shows them with a preview banner)."""
-        if user is not None and user.is_active and user.is_staff:
+        if is_staff(user):
             return self.all()
         return self.published()
+
+    def for_reading(self, user):
+        """Editions `user` may read, with their publication and the dates of the readable editions
+        just before and after (上一期 / 下一期; days without one are skipped), in one query."""
+        editions = self.visible_to(user)
+        others = editions.filter(publication=OuterRef("publication"))
+        return editions.select_related("publication").annotate(
+            previous_date=Subquery(
+                others.filter(date__lt=OuterRef("date")).order_by("-date").values("date")[:1]
+            ),
+            next_date=Subquery(others.filter(date__gt=OuterRef("date")).order_by("date").values("date")[:1]),
+        )
 
 
 class Edition(models.Model):

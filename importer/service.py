@@ -19,7 +19,6 @@ import hashlib
 import json
 import re
 import unicodedata
-import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -33,6 +32,7 @@ from taggit.models import Tag, TaggedItem
 from articles import search
 from articles.models import Article, Block, Byline, Contributor, Photo, bylines
 from editions.models import Edition, Page, Publication
+from editions.services import lock_edition
 from importer.core.draft import (
     ArticleDraft,
     BlockDraft,
@@ -572,18 +572,6 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def lock_edition(publication_slug: str, date) -> None:
-    """Serialise writers of one edition until the current transaction ends: imports, and editors'
-    saves (so an import never reads an article while an editor's save of it is under way, and an
-    editor's save never lands in the middle of an import). PostgreSQL: a transaction-level
-    advisory lock keyed on publication and date. SQLite's IMMEDIATE transactions already let one
-    writer in at a time."""
-    if connection.vendor == "postgresql":
-        key = zlib.crc32(f"newsroom.import:{publication_slug}:{date.isoformat()}".encode())
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [0x6E657773, key - (1 << 31)])
-
-
 def import_edition(
     draft: EditionDraft | PreparedEdition, *, replace: bool = False, publish: bool = False
 ) -> ImportResult:
@@ -612,7 +600,7 @@ def import_edition(
                 edition.publish()
                 changed = True
                 plan.status = "updated"
-            # Saving the edition also forgets its cached pages (editions.caching): the bulk writes
+            # Saving the edition also forgets its cached pages (newsroom.pagecache): the bulk writes
             # below send no signals.
             if changed or plan.status == "updated":
                 edition.save()

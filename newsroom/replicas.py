@@ -7,7 +7,7 @@ the admin, forms, management commands (an import reads and writes in one transac
 Each such request reads from one replica throughout, chosen at random, so a page is built from
 one consistent copy.
 
-The page cache (editions.caching) stores nothing built on a replica for
+The page cache (newsroom.pagecache) stores nothing built on a replica for
 `NEWSROOM_REPLICA_LAG_SECONDS` after a change to what the page shows: a copy read before the change
 reached the replica would otherwise be served until the next change.
 """

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "editions",
     "articles",
     "importer",
+    "newsroom.pagecache",
 ]
 
 MIDDLEWARE = [

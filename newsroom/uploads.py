@@ -35,7 +35,7 @@ class _Written:
 
     def delete(self):
         """Delete the files the watched forms' instances got in this save."""
-        from articles.images import RENDITION_WIDTHS, rendition_name
+        from newsroom.images import RENDITION_WIDTHS, rendition_name
 
         for form in self.forms:
             for field in form.instance._meta.get_fields():

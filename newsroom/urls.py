@@ -1,21 +1,35 @@
-"""Project URLs: the admin under a configurable path, then the public site."""
+"""Project URLs: the admin under a configurable path, then the public site.
+
+The `editions` namespace (front page, archive, edition, page, edition JSON) is assembled here from
+the apps whose views show them: the archive is the editions app's, the pages that show articles
+the articles app's, the edition JSON the importer's (no app imports the views of an app above it).
+"""
 
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+import articles.urls
+import editions.urls
+import importer.urls
 from newsroom.views import healthz
 
 admin.site.site_header = "Newsroom 编辑部"
 admin.site.site_title = "Newsroom"
 admin.site.index_title = "编辑工作台"
 
+edition_urlpatterns = [
+    *articles.urls.edition_urlpatterns,
+    *editions.urls.urlpatterns,
+    *importer.urls.edition_urlpatterns,
+]
+
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("healthz/", healthz, name="healthz"),
     path("", include("articles.urls")),
-    path("", include("editions.urls")),
+    path("", include((edition_urlpatterns, "editions"))),
 ]
 
 if settings.DEBUG:

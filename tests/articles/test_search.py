@@ -156,7 +156,7 @@ def test_search_page_highlights_hits_safely_and_paginates(edition, client):
 def test_a_common_word_ranks_only_its_newest_matches(edition, client, monkeypatch):
     """Ranking every match of a common word would grow with the archive: the newest are ranked
     and the count says there are more."""
-    monkeypatch.setattr("articles.views.MAX_RANKED", 3)
+    monkeypatch.setattr("articles.selectors.MAX_RANKED", 3)
     for position in range(1, 6):
         story(edition, f"人民来信第{position}封", "人民" * position)
     body = client.get("/search/", {"q": "人民"}).content.decode()

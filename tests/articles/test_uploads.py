@@ -46,7 +46,7 @@ def photo_post(client, article, upload):
 
 @pytest.mark.django_db
 def test_import_page_refuses_an_oversize_upload_with_a_form_error(staff_client, monkeypatch):
-    monkeypatch.setattr("editions.forms.MAX_IMPORT_UPLOAD", 4096)
+    monkeypatch.setattr("importer.forms.MAX_IMPORT_UPLOAD", 4096)
     response = import_upload(staff_client, SimpleUploadedFile("01.txt", SEED.read_bytes()))
     assert response.status_code == 200
     assert response.context["upload_form"].errors["files"]
@@ -74,7 +74,7 @@ def test_import_page_refuses_what_is_not_a_page_dump(staff_client, name, content
 
 
 def test_photo_upload_refuses_oversize_with_a_form_error(staff_client, article, monkeypatch):
-    monkeypatch.setattr("articles.images.MAX_BYTES", 1024)
+    monkeypatch.setattr("newsroom.images.MAX_BYTES", 1024)
     response = photo_post(staff_client, article, png_upload(size=(800, 600)))
     assert response.status_code == 200
     errors = response.context["inline_admin_formsets"][2].formset.errors

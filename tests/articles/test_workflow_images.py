@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from articles import images
 from articles.models import Article, Photo
+from newsroom import images
 from tests.articles import factories
 from tests.articles.admin_helpers import article_post_data, jpeg_with_gps, management, png_upload
 

@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from editions import caching
+from newsroom.pagecache import tokens
 from tests.articles import factories
 
 pytestmark = pytest.mark.django_db
@@ -31,9 +31,7 @@ def test_purges_editions_that_went_live_and_not_the_ones_still_scheduled(monkeyp
     later.publish(at=timezone.now() + datetime.timedelta(hours=6))
     later.save()
     purged = []
-    monkeypatch.setattr(
-        "editions.management.commands.publish_scheduled.invalidate_edition", lambda e: purged.append(e.date)
-    )
+    monkeypatch.setattr("newsroom.pagecache.receivers.invalidate_edition", lambda e: purged.append(e.date))
     output = run()
     assert purged == [datetime.date(2023, 8, 9)]
     assert "1 edition(s) went live" in output
@@ -45,16 +43,16 @@ def test_purge_gives_the_edition_new_cache_tokens():
     edition = factories.edition(published=False)
     edition.publish(at=timezone.now() - datetime.timedelta(minutes=1))
     edition.save()
-    scope = caching.edition_scope(edition.publication.slug, edition.date)
-    before = caching.versions([scope])
+    scope = tokens.edition_scope(edition.publication.slug, edition.date)
+    before = tokens.versions([scope])
     run("--since", "10")
-    assert caching.versions([scope]) != before
+    assert tokens.versions([scope]) != before
 
 
 def test_dry_run_purges_nothing(monkeypatch):
     factories.edition()
     monkeypatch.setattr(
-        "editions.management.commands.publish_scheduled.invalidate_edition",
+        "newsroom.pagecache.receivers.invalidate_edition",
         lambda e: pytest.fail("dry run must not purge"),
     )
     assert "would purge" in run("--dry-run", "--since", "60")

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Photo
-from editions import caching
 from editions.models import Edition
+from newsroom.pagecache import tokens
 from tests.articles import factories
 from tests.articles.admin_helpers import action_post, member_of
 
@@ -185,7 +185,7 @@ def test_photos_need_caption_and_credit_before_publishing(chief):
 
 def test_publishing_invalidates_the_cached_edition(chief):
     edition = factories.edition(published=False)
-    scope = caching.edition_scope(edition.publication.slug, edition.date)
-    before = caching.versions([scope])
+    scope = tokens.edition_scope(edition.publication.slug, edition.date)
+    before = tokens.versions([scope])
     logged_in(chief).post(CHANGELIST, action_post("publish_now", [edition]))
-    assert caching.versions([scope]) != before
+    assert tokens.versions([scope]) != before

@@ -9,7 +9,7 @@ from django.core.cache import cache
 
 from articles.models import Article
 from articles.search import refresh_search_document
-from editions import caching
+from newsroom.pagecache import decorator
 from tests.articles.sitedata import continued_edition
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,7 @@ def test_while_one_request_rebuilds_a_stale_page_the_others_get_the_last_copy(cl
     article.save()  # new tokens: the stored copy is stale now
     key = "newsroom:page:" + hashlib.sha256(f"zh-hans|http://testserver{url}".encode()).hexdigest()
     assert cache.get(key) is not None
-    cache.add(f"{key}:rebuilding", 1, caching.REBUILD_SECONDS)  # another request is on it
+    cache.add(f"{key}:rebuilding", 1, decorator.REBUILD_SECONDS)  # another request is on it
     stale = client.get(url).content.decode()
     assert old_headline in stale and "改过的标题" not in stale
 

@@ -7,7 +7,7 @@ from django.db import connections
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
-from editions import caching
+from newsroom.pagecache import tokens
 from newsroom.replicas import ReplicaRouter, current_replica
 from tests.articles.sitedata import continued_edition
 
@@ -71,20 +71,20 @@ def test_a_page_built_on_a_replica_just_after_a_change_is_served_but_not_cached(
     url = _front_page_of(continued_edition())
     settings.NEWSROOM_REPLICA_LAG_SECONDS = 5
     built = []
-    original = caching.cache.set
+    original = tokens.cache.set
 
     def counting_set(key, value, *args, **kwargs):
         if key.startswith("newsroom:page:"):
             built.append(key)
         return original(key, value, *args, **kwargs)
 
-    monkeypatch.setattr(caching.cache, "set", counting_set)
+    monkeypatch.setattr(tokens.cache, "set", counting_set)
     # The edition was just written: its token is new.
     assert client.get(url).status_code == 200
     assert built == []
     # Once the replica has had time to catch up, the page is cached as usual.
-    now = caching.time.time()
-    monkeypatch.setattr(caching.time, "time", lambda: now + 6)
+    now = tokens.time.time()
+    monkeypatch.setattr(tokens.time, "time", lambda: now + 6)
     assert client.get(url).status_code == 200
     assert len(built) == 1
     with CaptureQueriesContext(replica) as on_replica:
@@ -96,9 +96,9 @@ def test_without_replicas_a_page_is_cached_at_once(_replica_alias, client, monke
     cache.clear()
     url = _front_page_of(continued_edition())
     stored = []
-    original = caching.cache.set
+    original = tokens.cache.set
     monkeypatch.setattr(
-        caching.cache, "set", lambda key, *a, **k: (stored.append(key), original(key, *a, **k))[1]
+        tokens.cache, "set", lambda key, *a, **k: (stored.append(key), original(key, *a, **k))[1]
     )
     assert client.get(url).status_code == 200
     assert any(key.startswith("newsroom:page:") for key in stored)

@@ -11,9 +11,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from articles import images
 from articles.models import Article, Contributor, Photo
 from editions.models import Page
+from newsroom import images
 from tests.articles import factories
 from tests.articles.admin_helpers import article_post_data, management, png_upload
 

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from editions.caching import invalidate_edition
+from editions import signals
 from editions.models import Edition
 
 LAST_RUN_KEY = "newsroom:publish_scheduled:last_run"
@@ -51,7 +51,8 @@ class Command(BaseCommand):
                 f"{edition.publication.slug} {edition.date}: live since {edition.published_at:%H:%M}"
             )
             if not dry_run:
-                invalidate_edition(edition)
+                # The page cache forgets the pages that show it (newsroom.pagecache.receivers).
+                signals.went_live.send(sender=Edition, edition=edition)
         if not dry_run:
             cache.set(LAST_RUN_KEY, now, None)
         verb = "would purge" if dry_run else "purged"

@@ -1,0 +1,8 @@
+"""Signals the editions app sends; their receivers live in the layers above (the page cache)."""
+
+from django.dispatch import Signal
+
+# A scheduled edition's time has come (publish_scheduled): sent with `edition`. Its pages were
+# already visible from that moment on; receivers make what shows it elsewhere (the front page,
+# the archive, the neighbours' 上一期 / 下一期) catch up at once.
+went_live = Signal()

@@ -1,0 +1,175 @@
+"""The admin's import page: upload page dumps (or a zip of them, or edition JSON), see the edition
+as it will be, then import it in one transaction. The importer's admin extends the editions' own
+(`editions.admin.EditionAdmin`) with that page and its button on the edition list."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article
+from editions.admin import EditionAdmin
+from editions.models import Edition, Publication
+from importer.core.draft import EditionImportError, PublicationDraft
+from importer.core.sources import collect_uploads
+from importer.forms import ImportConfirmForm, ImportUploadForm, label_names, sign_import, unsign_import
+from importer.service import import_edition, plan_import
+
+
+def read_upload(payload, labels):
+    """The one edition an upload holds, parsed, and the page label each page dump got."""
+    sources = collect_uploads(
+        payload["files"], date=payload["date"], encoding=payload["encoding"] or None, labels=labels
+    )
+    if len(sources) != 1:
+        dates = "、".join(source.date.isoformat() for source in sources)
+        raise EditionImportError(f"一次导入一期：这些文件属于 {len(sources)} 个日期（{dates}）")
+    source = sources[0]
+    publication = payload["publication"]
+    draft = source.draft(PublicationDraft(slug=publication.slug, name=publication.name))
+    return draft, {page.origin: page.label for page in source.pages}
+
+
+IMPORT_ACTIONS = {
+    "added": _("新增"),
+    "changed": _("有改动"),
+    "unchanged": _("不变"),
+    "moved": _("换了位置"),
+    "removed": _("将删除"),
+    "kept": _("编辑改过，保留"),
+}
+
+
+def preview_pages(plan):
+    """The plan as the preview shows it: each page with its articles in printed order."""
+    kinds = dict(Article.Kind.choices)
+    pages = []
+    for page in plan.pages:
+        rows = []
+        for item in sorted((a for a in plan.articles if a.page == page.label), key=lambda a: a.position):
+            article = item.draft
+            row = {
+                "action": item.action,
+                "action_label": IMPORT_ACTIONS.get(item.action, item.action),
+                "position": item.position,
+                "headline": item.headline,
+            }
+            if article is not None:
+                row.update(
+                    kind=kinds.get(article.kind, article.kind),
+                    kicker=article.kicker,
+                    subheadline=article.subheadline,
+                    column=article.column,
+                    bylines="、".join(f"{b.label}{b.name}" for b in article.bylines),
+                    paragraphs=len(article.paragraphs),
+                    subheads=sum(1 for block in article.body if block.type == "subhead"),
+                    photos=len(article.photos),
+                    continued_to=article.continued_to.label if article.continued_to else "",
+                    continued_from=article.continued_from.label if article.continued_from else "",
+                    doubts=article.doubts,
+                )
+            rows.append(row)
+        pages.append(
+            {"plan": page, "action_label": IMPORT_ACTIONS.get(page.action, page.action), "articles": rows}
+        )
+    return pages
+
+
+class EditionImportAdmin(EditionAdmin):
+    def get_urls(self):
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="editions_edition_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def has_import_permission(self, request):
+        return request.user.has_perm("editions.import_edition")
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "has_import_permission": self.has_import_permission(request),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def import_view(self, request):
+        """Upload page dumps, see the edition as it will be, then import it in one transaction."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        initial = {"publication": Publication.objects.default()}
+        if request.method == "POST" and "payload" in request.POST:
+            try:
+                payload = unsign_import(request.POST["payload"])
+            except ValidationError as error:
+                return self._upload_page(request, ImportUploadForm(initial=initial), error.messages)
+            confirm = ImportConfirmForm(request.POST, label_names=label_names(payload))
+            if not confirm.is_valid():
+                return self._preview(request, confirm, payload, labels={}, replace=False)
+            labels, replace = confirm.labels(), confirm.cleaned_data["replace"]
+            if "_import" in request.POST:
+                return self._import(request, confirm, payload, labels=labels, replace=replace)
+            return self._preview(request, confirm, payload, labels=labels, replace=replace)
+        upload = ImportUploadForm(request.POST or None, request.FILES or None, initial=initial)
+        if not upload.is_valid():
+            return self._upload_page(request, upload)
+        payload = upload.payload()
+        confirm = ImportConfirmForm(
+            initial={"payload": sign_import(payload)}, label_names=label_names(payload)
+        )
+        return self._preview(request, confirm, payload, labels={}, replace=False)
+
+    def _upload_page(self, request, upload, errors=()):
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("导入期次"),
+            "opts": self.opts,
+            "upload_form": upload,
+            "upload_errors": errors,
+            "media": self.media + upload.media,
+        }
+        return TemplateResponse(request, "admin/editions/edition/import.html", context)
+
+    def _preview(self, request, confirm, payload, *, labels, replace):
+        try:
+            draft, page_labels = read_upload(payload, labels)
+            plan = plan_import(draft, replace=replace)
+        except EditionImportError as error:
+            upload = ImportUploadForm(initial={"publication": payload["publication"]})
+            return self._upload_page(request, upload, [str(error)])
+        if not confirm.is_bound:
+            for index, name in enumerate(label_names(payload)):
+                confirm.initial[f"label_{index}"] = page_labels.get(name, "")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("导入期次：预览"),
+            "opts": self.opts,
+            "confirm_form": confirm,
+            "label_fields": [field for field in confirm if field.name.startswith("label_")],
+            "plan": plan,
+            "existing": Edition.objects.filter(
+                publication__slug=plan.publication.slug, date=plan.date
+            ).first(),
+            "pages": preview_pages(plan),
+            "media": self.media,
+        }
+        return TemplateResponse(request, "admin/editions/edition/import.html", context)
+
+    def _import(self, request, confirm, payload, *, labels, replace):
+        try:
+            draft, _page_labels = read_upload(payload, labels)
+            result = import_edition(draft, replace=replace)
+        except EditionImportError as error:
+            confirm.add_error(None, str(error))
+            return self._preview(request, confirm, payload, labels=labels, replace=replace)
+        self.message_user(request, _("导入完成：") + result.summary(), messages.SUCCESS)
+        return redirect("admin:editions_edition_change", result.edition.pk)
+
+
+admin.site.unregister(Edition)
+admin.site.register(Edition, EditionImportAdmin)

@@ -1,11 +1,8 @@
 """Articles on a page, the people who write and photograph them, and their photos."""
 
-import functools
-
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
-from django.db.models.functions import Left
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import slugify
@@ -14,6 +11,8 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from newsroom import images
+
+from .querysets import ArticleQuerySet
 
 
 class Contributor(models.Model):
@@ -53,154 +52,21 @@ class Contributor(models.Model):
         return base[:70] or "contributor"
 
 
-# A card shows the opening cut to 90 characters (`truncatechars:90`); one more tells the filter
-# whether to add its ellipsis.
-CARD_OPENING_CHARS = 91
+class ArticleKinds(models.TextChoices):
+    """The core's `ArticleKind` (tests/articles/test_states.py holds them equal)."""
 
-# The two ends of a continued story, and what a link to the other end needs.
-CONTINUATION_PARTS = ("next_part", "previous_part")
-CONTINUATION_LINK_FIELDS = {
-    "pk": "pk",
-    "edition": "page__edition_id",
-    "label": "page__label",
-    "date": "page__edition__date",
-    "publication": "page__edition__publication__slug",
-}
-
-
-class ArticleQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from editions.models import Edition
-
-        editions = Edition.objects.visible_to(user)
-        return self.filter(page__edition__in=editions.values("pk"))
-
-    def published(self):
-        from editions.models import Edition
-
-        return self.filter(page__edition__in=Edition.objects.published().values("pk"))
-
-    def with_placement(self):
-        return self.select_related("page__edition__publication")
-
-    def with_continuation_links(self):
-        """What a 下转 / 上接 link needs of the other part of a continued story (its id, page label,
-        edition date and publication) as columns of each article, rather than the other part and
-        its page, edition and publication as whole objects: see `Article.next_part_url`."""
-        annotations = {}
-        for part in CONTINUATION_PARTS:
-            for name, path in CONTINUATION_LINK_FIELDS.items():
-                annotations[f"{part}_link_{name}"] = models.F(f"{part}__{path}")
-        return self.annotate(**annotations)
-
-    def with_optional_part_flags(self):
-        """Whether each article has photos, tags and corrections (`has_photos`, `has_tags`,
-        `has_corrections`): most articles have none, so `fetch_optional_parts` then fetches each
-        only for the articles that have some, instead of a query each that finds nothing."""
-        tagged = Article.tags.through.objects.filter(
-            object_id=OuterRef("pk"), content_type__app_label="articles", content_type__model="article"
-        )
-        return self.annotate(
-            has_photos=Exists(Photo.objects.filter(article=OuterRef("pk"))),
-            has_tags=Exists(tagged),
-            has_corrections=Exists(Correction.objects.filter(article=OuterRef("pk"))),
-        )
-
-    def without_stored_text(self):
-        """Leave out the columns no public page shows (the dump's text, the search text, the
-        import fingerprint: several kilobytes an article)."""
-        return self.defer(*Article.STORED_TEXT_FIELDS)
-
-    def with_opening(self, chars=None):
-        """`opening`: each article's first paragraph, or only its first `chars` characters where
-        a list shows no more (a long paragraph then need not cross the wire, nor be cut short in
-        the template)."""
-        paragraphs = Block.objects.filter(article=OuterRef("pk"), type=Block.Type.PARAGRAPH).order_by("order")
-        text = Left("text", chars) if chars else models.F("text")
-        return self.annotate(opening=Subquery(paragraphs.annotate(opening=text).values("opening")[:1]))
-
-    def for_listing(self):
-        """Everything a list of articles shows, in a fixed number of queries: their place (page,
-        edition, publication) and bylines."""
-        return self.with_placement().prefetch_related(bylines())
-
-    def for_cards(self, *, placement=True, opening=True):
-        """Articles as cards in a list: title lines, bylines, both ends of a continuation and the
-        opening cut to what a card shows (`CARD_OPENING_CHARS`), without the stored text. Without
-        `placement` where the list is one page's (the caller sets the page); without `opening`
-        where the list shows other text (search hits)."""
-        cards = self.for_listing() if placement else self.prefetch_related(bylines())
-        cards = cards.with_continuation_links().without_stored_text()
-        return cards.with_opening(CARD_OPENING_CHARS) if opening else cards
-
-    def for_reading(self):
-        """An article with everything its own page shows, and both ends of a continuation (its
-        photos, tags and corrections then come from `fetch_optional_parts`). The parts are ordered
-        within the article only (the models' orderings start with the article, which would join
-        its page, edition and publication in every prefetch just to sort). Neither the page nor
-        the edition is joined in: the views found them first and set them on the article."""
-        return (
-            self.with_continuation_links()
-            .with_optional_part_flags()
-            .without_stored_text()
-            .prefetch_related(bylines(), Prefetch("blocks", queryset=Block.objects.order_by("order")))
-        )
-
-
-def bylines():
-    """An article's bylines with their contributors, as the list `byline_list`, for
-    `prefetch_related`. Ordered within the article only: the model's ordering starts with the
-    article, which would join its page, edition and publication just to sort. A plain list: the
-    templates read it twice per article, and a related manager is rebuilt on every read."""
-    return Prefetch(
-        "bylines",
-        queryset=Byline.objects.select_related("contributor").order_by("order", "pk"),
-        to_attr="byline_list",
-    )
-
-
-@functools.cache
-def _optional_parts():
-    return (
-        (
-            "has_photos",
-            Prefetch("photos", queryset=Photo.objects.order_by("order", "pk"), to_attr="photo_list"),
-        ),
-        ("has_tags", Prefetch("tags", to_attr="tag_list")),
-        (
-            "has_corrections",
-            Prefetch(
-                "corrections",
-                queryset=Correction.objects.order_by("created", "pk"),
-                to_attr="correction_list",
-            ),
-        ),
-    )
-
-
-def fetch_optional_parts(articles):
-    """Set `photo_list`, `tag_list` and `correction_list` on articles loaded
-    `with_optional_part_flags()`: one query for each kind of part that any of them has, none for
-    the others."""
-    for flag, prefetch in _optional_parts():
-        having = [article for article in articles if getattr(article, flag)]
-        for article in articles:
-            if not getattr(article, flag):
-                setattr(article, prefetch.to_attr, [])
-        if having:
-            prefetch_related_objects(having, prefetch)
+    NEWS = "news", _("消息")
+    COMMENTARY = "commentary", _("评论")
+    PHOTO = "photo", _("图片新闻")
+    ADVERTISEMENT = "advertisement", _("广告")
+    NOTICE = "notice", _("公告")
 
 
 class Article(models.Model):
     # Kept for the importer and the search index; never shown to readers.
     STORED_TEXT_FIELDS = ("source_text", "search_document", "import_fingerprint")
 
-    class Kind(models.TextChoices):
-        NEWS = "news", _("消息")
-        COMMENTARY = "commentary", _("评论")
-        PHOTO = "photo", _("图片新闻")
-        ADVERTISEMENT = "advertisement", _("广告")
-        NOTICE = "notice", _("公告")
+    Kind = ArticleKinds
 
     page = models.ForeignKey(
         "editions.Page", on_delete=models.CASCADE, related_name="articles", verbose_name=_("版面")
@@ -250,7 +116,7 @@ class Article(models.Model):
             models.UniqueConstraint(fields=["page", "position"], name="article_unique_position"),
             models.CheckConstraint(condition=Q(position__gte=1), name="article_position_positive"),
             models.CheckConstraint(
-                condition=Q(kind__in=["news", "commentary", "photo", "advertisement", "notice"]),
+                condition=Q(kind__in=ArticleKinds.values),
                 name="article_kind_valid",
             ),
             models.CheckConstraint(condition=~Q(headline=""), name="article_headline_not_empty"),
@@ -321,12 +187,17 @@ class Article(models.Model):
         return " ".join(part for part in (self.kicker, self.headline, self.subheadline) if part)
 
 
+class BlockTypes(models.TextChoices):
+    """The core's `BlockType`."""
+
+    PARAGRAPH = "paragraph", _("段落")
+    SUBHEAD = "subhead", _("小标题")
+
+
 class Block(models.Model):
     """One block of an article's body, in order: a paragraph or a subhead."""
 
-    class Type(models.TextChoices):
-        PARAGRAPH = "paragraph", _("段落")
-        SUBHEAD = "subhead", _("小标题")
+    Type = BlockTypes
 
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="blocks", verbose_name=_("稿件")
@@ -343,21 +214,26 @@ class Block(models.Model):
         verbose_name_plural = _("正文段落")
         constraints = [
             models.UniqueConstraint(fields=["article", "order"], name="block_unique_order"),
-            models.CheckConstraint(condition=Q(type__in=["paragraph", "subhead"]), name="block_type_valid"),
+            models.CheckConstraint(condition=Q(type__in=BlockTypes.values), name="block_type_valid"),
         ]
 
     def __str__(self):
         return self.text[:40]
 
 
+class BylineRoles(models.TextChoices):
+    """The core's `BylineRole`."""
+
+    REPORTER = "reporter", _("记者")
+    CORRESPONDENT = "correspondent", _("通讯员")
+    INTERN = "intern", _("实习生")
+    AUTHOR = "author", _("作者")
+    PHOTOGRAPHER = "photographer", _("摄影")
+    EDITOR = "editor", _("编辑")
+
+
 class Byline(models.Model):
-    class Role(models.TextChoices):
-        REPORTER = "reporter", _("记者")
-        CORRESPONDENT = "correspondent", _("通讯员")
-        INTERN = "intern", _("实习生")
-        AUTHOR = "author", _("作者")
-        PHOTOGRAPHER = "photographer", _("摄影")
-        EDITOR = "editor", _("编辑")
+    Role = BylineRoles
 
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="bylines", verbose_name=_("稿件")
@@ -380,9 +256,7 @@ class Byline(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "contributor", "role"], name="byline_unique_role"),
             models.CheckConstraint(
-                condition=Q(
-                    role__in=["reporter", "correspondent", "intern", "author", "photographer", "editor"]
-                ),
+                condition=Q(role__in=BylineRoles.values),
                 name="byline_role_valid",
             ),
         ]
@@ -449,12 +323,15 @@ class Photo(models.Model):
         return self.rendition_url(1200)
 
 
+class CorrectionKind(models.TextChoices):
+    CORRECTION = "correction", _("更正")
+    CLARIFICATION = "clarification", _("说明")
+
+
 class Correction(models.Model):
     """A dated correction or clarification, shown to readers at the top of the article."""
 
-    class Kind(models.TextChoices):
-        CORRECTION = "correction", _("更正")
-        CLARIFICATION = "clarification", _("说明")
+    Kind = CorrectionKind
 
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="corrections", verbose_name=_("稿件")
@@ -470,9 +347,7 @@ class Correction(models.Model):
         verbose_name = _("更正")
         verbose_name_plural = _("更正")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=["correction", "clarification"]), name="correction_kind_valid"
-            )
+            models.CheckConstraint(condition=Q(kind__in=CorrectionKind.values), name="correction_kind_valid")
         ]
 
     def __str__(self):

@@ -1,9 +1,25 @@
-"""Editorial writes on articles and contributors, and the articles' part of publishing."""
+"""Editorial writes on articles and contributors: merge two records of one person, restore a
+deleted article, move articles to another page, link and unlink the parts of a continued story,
+set a kind, split a title, save an article or a page's articles from the admin; and the articles'
+part of publishing.
 
-from django.db.models import Q
+Each takes the acting user, so the permission check has one place to live whichever interface
+calls it. Every write that changes an article's words (title lines, note, body, captions) refreshes
+its search text here, so no caller has to remember it.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Max, Q
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Photo
+from articles.models import Article, Block, Byline, Contributor, Correction, Photo
+from articles.search import refresh_search_document
+from editions.models import Page
+
+# Parts deleted with an article are recorded within moments of it; a restore brings back those.
+DELETED_TOGETHER = datetime.timedelta(minutes=1)
 
 # Photos named in a refusal to publish; the editor fixes them and sees the rest next time.
 UNREADY_PHOTOS_SHOWN = 5
@@ -30,3 +46,225 @@ def unready_photos_problem(edition):
     )
     more = "等" if len(photos) > UNREADY_PHOTOS_SHOWN else ""
     return str(_("发布前每张图片都要有图片说明和来源署名，缺少的有：")) + named + more
+
+
+def free_contributor_slugs(keys):
+    """A free slug for each (name, organisation) of `keys`: `Contributor.slug_base`, then `-2`,
+    `-3` … past those taken (and past each other), in a query per 500 bases and one per crowded
+    base."""
+    bases = {key: Contributor.slug_base(*key) for key in keys}
+    taken = set()
+    for chunk in chunks(sorted(set(bases.values())), 500):
+        taken |= set(Contributor.objects.filter(slug__in=chunk).values_list("slug", flat=True))
+    for base in {b for b in bases.values() if b in taken}:
+        taken |= set(Contributor.objects.filter(slug__startswith=f"{base}-").values_list("slug", flat=True))
+    slugs = {}
+    for key, base in bases.items():
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        slugs[key] = slug
+    return slugs
+
+
+def contributor_ids(keys):
+    """The id of the contributor of each (name, organisation) of `keys`, creating those missing
+    with free slugs; and how many were new and how many known. One query per 500 names to find
+    the known ones, one insert for the new ones (and one more read when another import raced
+    this one). Ids only: a byline's row needs no more, and a model instance per contributor costs
+    more than the query."""
+    wanted = set(keys)
+    if not wanted:
+        return {}, 0, 0
+    found = _ids_by_name(sorted({name for name, _ in wanted}))
+    reused = len(wanted & set(found))
+    missing = sorted(wanted - set(found))
+    if missing:
+        slugs = free_contributor_slugs(missing)
+        Contributor.objects.bulk_create(
+            [Contributor(name=n, organization=o, slug=slugs[(n, o)]) for n, o in missing],
+            batch_size=500,
+            ignore_conflicts=True,
+        )
+        for key, pk in _ids_by_name(sorted({n for n, _ in missing})).items():
+            found.setdefault(key, pk)
+        for name, organization in (key for key in missing if key not in found):
+            # Only a slug taken by a concurrent import gets here; create those one at a time.
+            found[(name, organization)] = contributor_for(name, organization).pk
+    return found, len(missing), reused
+
+
+def _ids_by_name(names):
+    found = {}
+    for chunk in chunks(names, 500):
+        rows = Contributor.objects.filter(name__in=chunk).values_list("name", "organization", "pk")
+        found.update({(name, organization): pk for name, organization, pk in rows})
+    return found
+
+
+def contributor_for(name, organization=""):
+    """The contributor of that name and organisation, created with a free slug when there is none."""
+    found = Contributor.objects.filter(name=name, organization=organization).first()
+    if found is not None:
+        return found
+    slug = free_contributor_slugs([(name, organization)])[(name, organization)]
+    contributor, _ = Contributor.objects.get_or_create(
+        name=name, organization=organization, defaults={"slug": slug}
+    )
+    return contributor
+
+
+def chunks(items, size):
+    """`items` (a sequence) in slices of at most `size`: a query's parameters stay within bounds."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def merge_contributors(keep, others, *, user):
+    """Move every byline of `others` to `keep` and delete `others`, in one transaction. A byline
+    the kept contributor already has on the same article in the same role is dropped instead
+    (bylines are unique per article, contributor and role). Returns (moved, dropped, removed)."""
+    moved = dropped = 0
+    with transaction.atomic():
+        others = list(others.select_for_update())
+        taken = set(Byline.objects.filter(contributor=keep).values_list("article_id", "role"))
+        for byline in Byline.objects.filter(contributor__in=others).order_by("pk"):
+            if (byline.article_id, byline.role) in taken:
+                byline.delete()
+                dropped += 1
+                continue
+            byline.contributor = keep
+            byline.save()
+            taken.add((byline.article_id, byline.role))
+            moved += 1
+        for other in others:
+            other.delete()
+    return moved, dropped, len(others)
+
+
+def set_kind(articles, kind, *, user):
+    """Give `articles` the kind `kind` (Article.Kind); returns how many changed."""
+    count = 0
+    for article in articles:
+        if article.kind != kind:
+            article.kind = kind
+            article.save()
+            count += 1
+    return count
+
+
+def move_to_page(articles, page, *, user):
+    """Put `articles` at the end of `page` in their printed order; returns how many moved."""
+    with transaction.atomic():
+        last = page.articles.aggregate(last=Max("position"))["last"] or 0
+        moved = 0
+        for article in articles.exclude(page=page).order_by("page__number", "position"):
+            last += 1
+            article.page = page
+            article.position = last
+            article.save()
+            moved += 1
+    return moved
+
+
+def link_parts(first, second, *, user):
+    """`second` is the continued part of `first` (下转 / 上接, their pages' labels and numbers); a
+    story `second` followed before lets it go."""
+    with transaction.atomic():
+        Article.objects.filter(next_part=second).exclude(pk=first.pk).update(next_part=None)
+        first.next_part = second
+        first.continued_to_label = second.page.label
+        first.continued_to_page = second.page.number
+        first.save()
+        second.continued_from_label = first.page.label
+        second.continued_from_page = first.page.number
+        second.save()
+
+
+def unlink_parts(articles, *, user):
+    """Undo the continuation links of `articles` that go on; returns how many."""
+    count = 0
+    with transaction.atomic():
+        for article in articles.filter(next_part__isnull=False):
+            article.next_part = None
+            article.save()
+            count += 1
+    return count
+
+
+def split_title(article, *, kicker, headline, subheadline, user):
+    """Store a title line split into kicker, headline and subheadline."""
+    article.kicker, article.headline, article.subheadline = kicker, headline, subheadline
+    with transaction.atomic():
+        article.save()
+        refresh_search_document(article)
+
+
+def save_article_parts(save_related, article):
+    """Save what the admin's article form saves after the article (`save_related`: its tags and
+    its bylines, body, photos and corrections), then the article's search text, which reads them."""
+    save_related()
+    refresh_search_document(article)
+
+
+def save_page_articles(save_formset, formset):
+    """Save a page's articles as its admin lists them (`save_formset`), then the search text of
+    each one whose title lines changed."""
+    save_formset()
+    for form in formset.forms:
+        if form.has_changed() and form.instance.pk:
+            refresh_search_document(form.instance)
+
+
+class RestoreRefused(Exception):
+    """A deleted article that cannot come back; the message says why, in the editor's words."""
+
+
+class AlreadyRestored(RestoreRefused):
+    pass
+
+
+def restore_article(record, *, user):
+    """Bring back a deleted article from its history record `record`, with the bylines, body,
+    photos and corrections deleted with it; returns (article, bylines whose contributor is gone).
+    Its place goes to the page's end when another article took it; a continuation link whose
+    other part is gone, or taken, is left out."""
+    if Article.objects.filter(pk=record.id).exists():
+        raise AlreadyRestored(_("这篇稿件已经恢复过了。"))
+    if not Page.objects.filter(pk=record.page_id).exists():
+        raise RestoreRefused(_("稿件原来的版面已被删除，无法恢复。"))
+    window = {
+        "history_type": "-",
+        "history_date__gte": record.history_date - DELETED_TOGETHER,
+        "history_date__lte": record.history_date + DELETED_TOGETHER,
+    }
+    with transaction.atomic():
+        article = record.instance
+        if Article.objects.filter(page_id=article.page_id, position=article.position).exists():
+            last = Article.objects.filter(page_id=article.page_id).aggregate(last=Max("position"))
+            article.position = last["last"] + 1
+        if article.next_part_id and (
+            not Article.objects.filter(pk=article.next_part_id).exists()
+            or Article.objects.filter(next_part_id=article.next_part_id).exists()
+        ):
+            article.next_part = None
+        article.save()
+        skipped = 0
+        for model in (Block, Photo, Correction, Byline):
+            for part in _latest_records(model.history.filter(article_id=article.pk, **window)):
+                if model is Byline and not Contributor.objects.filter(pk=part.contributor_id).exists():
+                    skipped += 1
+                    continue
+                part.instance.save()
+        refresh_search_document(article)
+    return article, skipped
+
+
+def _latest_records(records):
+    """The last historical record of each object among `records`."""
+    latest = {}
+    for record in records.order_by("history_date"):
+        latest[record.id] = record
+    return latest.values()

@@ -17,7 +17,8 @@ from taggit.models import Tag
 
 from articles import selectors
 from articles.filters import ArticleSearchFilter
-from articles.models import Article, Byline, Contributor, fetch_optional_parts
+from articles.models import Article, Byline, Contributor
+from articles.querysets import fetch_optional_parts
 from articles.search import query_terms
 from editions.models import Publication
 from editions.reading import finish, page_url, public_unless_staff, reader_context

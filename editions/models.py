@@ -72,10 +72,13 @@ class EditionQuerySet(models.QuerySet):
         )
 
 
+class EditionStatus(models.TextChoices):
+    DRAFT = "draft", _("草稿")
+    PUBLISHED = "published", _("已发布")
+
+
 class Edition(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("草稿")
-        PUBLISHED = "published", _("已发布")
+    Status = EditionStatus
 
     publication = models.ForeignKey(
         Publication, on_delete=models.PROTECT, related_name="editions", verbose_name=_("报纸")
@@ -108,12 +111,11 @@ class Edition(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["publication", "date"], name="edition_unique_publication_date"),
             models.CheckConstraint(
-                condition=Q(status="draft") | Q(status="published", published_at__isnull=False),
+                condition=Q(status=EditionStatus.DRAFT.value)
+                | Q(status=EditionStatus.PUBLISHED.value, published_at__isnull=False),
                 name="edition_published_has_time",
             ),
-            models.CheckConstraint(
-                condition=Q(status__in=["draft", "published"]), name="edition_status_valid"
-            ),
+            models.CheckConstraint(condition=Q(status__in=EditionStatus.values), name="edition_status_valid"),
         ]
         indexes = [models.Index(fields=["publication", "status", "-date"], name="edition_reading_idx")]
 

@@ -15,7 +15,7 @@ from editions.models import Edition, Publication
 from importer.core.draft import EditionImportError, PublicationDraft
 from importer.core.sources import collect_uploads
 from importer.forms import ImportConfirmForm, ImportUploadForm, label_names, sign_import, unsign_import
-from importer.service import import_edition, plan_import
+from importer.services import Action, import_edition, plan_import
 
 
 def read_upload(payload, labels):
@@ -33,12 +33,12 @@ def read_upload(payload, labels):
 
 
 IMPORT_ACTIONS = {
-    "added": _("新增"),
-    "changed": _("有改动"),
-    "unchanged": _("不变"),
-    "moved": _("换了位置"),
-    "removed": _("将删除"),
-    "kept": _("编辑改过，保留"),
+    Action.ADDED: _("新增"),
+    Action.CHANGED: _("有改动"),
+    Action.UNCHANGED: _("不变"),
+    Action.MOVED: _("换了位置"),
+    Action.REMOVED: _("将删除"),
+    Action.KEPT: _("编辑改过，保留"),
 }
 
 

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from articles.selectors import reading_editions
 from editions.reading import finish
 from importer.core.jsonio import edition_to_json
-from importer.service import export_edition
+from importer.services import export_edition
 from newsroom.pagecache.decorator import cache_published, scopes_of_edition
 
 

@@ -2,9 +2,11 @@ from pathlib import Path
 
 import pytest
 
+from newsroom import seed
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
-SEED = FIXTURES / "seed-2023-08-09-01.txt"
+SEED = seed.DUMP
 CORPUS = FIXTURES / "corpus"
 
 

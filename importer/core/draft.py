@@ -1,6 +1,6 @@
 """The one structure in the middle: an edition as plain dataclasses.
 
-Mirrors the edition JSON (`newsroom.edition/1`, see ../shared/docs/edition-json.md) field for
+Mirrors the edition JSON (`newsroom.edition/1`, see docs/edition-json.md) field for
 field. The parser produces it, the import service writes it, export and the public JSON read it.
 Pure Python: no Django import.
 """
@@ -13,9 +13,38 @@ from enum import StrEnum
 
 SCHEMA = "newsroom.edition/1"
 
-ARTICLE_KINDS = ("news", "commentary", "photo", "advertisement", "notice")
-BYLINE_ROLES = ("reporter", "correspondent", "intern", "author", "photographer", "editor")
-BLOCK_TYPES = ("paragraph", "subhead")
+
+class ArticleKind(StrEnum):
+    """An article's kind (`articles.models.Article.Kind` stores the same values)."""
+
+    NEWS = "news"
+    COMMENTARY = "commentary"
+    PHOTO = "photo"
+    ADVERTISEMENT = "advertisement"
+    NOTICE = "notice"
+
+
+class BylineRole(StrEnum):
+    """A byline's role (`articles.models.Byline.Role`)."""
+
+    REPORTER = "reporter"
+    CORRESPONDENT = "correspondent"
+    INTERN = "intern"
+    AUTHOR = "author"
+    PHOTOGRAPHER = "photographer"
+    EDITOR = "editor"
+
+
+class BlockType(StrEnum):
+    """A block of an article's body (`articles.models.Block.Type`)."""
+
+    PARAGRAPH = "paragraph"
+    SUBHEAD = "subhead"
+
+
+ARTICLE_KINDS = tuple(ArticleKind)
+BYLINE_ROLES = tuple(BylineRole)
+BLOCK_TYPES = tuple(BlockType)
 
 
 class EditionImportError(ValueError):
@@ -25,14 +54,14 @@ class EditionImportError(ValueError):
 @dataclass
 class BylineDraft:
     name: str
-    role: str = "reporter"
+    role: str = BylineRole.REPORTER
     label: str = ""
     organization: str = ""
 
 
 @dataclass
 class BlockDraft:
-    type: str  # "paragraph" or "subhead"
+    type: str  # a BlockType
     text: str
 
 
@@ -84,7 +113,7 @@ class PageRef:
 @dataclass
 class ArticleDraft:
     position: int = 0
-    kind: str = "news"
+    kind: str = ArticleKind.NEWS
     kicker: str = ""
     headline: str = ""
     subheadline: str = ""

@@ -29,7 +29,7 @@ INDENT = " " * 20
 LINE_SHOWN = 60
 
 
-def _plural(n: int, word: str) -> str:
+def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
@@ -51,13 +51,13 @@ def _article_lines(article: ArticleDraft) -> list[str]:
     if article.bylines:
         facts.append(", ".join(f"{b.organization}{b.label or b.role}/{b.name}" for b in article.bylines))
     if article.editor_note:
-        facts.append(f"编者按 {_plural(len(article.editor_note), 'paragraph')}")
+        facts.append(f"编者按 {plural(len(article.editor_note), 'paragraph')}")
     subheads = sum(1 for b in article.body if b.type == "subhead")
-    facts.append(_plural(len(article.paragraphs), "paragraph"))
+    facts.append(plural(len(article.paragraphs), "paragraph"))
     if subheads:
-        facts.append(_plural(subheads, "subhead"))
+        facts.append(plural(subheads, "subhead"))
     if article.photos:
-        facts.append(_plural(len(article.photos), "photo"))
+        facts.append(plural(len(article.photos), "photo"))
     if article.continued_from:
         facts.append(f"◀ 上接{article.continued_from.label}版")
     if article.continued_to:
@@ -80,12 +80,12 @@ def outline(edition: EditionDraft) -> str:
     number = f" 第{edition.number}期" if edition.number else ""
     lines = [
         f"{edition.date.isoformat()}{number} {edition.publication.name} ({edition.publication.slug}): "
-        f"{_plural(len(edition.pages), 'page')}, {_plural(len(articles), 'article')}"
+        f"{plural(len(edition.pages), 'page')}, {plural(len(articles), 'article')}"
     ]
     for page in edition.pages:
         name = f" {page.name}" if page.name else ""
         editor = f" (责任编辑 {page.editor})" if page.editor else ""
-        lines.append(f"{page.label}版{name}{editor}: {_plural(len(page.articles), 'article')}")
+        lines.append(f"{page.label}版{name}{editor}: {plural(len(page.articles), 'article')}")
         for article in page.articles:
             lines.extend(_article_lines(article))
     return "\n".join(lines)

@@ -24,6 +24,8 @@ import json
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, get_type_hints
 
+from .headlines import SAME_STORY
+
 ROLES = ("reporter", "correspondent", "intern", "author", "photographer", "editor")
 
 
@@ -213,7 +215,7 @@ class Limits:
     cohesion_low: float = 0.05
     cohesion_fair: float = 0.08
     # Two headlines name the same story (a continued part) from this similarity on.
-    same_story: float = 0.6
+    same_story: float = SAME_STORY
     # A headline made from an untitled article's first words.
     fallback_headline: int = 24
 

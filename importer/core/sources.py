@@ -26,7 +26,7 @@ from .budget import UploadBudget
 from .draft import EditionDraft, EditionImportError, PublicationDraft
 from .jsonio import edition_from_json
 from .parser import parse_edition
-from .text import decode_dump, normalise_label, read_header
+from .text import decode_dump, label_key, normalise_label, read_header
 
 MAX_DUMP_BYTES = 20 * 1024 * 1024
 MAX_JSON_BYTES = 100 * 1024 * 1024
@@ -62,7 +62,7 @@ class EditionSource:
         """Parse the pages (the JSON document is already an edition and keeps its publication)."""
         if self.document is not None:
             return self.document
-        pages = sorted(self.pages, key=lambda p: _label_key(p.label))
+        pages = sorted(self.pages, key=lambda p: label_key(p.label))
         try:
             draft = parse_edition([(p.label, p.text) for p in pages], publication=publication, date=self.date)
         except EditionImportError as error:
@@ -80,11 +80,6 @@ class EditionSource:
     @property
     def page_count(self) -> int:
         return len(self.document.pages) if self.document is not None else len(self.pages)
-
-
-def _label_key(label: str):
-    match = re.match(r"^([A-Za-z]*)(\d*)", label)
-    return (match.group(1), int(match.group(2)) if match.group(2) else -1, label)
 
 
 def parse_date(value: str, where: str = "--date") -> datetime.date:
@@ -220,6 +215,7 @@ class _Collector:
             self.budget.take(name, data, is_dump=True)
             self.dumps.append(_Dump(name, data, pure.stem, None, label))
 
+    # complexity: each refusal of a hostile archive (size, members, nesting, names, budget) is one guard
     def _add_zip(self, name: str, data: bytes):
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
@@ -376,25 +372,3 @@ def collect_uploads(files, *, date=None, encoding=None, labels=None) -> list[Edi
         label = labels.get(name)
         collector.add_upload(name, data, parse_label(label) if label else None)
     return collector.editions()
-
-
-def drafts_from_paths(
-    paths, *, date=None, page=None, encoding=None, publication: PublicationDraft
-) -> list[EditionDraft]:
-    """The editions the paths hold, parsed (see the module docstring)."""
-    sources = collect_paths(paths, date=date, page=page, encoding=encoding)
-    return [source.draft(publication) for source in sources]
-
-
-def drafts_from_uploads(
-    files: list[tuple[str, bytes]],
-    *,
-    date=None,
-    encoding=None,
-    publication: PublicationDraft,
-    labels: dict[str, str] | None = None,
-) -> list[EditionDraft]:
-    """The editions uploaded files hold: page dumps, edition JSON, or a .zip of them. `labels`
-    gives the page label of a file by name when its name does not."""
-    sources = collect_uploads(files, date=date, encoding=encoding, labels=labels)
-    return [source.draft(publication) for source in sources]

@@ -221,6 +221,15 @@ def normalise_label(label: str) -> str:
     return label
 
 
+_LABEL_PARTS = re.compile(r"^([A-Za-z]*)(\d*)(.*)$", re.S)
+
+
+def label_key(label: str):
+    """Sort key for page labels as printed: 01 < 02 < 10 < A1 < A2 < B1."""
+    prefix, digits, rest = _LABEL_PARTS.match(label).groups()
+    return (prefix, int(digits) if digits else -1, rest)
+
+
 def read_header(text: str) -> DumpHeader:
     """The date, page label and name, and page editor that the dump's furniture prints.
 

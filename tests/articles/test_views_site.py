@@ -15,7 +15,7 @@ from articles.models import Article, Block, Correction
 from editions.models import Edition
 from importer.core.draft import PublicationDraft
 from importer.core.parser import parse_edition
-from importer.service import import_edition
+from importer.services import import_edition
 from tests.articles import factories, sitedata
 from tests.articles.sitedata import DAY, parts, text
 from tests.conftest import CORPUS

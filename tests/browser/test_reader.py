@@ -14,7 +14,7 @@ from django.db import connections
 
 from importer.core.draft import PublicationDraft
 from importer.core.parser import parse_edition
-from importer.service import import_edition
+from importer.services import import_edition
 from tests.conftest import CORPUS, SEED
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

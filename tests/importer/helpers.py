@@ -22,7 +22,7 @@ def snapshot():
 
     from articles.models import Article, Block, Contributor
     from editions.models import Edition, Publication
-    from importer.service import export_edition
+    from importer.services import export_edition
 
     return {
         "publications": list(Publication.objects.values_list("slug", "name").order_by("slug")),

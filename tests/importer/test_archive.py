@@ -6,13 +6,15 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from articles.models import Article
-from editions.archive import ArchiveGenerator
 from editions.models import Edition
+from importer.archive import ArchiveGenerator, TextPool
 from importer.core.jsonio import edition_to_json
+from tests.conftest import CORPUS, SEED
 
 
 def generate(seed, count=3):
     generator = ArchiveGenerator(
+        pool=TextPool([CORPUS, SEED]),
         seed=seed,
         publication_slug="zhuzhou-daily",
         publication_name="株洲日报",

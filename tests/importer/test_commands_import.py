@@ -26,6 +26,11 @@ def run(command, *args):
     return out.getvalue(), err.getvalue()
 
 
+def drafts_from_uploads(files, *, publication, **options):
+    """The editions uploaded files hold, parsed, as the admin's import page reads them."""
+    return [source.draft(publication) for source in sources.collect_uploads(files, **options)]
+
+
 def test_make_run_imports_and_publishes_the_seed_every_time():
     out, err = run("import_edition", SEED, "--date", "2023-08-09", "--publish")
     assert out.startswith("zhuzhou-daily 2023-08-09: created; 1 page, 8 articles")
@@ -179,12 +184,12 @@ def test_uploads_of_pages_and_of_a_zipped_folder():
         for label in ("01", "02")
     }
     pages["2019-10-05/readme.md"] = b"ignored"
-    drafts = sources.drafts_from_uploads([("edition.zip", _zip(pages))], publication=publication)
+    drafts = drafts_from_uploads([("edition.zip", _zip(pages))], publication=publication)
     assert [(d.date, [p.label for p in d.pages]) for d in drafts] == [
         (datetime.date(2019, 10, 5), ["01", "02"])
     ]
     seed = SEED.read_bytes()
-    drafts = sources.drafts_from_uploads(
+    drafts = drafts_from_uploads(
         [("front.txt", seed)],
         date=datetime.date(2023, 8, 9),
         publication=publication,
@@ -198,6 +203,6 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(monkeypatch):
     bomb = _zip({"2023-08-09/01.txt": b"\n" * (2 * 1024 * 1024)})
     assert len(bomb) < 10_000
     with pytest.raises(EditionImportError, match=r"edition\.zip: unpacks to more than 1 MB"):
-        sources.drafts_from_uploads([("edition.zip", bomb)], publication=h.PUBLICATION)
+        drafts_from_uploads([("edition.zip", bomb)], publication=h.PUBLICATION)
     with pytest.raises(EditionImportError, match="not a readable zip archive"):
-        sources.drafts_from_uploads([("edition.zip", b"PK\x03\x04 broken")], publication=h.PUBLICATION)
+        drafts_from_uploads([("edition.zip", b"PK\x03\x04 broken")], publication=h.PUBLICATION)

@@ -15,7 +15,7 @@ from editions.models import Edition, Publication
 from importer.core.draft import BylineDraft, PageRef, PhotoDraft
 from importer.core.jsonio import edition_from_json
 from importer.core.parser import parse_edition
-from importer.service import export_dumps, export_edition, import_edition
+from importer.services import export_dumps, export_edition, import_edition
 from tests.conftest import FIXTURES, SEED
 from tests.importer import helpers as h
 

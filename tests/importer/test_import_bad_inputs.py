@@ -43,7 +43,7 @@ def refused(*args, match):
 @pytest.fixture
 def existing():
     """An edition already stored, which a refused import must leave exactly as it is."""
-    from importer.service import import_edition
+    from importer.services import import_edition
 
     import_edition(h.edition(date=datetime.date(2023, 8, 1)))
 

@@ -20,7 +20,8 @@ from articles.models import Article, Contributor
 from editions.models import Edition, Publication
 from importer.core.draft import PublicationDraft
 from importer.core.parser import parse_edition
-from importer.service import KEPT, import_edition, plan_import
+from importer.services import import_edition, plan_import
+from importer.services.plan import KEPT
 from tests.articles.admin_helpers import article_post_data
 from tests.conftest import CORPUS, SEED
 

@@ -17,7 +17,7 @@ from articles.admin import ArticleAdmin
 from articles.models import Article
 from importer.core.draft import PublicationDraft
 from importer.core.parser import parse_edition
-from importer.service import import_edition
+from importer.services import import_edition
 from tests.articles.admin_helpers import article_post_data
 from tests.conftest import SEED
 

@@ -10,29 +10,16 @@ compared with at most ``MAX_CANDIDATES`` others, so linking costs time linear in
 
 from __future__ import annotations
 
-import difflib
-import re
-
-from newsroom.text import nfkc
-
+from .. import headlines
 from ..draft import ArticleDraft, DoubtKind, EditionDraft, PageRef
 
 # No printed page holds more parts of continued stories than this.
 MAX_CANDIDATES = 64
 
 
-def _norm_title(text: str) -> str:
-    return re.sub(r"\s+", "", nfkc(text))
-
-
 def same_story(first: ArticleDraft, second: ArticleDraft, ratio: float) -> bool:
-    """The second part repeats the headline, sometimes shortened."""
-    a, b = _norm_title(first.headline), _norm_title(second.headline)
-    if not a or not b:
-        return False
-    if a in b or b in a:
-        return True
-    return difflib.SequenceMatcher(None, a, b).ratio() >= ratio
+    """The second part repeats the headline, sometimes shortened (importer.core.headlines)."""
+    return headlines.same_story(first.headline, second.headline, ratio)
 
 
 class _Page:
@@ -59,6 +46,7 @@ def _first(candidates, test):
     return next((a for a in candidates[:MAX_CANDIDATES] if test(a)), None)
 
 
+# complexity: both directions of a continuation (下转, then 上接) and their doubts in one pass
 def link_parts(edition: EditionDraft, limits) -> None:
     numbers = {page.label: page.number for page in edition.pages}
     for page in edition.pages:

@@ -42,6 +42,7 @@ LABELLED = re.compile(r"[^\s:：，,]{1,8}[:：]\s{0,2}\S")
 PAIRED = re.compile(r"[^\s，,]{2,8}(?:\s{1,3}|[，,])[^\s，,]{2,8}")
 
 
+# complexity: one sum of the profile's named signals, each a guarded term: it reads as one formula
 def weigh(reader, run, end: int) -> float:
     """The points of a run of title lines ``run`` (``reader.lines[..end]``) towards opening."""
     weights, limits, current = reader.weights, reader.limits, reader.current

@@ -62,6 +62,7 @@ class TitleSplit:
         self.kicker_length = limits.kicker_in_line
         self.headline_length = limits.headline_in_line
 
+    # complexity: the title block's cases (kicker, headline, subheadline, deck) line by line in print order
     def split(self, draft: ArticleDraft, texts: list[str], lines: list[str]) -> None:
         kicker, subheadline = "", ""
         rest: list[str] = []

@@ -32,6 +32,7 @@ class Titles:
         labels = words_pattern(conventions.note_labels)
         self.note = re.compile(rf"[【\[（(]?\s{{0,2}}({labels})\s{{0,2}}[】\]）)]?\s{{0,2}}[:：]?\s{{0,2}}")
 
+    # complexity: each printed title form is one early return, in the order they are tried
     def title_form(self, line: str) -> str | None:
         """How a line could serve in a title block, or None for prose.
 

@@ -13,7 +13,7 @@ from editions.models import Edition, Publication
 from importer.core.draft import EditionImportError
 from importer.core.jsonio import edition_to_json
 from importer.core.sources import parse_date
-from importer.service import export_dumps, export_edition
+from importer.services import export_dumps, export_edition
 
 
 class Command(BaseCommand):

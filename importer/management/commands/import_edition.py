@@ -5,7 +5,7 @@
     python manage.py import_edition 2023-08-09/ --dry-run --format json
 
 Every input is read and checked before the first edition is written; each edition is then written
-in its own transaction (see importer.service).
+in its own transaction (see importer.services).
 """
 
 import json
@@ -26,7 +26,7 @@ from importer.core.draft import EditionImportError, PublicationDraft
 from importer.core.jsonio import edition_to_json
 from importer.core.outline import outline
 from importer.core.sources import collect_paths, parse_date, parse_label
-from importer.service import import_edition, prepare_edition
+from importer.services import import_edition, prepare_edition
 
 # Above this many editions, progress lines carry a count, a rate and the time left.
 MANY = 5

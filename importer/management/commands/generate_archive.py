@@ -2,6 +2,7 @@
 
     python manage.py generate_archive --editions 3650 --seed 1
     python manage.py generate_archive --editions 365 --dumps-dir /tmp/archive   # page dumps only
+    python manage.py generate_archive --texts ../shared/corpus/rmrb-2019-10   # other pages' text
 
 Editions are written through the real import service (the same structure the importer writes);
 with --dumps-dir they are written as page dumps in folders named by date instead, for
@@ -15,10 +16,11 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from editions.archive import ArchiveGenerator
 from editions.models import Publication
+from importer.archive import ArchiveGenerator, TextPool
 from importer.core.dumps import edition_to_dumps
-from importer.service import import_edition
+from importer.services import import_edition
+from newsroom import seed
 
 
 class Command(BaseCommand):
@@ -36,6 +38,13 @@ class Command(BaseCommand):
         parser.add_argument("--publication", help="publication slug (default: the project's own paper)")
         parser.add_argument("--dumps-dir", help="write page dumps into this folder instead of the database")
         parser.add_argument("--unpublished", action="store_true", help="leave the editions as drafts")
+        parser.add_argument(
+            "--texts",
+            nargs="+",
+            metavar="PATH",
+            help="where the articles' text comes from: page dumps, or folders of them or of truth.json "
+            "files (default: the seed page)",
+        )
 
     def handle(self, *args, **options):
         for name in ("editions", "pages", "articles_per_page", "contributors"):
@@ -55,7 +64,12 @@ class Command(BaseCommand):
         else:
             publication = Publication.objects.default()
 
+        try:
+            pool = TextPool(options["texts"] or [seed.DUMP])
+        except (ValueError, OSError) as error:
+            raise CommandError(f"--texts: {error}") from None
         generator = ArchiveGenerator(
+            pool=pool,
             seed=options["seed"],
             publication_slug=publication.slug,
             publication_name=publication.name,

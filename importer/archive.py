@@ -1,8 +1,10 @@
-"""A deterministic synthetic archive for benchmarks, recombined from real page text. Pure Python.
+"""A deterministic synthetic archive for benchmarks, recombined from real page text. Pure Python
+(it builds drafts; `generate_archive` writes them).
 
-Titles and paragraphs come from the corpus truth files (real People's Daily articles) and the
-seed page; bylines are drawn from a pool of generated reporters, so that contributors repeat
-across editions as they do in a real paper; each edition has stories continued to a later page.
+Titles and paragraphs come from the text sources given (`TextPool`: the seed page by default, the
+corpus truth files for the benchmarks); bylines are drawn from a pool of generated reporters, so
+that contributors repeat across editions as they do in a real paper; each edition has stories
+continued to a later page.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from importer.core.draft import (
     PhotoDraft,
     PublicationDraft,
 )
+from importer.core.parser import parse_page
+from importer.core.text import decode_dump
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
@@ -48,24 +52,38 @@ LABELS = [("全媒体记者", "reporter"), ("记者", "reporter"), ("通讯员",
 
 
 class TextPool:
-    """Titles and paragraphs of real articles."""
+    """Titles and paragraphs of real articles, from the text sources given: a corpus' truth files
+    (`truth.json`: pages of articles with kicker, headline, subheadline and paragraphs, as
+    editors read them) and page dumps, read as the importer reads them. A folder gives its truth
+    files, or where it has none its page dumps."""
 
-    def __init__(self, corpus_dir: Path, seed_file: Path | None = None):
+    def __init__(self, sources):
         self.titles: list[tuple[str, str, str]] = []
         self.paragraphs: list[str] = []
-        for truth_file in sorted(Path(corpus_dir).rglob("truth.json")):
-            truth = json.loads(truth_file.read_text(encoding="utf-8"))
-            for page in truth["pages"]:
-                for article in page["articles"]:
-                    self.titles.append((article["kicker"], article["headline"], article["subheadline"]))
-                    self.paragraphs.extend(p for p in article["paragraphs"] if len(p) > 30)
-        if seed_file is not None and seed_file.exists():
-            blocks = seed_file.read_text(encoding="utf-8").split("\n\n")
-            self.paragraphs.extend(
-                b.strip() for b in blocks if len(b.strip()) > 60 and b.strip()[-1] in "。”"
-            )
+        for source in map(Path, sources):
+            if source.is_dir():
+                truths = sorted(source.rglob("truth.json"))
+                for path in truths or sorted(source.rglob("*.txt")):
+                    self._add(path)
+            elif source.is_file():
+                self._add(source)
+            else:
+                raise ValueError(f"{source}: no such file or folder")
         if not self.titles or not self.paragraphs:
-            raise ValueError(f"no article text found under {corpus_dir}")
+            raise ValueError("no article text found in " + ", ".join(map(str, sources)))
+
+    def _add(self, path: Path):
+        if path.name == "truth.json":
+            truth = json.loads(path.read_text(encoding="utf-8"))
+            articles = [a for page in truth["pages"] for a in page["articles"]]
+            titles = [(a["kicker"], a["headline"], a["subheadline"]) for a in articles]
+            paragraphs = [p for a in articles for p in a["paragraphs"]]
+        else:
+            articles = list(parse_page(decode_dump(path.read_bytes())).articles)
+            titles = [(a.kicker, a.headline, a.subheadline) for a in articles if a.headline]
+            paragraphs = [p for a in articles for p in a.paragraphs]
+        self.titles.extend(titles)
+        self.paragraphs.extend(p for p in paragraphs if len(p) > 30)
 
 
 class ArchiveGenerator:
@@ -79,17 +97,14 @@ class ArchiveGenerator:
         pages: int = 8,
         articles_per_page: int = 8,
         contributors: int = 300,
-        pool: TextPool | None = None,
+        pool: TextPool,
     ):
         self.seed = seed
         self.publication = PublicationDraft(slug=publication_slug, name=publication_name)
         self.dateline = dateline
         self.pages = pages
         self.articles_per_page = articles_per_page
-        self.pool = pool or TextPool(
-            Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "corpus",
-            Path(__file__).resolve().parent.parent / "seeds" / "000_092d2e3a62978a8e.txt",
-        )
+        self.pool = pool
         rng = random.Random(seed)
         names = set()
         while len(names) < contributors:

@@ -8,11 +8,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article, Block, Byline, Contributor, Photo
-from editions.models import Edition, Page, Publication
-from importer import service
-from importer.core.draft import BlockDraft, BylineDraft, EditionImportError
+from editions.models import Edition, Page
+from importer.core.draft import BlockDraft, BylineDraft
 from importer.core.jsonio import edition_to_json
-from importer.service import export_edition, import_edition, plan_import
+from importer.services import export_edition, import_edition, plan_import
+from importer.services.normalise import normalize_draft
+from importer.services.writer import Writer
 from tests.importer import helpers as h
 
 pytestmark = pytest.mark.django_db
@@ -88,9 +89,7 @@ def test_a_corrected_draft_updates_in_place():
     assert Article.objects.get(pk=by_headline["第2版第1条"]).position == 2
     assert Article.objects.get(pk=by_headline["第2版第2条"]).position == 1
     assert Article.objects.count() == 7
-    assert edition_to_json(export_edition(result.edition)) == edition_to_json(
-        service.normalize_draft(corrected)
-    )
+    assert edition_to_json(export_edition(result.edition)) == edition_to_json(normalize_draft(corrected))
 
 
 def test_an_article_dropped_from_the_draft_is_removed():
@@ -170,90 +169,10 @@ def test_an_article_written_by_hand_is_never_overwritten():
     assert Article.objects.filter(pk=hand.pk).exists()
 
 
-def test_continued_parts_are_linked_within_an_edition():
-    result = import_edition(h.edition())
-    first = Article.objects.get(headline="党建赋能治理 共建幸福家园")
-    second = Article.objects.get(headline="党建赋能治理")
-    assert first.next_part == second and second.previous_part == first
-    assert (first.continued_to_label, first.continued_to_page) == ("02", 2)
-    assert (second.continued_from_label, second.continued_from_page) == ("01", 1)
-    assert result.continuations_linked == 1
-
-
-def test_a_part_on_a_page_imported_later_is_linked_when_it_arrives():
-    draft = h.edition()
-    front = import_edition(h.page_only(draft, "01"))
-    first = Article.objects.get(headline="党建赋能治理 共建幸福家园")
-    assert first.next_part is None and first.continued_to_label == "02"
-    assert front.continuations_linked == 0
-    later = import_edition(h.page_only(draft, "02"))
-    assert later.status == "updated" and later.continuations_linked == 1
-    first.refresh_from_db()
-    assert first.next_part.headline == "党建赋能治理"
-    assert Edition.objects.count() == 1
-    assert list(Page.objects.values_list("label", "number").order_by("number")) == [("01", 1), ("02", 2)]
-    # The first page stayed as it was.
-    assert Article.objects.get(pk=first.pk).position == 1
-
-
-def test_page_two_first_then_page_one():
-    draft = h.edition()
-    import_edition(h.page_only(draft, "02"))
-    second = Article.objects.get(headline="党建赋能治理")
-    import_edition(h.page_only(draft, "01"))
-    assert Article.objects.get(headline="党建赋能治理 共建幸福家园").next_part_id == second.pk
-    assert list(Page.objects.values_list("label", "number").order_by("number")) == [("01", 1), ("02", 2)]
-
-
-def test_continuation_with_a_shortened_headline_among_several_candidates():
-    draft = h.edition(pages=2, articles_per_page=2)
-    page_two = draft.pages[1]
-    # A second continued part from page 01 on page 02, under another headline.
-    other = h.article(9, "第1版第2条", continued_from=service.PageRef("01", 1))
-    page_two.articles.append(other)
-    draft.pages[0].articles[1].continued_to = service.PageRef("02", 2)
-    import_edition(draft)
-    assert Article.objects.get(headline="党建赋能治理 共建幸福家园").next_part.headline == "党建赋能治理"
-    assert Article.objects.get(headline="第1版第2条", page__label="01").next_part.position == 9
-
-
-def test_a_corrected_dump_that_swaps_two_stories_continued_parts_relinks_both():
-    """Each part may follow only one first part: the links are released before they swap."""
-
-    def draft(swapped):
-        draft = h.edition(pages=2, articles_per_page=2, continued=False)
-        for position, headline in ((1, "城市更新迈出新步伐"), (2, "乡村振兴结出硕果")):
-            draft.pages[0].articles[position - 1] = h.article(
-                position, headline, continued_to=service.PageRef("02", 2)
-            )
-        parts = (
-            ("乡村振兴结出硕果", "城市更新迈出新步伐")
-            if swapped
-            else ("城市更新迈出新步伐", "乡村振兴结出硕果")
-        )
-        for position, headline in enumerate(parts, start=1):
-            draft.pages[1].articles[position - 1] = h.article(
-                position, headline, continued_from=service.PageRef("01", 1)
-            )
-        return draft
-
-    def links():
-        return {
-            a.headline: a.next_part.position
-            for a in Article.objects.filter(page__label="01").select_related("next_part")
-        }
-
-    import_edition(draft(swapped=False))
-    assert links() == {"城市更新迈出新步伐": 1, "乡村振兴结出硕果": 2}
-    result = import_edition(draft(swapped=True))
-    assert result.status == "updated"
-    assert links() == {"城市更新迈出新步伐": 2, "乡村振兴结出硕果": 1}
-
-
 def test_an_error_half_way_leaves_the_database_as_it_was(monkeypatch):
     import_edition(h.edition(date=datetime.date(2023, 8, 8)))
     before = h.snapshot()
-    original = service._Writer._write_content
+    original = Writer._write_content
 
     blocks_when_failing = []
 
@@ -262,7 +181,7 @@ def test_an_error_half_way_leaves_the_database_as_it_was(monkeypatch):
         blocks_when_failing.append(Block.objects.count())
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(service._Writer, "_write_content", half_then_fail)
+    monkeypatch.setattr(Writer, "_write_content", half_then_fail)
     draft = h.edition(pages=3)
     draft.pages[0].articles[0].bylines.append(BylineDraft("新记者", "reporter", "记者"))
     with pytest.raises(RuntimeError):
@@ -313,24 +232,6 @@ def test_contributors_are_one_person_across_editions_and_slugs_stay_unique():
     assert Byline.objects.filter(contributor__name="孙超").count() == 2
 
 
-def test_markup_and_control_characters_are_stored_as_text():
-    draft = h.edition(pages=1, continued=False)
-    draft.pages[0].articles[0].headline = "<script>alert(1)</script>标题\x00\x07"
-    draft.pages[0].articles[0].body = [BlockDraft("paragraph", "<b>粗体</b>\u200f文字")]
-    import_edition(draft)
-    article = Article.objects.get(position=1)
-    assert article.headline == "<script>alert(1)</script>标题"
-    assert article.blocks.get().text == "<b>粗体</b>\u200f文字"
-
-
-def test_what_the_database_cannot_hold_is_refused_before_writing():
-    draft = h.edition(pages=1)
-    draft.pages[0].articles[0].headline = "长" * 301
-    with pytest.raises(EditionImportError, match="headline is 301 characters, more than 300"):
-        import_edition(draft)
-    assert not Edition.objects.exists() and not Publication.objects.exists()
-
-
 def test_plan_import_reads_and_never_writes():
     draft = h.edition()
     new_plan = plan_import(draft)
@@ -376,48 +277,3 @@ def test_corpus_editions_import(corpus_dates):
         stored = Article.objects.filter(page__edition=result.edition).count()
         assert stored == sum(1 for _ in draft.articles())
         assert import_edition(h.truth_edition(folder)).status == "unchanged"
-
-
-def test_documents_segmented_ahead_are_those_the_writer_would_compute():
-    # import_edition's workers segment every article before the writer sees the edition; what
-    # they store must be exactly what the writer computes itself for a lone edition.
-    draft = h.edition(pages=2, articles_per_page=3)
-    ahead = service.prepare_edition(copy.deepcopy(draft), with_documents=True)
-    lazy = service.prepare_edition(copy.deepcopy(draft))
-    assert not lazy.documents
-    assert len(ahead.documents) == 7
-    for page in lazy.draft.pages:
-        for article in page.articles:
-            assert ahead.documents[(page.label, article.position)] == lazy.document(page.label, article)
-    import_edition(ahead)
-    stored = dict(Article.objects.values_list("headline", "search_document"))
-    assert stored["第2版第3条"] == ahead.documents[("02", 3)]
-
-
-def test_long_article_columns_are_compressed_with_lz4_where_the_server_has_it():
-    if connection.vendor != "postgresql":
-        pytest.skip("a PostgreSQL column setting")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)"
-        )
-        if cursor.fetchone() is None:
-            pytest.skip("this PostgreSQL was built without LZ4")
-        cursor.execute(
-            "SELECT attname, attcompression FROM pg_attribute "
-            "WHERE attrelid = 'articles_article'::regclass AND attcompression <> ''"
-        )
-        assert dict(cursor.fetchall()) == {"source_text": "l", "search_document": "l", "search_vector": "l"}
-
-
-def test_a_row_the_database_refuses_is_a_django_database_error_on_every_backend():
-    # On PostgreSQL the rows go by COPY through psycopg's own cursor; its errors must still reach
-    # the command and the admin as Django's DatabaseError (a one-line message, not a traceback).
-    from django.db import DatabaseError, transaction
-
-    from importer.service import _insert_rows
-
-    import_edition(h.edition(pages=1, articles_per_page=1))
-    article = Article.objects.get()
-    with pytest.raises(DatabaseError), transaction.atomic():
-        _insert_rows(Block, ["article", "order", "type", "text"], [(article.pk, 1, "poem", "一段。")])

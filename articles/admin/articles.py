@@ -1,44 +1,32 @@
-"""The editors' admin for articles, their bylines, body, photos and corrections, and contributors."""
-
-import datetime
+"""The editors' admin for articles: their bylines, body, photos and corrections inline, the
+one-step fixes, splitting a title, and deleted articles restored."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.db.models import Count, Max, Prefetch
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from editions.admin import PageAdmin
-from editions.models import Page
 from newsroom import images
 from newsroom.admin_helpers import action_confirmation
 from newsroom.uploads import SavesFilesWhole
 
-from .forms import (
+from .. import services
+from ..forms import (
     ArticleAdminForm,
     BlockInlineForm,
     BlockInlineFormSet,
-    ContributorAdminForm,
-    MergeContributorsForm,
     MoveToPageForm,
     PhotoInlineForm,
-    PositionedInlineFormSet,
     SplitTitleForm,
 )
-from .models import Article, Block, Byline, Contributor, Correction, Photo
-from .search import refresh_search_document
+from ..models import Article, Block, Byline, Correction, Photo
 
-# Parts deleted with an article are recorded within moments of it; a restore brings back those.
-DELETED_TOGETHER = datetime.timedelta(minutes=1)
 DELETED_ARTICLES_SHOWN = 100
-
-# The contributor form lists their latest articles; the rest are a search away.
-CONTRIBUTOR_ARTICLES_SHOWN = 100
 
 
 class BylineInline(admin.TabularInline):
@@ -142,9 +130,10 @@ class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
         ]
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # The words readers search for: title lines, note, body and captions, all saved by now.
-        refresh_search_document(form.instance)
+        # The words readers search for (title lines, note, body, captions) are all saved by now.
+        services.save_article_parts(
+            lambda: super(ArticleAdmin, self).save_related(request, form, formsets, change), form.instance
+        )
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
@@ -158,12 +147,7 @@ class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
     # One-step fixes.
 
     def _set_kind(self, request, queryset, kind):
-        count = 0
-        for article in queryset:
-            if article.kind != kind:
-                article.kind = kind
-                article.save()
-                count += 1
+        count = services.set_kind(queryset, kind, user=request.user)
         label = Article.Kind(kind).label
         self.message_user(
             request, _("%(count)d 篇稿件改为“%(kind)s”。") % {"count": count, "kind": label}, messages.SUCCESS
@@ -205,15 +189,7 @@ class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
                 submit_label=_("移动"),
             )
         page = form.cleaned_data["page"]
-        with transaction.atomic():
-            last = page.articles.aggregate(last=Max("position"))["last"] or 0
-            moved = 0
-            for article in queryset.exclude(page=page).order_by("page__number", "position"):
-                last += 1
-                article.page = page
-                article.position = last
-                article.save()
-                moved += 1
+        moved = services.move_to_page(queryset, page, user=request.user)
         self.message_user(
             request,
             _("%(count)d 篇稿件已移到 %(page)s。") % {"count": moved, "page": page},
@@ -228,16 +204,7 @@ class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
             self.message_user(request, _("请在同一期中选中正好两篇稿件：转出的和转入的。"), messages.ERROR)
             return
         first, second = parts
-        with transaction.atomic():
-            # The second part may already follow another story: that link is replaced.
-            Article.objects.filter(next_part=second).exclude(pk=first.pk).update(next_part=None)
-            first.next_part = second
-            first.continued_to_label = second.page.label
-            first.continued_to_page = second.page.number
-            first.save()
-            second.continued_from_label = first.page.label
-            second.continued_from_page = first.page.number
-            second.save()
+        services.link_parts(first, second, user=request.user)
         self.message_user(
             request,
             _("已连接：《%(first)s》下转 %(label)s 版。")
@@ -247,12 +214,7 @@ class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
 
     @admin.action(description=_("断开转版连接"), permissions=["change"])
     def unlink_continuation(self, request, queryset):
-        count = 0
-        with transaction.atomic():
-            for article in queryset.filter(next_part__isnull=False):
-                article.next_part = None
-                article.save()
-                count += 1
+        count = services.unlink_parts(queryset, user=request.user)
         self.message_user(request, _("已断开 %(count)d 处转版连接。") % {"count": count}, messages.SUCCESS)
 
     def split_title_view(self, request, pk):
@@ -262,10 +224,7 @@ class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
         if request.method == "POST":
             form = SplitTitleForm(request.POST)
             if form.is_valid():
-                for field in ("kicker", "headline", "subheadline"):
-                    setattr(article, field, form.cleaned_data[field])
-                article.save()
-                refresh_search_document(article)
+                services.split_title(article, **form.cleaned_data, user=request.user)
                 self.message_user(request, _("标题已拆分。"), messages.SUCCESS)
                 return redirect("admin:articles_article_change", article.pk)
         else:
@@ -303,36 +262,14 @@ class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
         return TemplateResponse(request, "admin/articles/article/deleted.html", context)
 
     def _restore(self, request, record):
-        if Article.objects.filter(pk=record.id).exists():
-            self.message_user(request, _("这篇稿件已经恢复过了。"), messages.WARNING)
+        try:
+            article, skipped = services.restore_article(record, user=request.user)
+        except services.AlreadyRestored as refused:
+            self.message_user(request, str(refused), messages.WARNING)
             return redirect("admin:articles_article_change", record.id)
-        if not Page.objects.filter(pk=record.page_id).exists():
-            self.message_user(request, _("稿件原来的版面已被删除，无法恢复。"), messages.ERROR)
+        except services.RestoreRefused as refused:
+            self.message_user(request, str(refused), messages.ERROR)
             return redirect("admin:articles_article_deleted")
-        window = {
-            "history_type": "-",
-            "history_date__gte": record.history_date - DELETED_TOGETHER,
-            "history_date__lte": record.history_date + DELETED_TOGETHER,
-        }
-        with transaction.atomic():
-            article = record.instance
-            if Article.objects.filter(page_id=article.page_id, position=article.position).exists():
-                last = Article.objects.filter(page_id=article.page_id).aggregate(last=Max("position"))
-                article.position = last["last"] + 1
-            if article.next_part_id and (
-                not Article.objects.filter(pk=article.next_part_id).exists()
-                or Article.objects.filter(next_part_id=article.next_part_id).exists()
-            ):
-                article.next_part = None
-            article.save()
-            skipped = 0
-            for model in (Block, Photo, Correction, Byline):
-                for part in _latest_records(model.history.filter(article_id=article.pk, **window)):
-                    if model is Byline and not Contributor.objects.filter(pk=part.contributor_id).exists():
-                        skipped += 1
-                        continue
-                    part.instance.save()
-            refresh_search_document(article)
         message = _("已恢复《%(headline)s》。") % {"headline": article.headline}
         if skipped:
             message += " " + str(_("%(count)d 条署名的作者已不存在，未恢复。") % {"count": skipped})
@@ -365,148 +302,3 @@ class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
             return "—"
         url = reverse("admin:articles_article_change", args=[previous.pk])
         return format_html('<a href="{}">{}</a>', url, previous.headline)
-
-
-def _latest_records(records):
-    """The last historical record of each object among `records`."""
-    latest = {}
-    for record in records.order_by("history_date"):
-        latest[record.id] = record
-    return latest.values()
-
-
-@admin.register(Byline)
-class BylineAdmin(SimpleHistoryAdmin):
-    """Bylines have their own history; editors mostly work on them inline in the article."""
-
-    list_display = ["contributor", "label", "role", "article"]
-    list_select_related = ["contributor", "article"]
-    list_filter = ["role"]
-    search_fields = ["contributor__name", "article__headline"]
-    autocomplete_fields = ["article", "contributor"]
-
-
-def merge_contributors(keep, others):
-    """Move every byline of `others` to `keep` and delete `others`, in one transaction. A byline
-    the kept contributor already has on the same article in the same role is dropped instead
-    (bylines are unique per article, contributor and role). Returns (moved, dropped, removed)."""
-    moved = dropped = 0
-    with transaction.atomic():
-        others = list(others.select_for_update())
-        taken = set(Byline.objects.filter(contributor=keep).values_list("article_id", "role"))
-        for byline in Byline.objects.filter(contributor__in=others).order_by("pk"):
-            if (byline.article_id, byline.role) in taken:
-                byline.delete()
-                dropped += 1
-                continue
-            byline.contributor = keep
-            byline.save()
-            taken.add((byline.article_id, byline.role))
-            moved += 1
-        for other in others:
-            other.delete()
-    return moved, dropped, len(others)
-
-
-@admin.register(Contributor)
-class ContributorAdmin(SavesFilesWhole, SimpleHistoryAdmin):
-    form = ContributorAdminForm
-    list_display = ["name", "organization", "byline_count"]
-    list_filter = ["organization"]
-    search_fields = ["name", "organization", "slug"]
-    prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "organization", "bio", "portrait", "articles"]
-    readonly_fields = ["articles"]
-
-    actions = ["merge_contributors"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(byline_total=Count("bylines"))
-
-    @admin.action(description=_("合并为同一人…"), permissions=["change"])
-    def merge_contributors(self, request, queryset):
-        contributors = Contributor.objects.filter(pk__in=queryset.values("pk"))
-        if contributors.count() < 2:
-            self.message_user(request, _("请至少选中两条作者记录。"), messages.ERROR)
-            return None
-        form = MergeContributorsForm(
-            request.POST if "apply" in request.POST else None, contributors=contributors
-        )
-        if not form.is_valid():
-            return action_confirmation(
-                self,
-                request,
-                queryset,
-                form,
-                action="merge_contributors",
-                title=_("合并作者"),
-                intro=_("这些记录是同一个人：选出保留的一条，其余记录的署名移过去后删除。"),
-                submit_label=_("合并"),
-            )
-        keep = form.cleaned_data["keep"]
-        moved, dropped, removed = merge_contributors(keep, contributors.exclude(pk=keep.pk))
-        self.message_user(
-            request,
-            _(
-                "已合并到“%(keep)s”：移过来 %(moved)d 条署名，去掉重复署名 %(dropped)d 条，"
-                "删除作者记录 %(removed)d 条。"
-            )
-            % {"keep": keep, "moved": moved, "dropped": dropped, "removed": removed},
-            messages.SUCCESS,
-        )
-        return redirect("admin:articles_contributor_change", keep.pk)
-
-    @admin.display(description=_("署名数"), ordering="byline_total")
-    def byline_count(self, obj):
-        return obj.byline_total
-
-    @admin.display(description=_("稿件"))
-    def articles(self, obj):
-        if not obj.pk:
-            return "—"
-        articles = (
-            Article.objects.filter(pk__in=obj.bylines.values("article"))
-            .select_related("page__edition")
-            .order_by("-page__edition__date", "page__number", "position")[:CONTRIBUTOR_ARTICLES_SHOWN]
-        )
-        rows = format_html_join(
-            "",
-            '<li>{} {}版 <a href="{}">{}</a></li>',
-            (
-                (
-                    a.page.edition.date,
-                    a.page.label,
-                    reverse("admin:articles_article_change", args=[a.pk]),
-                    a.headline,
-                )
-                for a in articles
-            ),
-        )
-        return format_html("<ul>{}</ul>", rows) if rows else "—"
-
-
-class ArticleInline(admin.TabularInline):
-    """The page's articles in printed order; positions are renumbered safely on save."""
-
-    model = Article
-    formset = PositionedInlineFormSet
-    fields = ["position", "kind", "kicker", "headline"]
-    ordering = ["position"]
-    extra = 0
-    show_change_link = True
-
-
-class PageWithArticlesAdmin(PageAdmin):
-    """The editions' page admin with the page's articles, in printed order, under it."""
-
-    inlines = [*PageAdmin.inlines, ArticleInline]
-
-    def save_formset(self, request, form, formset, change):
-        super().save_formset(request, form, formset, change)
-        for article_form in formset.forms:
-            if article_form.has_changed() and article_form.instance.pk:
-                refresh_search_document(article_form.instance)
-
-
-admin.site.unregister(Page)
-admin.site.register(Page, PageWithArticlesAdmin)

@@ -1,0 +1,8 @@
+"""The articles' admin: articles (articles.py), contributors and bylines (contributors.py), and a
+page's articles in the editions' page admin (pages.py)."""
+
+from .articles import ArticleAdmin
+from .contributors import BylineAdmin, ContributorAdmin
+from .pages import PageWithArticlesAdmin
+
+__all__ = ["ArticleAdmin", "BylineAdmin", "ContributorAdmin", "PageWithArticlesAdmin"]

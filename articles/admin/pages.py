@@ -1,0 +1,37 @@
+"""A page's articles in the editions' page admin: the articles app extends it (editions cannot
+know articles)."""
+
+from django.contrib import admin
+
+from editions.admin import PageAdmin
+from editions.models import Page
+
+from .. import services
+from ..forms import PositionedInlineFormSet
+from ..models import Article
+
+
+class ArticleInline(admin.TabularInline):
+    """The page's articles in printed order; positions are renumbered safely on save."""
+
+    model = Article
+    formset = PositionedInlineFormSet
+    fields = ["position", "kind", "kicker", "headline"]
+    ordering = ["position"]
+    extra = 0
+    show_change_link = True
+
+
+class PageWithArticlesAdmin(PageAdmin):
+    """The editions' page admin with the page's articles, in printed order, under it."""
+
+    inlines = [*PageAdmin.inlines, ArticleInline]
+
+    def save_formset(self, request, form, formset, change):
+        services.save_page_articles(
+            lambda: super(PageWithArticlesAdmin, self).save_formset(request, form, formset, change), formset
+        )
+
+
+admin.site.unregister(Page)
+admin.site.register(Page, PageWithArticlesAdmin)

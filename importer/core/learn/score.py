@@ -134,6 +134,7 @@ def _names(article: dict) -> set[str]:
     return {norm(byline.get("name")) for byline in article.get("bylines", [])}
 
 
+# complexity: one guarded check per measure of the shared scorer, in its order (they compare line by line)
 def score_article(score: Score, label: str, published: dict, parsed: dict | None) -> None:
     position = published.get("position")
     where = (label, position)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article
 from editions.admin import EditionAdmin
 from editions.models import Edition, Publication
-from importer.core.draft import EditionImportError, PublicationDraft
+from importer.core.draft import BlockType, EditionImportError, PublicationDraft
 from importer.core.sources import collect_uploads
 from importer.forms import ImportConfirmForm, ImportUploadForm, label_names, sign_import, unsign_import
 from importer.services import Action, import_edition, plan_import
@@ -64,7 +64,7 @@ def preview_pages(plan):
                     column=article.column,
                     bylines="、".join(f"{b.label}{b.name}" for b in article.bylines),
                     paragraphs=len(article.paragraphs),
-                    subheads=sum(1 for block in article.body if block.type == "subhead"),
+                    subheads=sum(1 for block in article.body if block.type == BlockType.SUBHEAD),
                     photos=len(article.photos),
                     continued_to=article.continued_to.label if article.continued_to else "",
                     continued_from=article.continued_from.label if article.continued_from else "",

@@ -17,8 +17,11 @@ from pathlib import Path
 
 from importer.core.draft import (
     ArticleDraft,
+    ArticleKind,
     BlockDraft,
+    BlockType,
     BylineDraft,
+    BylineRole,
     EditionDraft,
     PageDraft,
     PageRef,
@@ -48,7 +51,12 @@ TAGS = [
     "人民",
     "制造业",
 ]
-LABELS = [("全媒体记者", "reporter"), ("记者", "reporter"), ("通讯员", "correspondent"), ("实习生", "intern")]
+LABELS = [
+    ("全媒体记者", BylineRole.REPORTER),
+    ("记者", BylineRole.REPORTER),
+    ("通讯员", BylineRole.CORRESPONDENT),
+    ("实习生", BylineRole.INTERN),
+]
 
 
 class TextPool:
@@ -135,9 +143,9 @@ class ArchiveGenerator:
     def _article(self, rng: random.Random, position: int) -> ArticleDraft:
         kicker, headline, subheadline = rng.choice(self.pool.titles)
         paragraphs = [rng.choice(self.pool.paragraphs) for _ in range(rng.randint(3, 9))]
-        body = [BlockDraft("paragraph", text) for text in paragraphs]
+        body = [BlockDraft(BlockType.PARAGRAPH, text) for text in paragraphs]
         if len(body) > 5 and rng.random() < 0.3:
-            body.insert(3, BlockDraft("subhead", rng.choice(self.pool.titles)[1][:16]))
+            body.insert(3, BlockDraft(BlockType.SUBHEAD, rng.choice(self.pool.titles)[1][:16]))
         bylines = []
         for name in rng.sample(self.reporters, rng.choice((1, 1, 2, 3))):
             label, role = rng.choice(LABELS)
@@ -147,7 +155,7 @@ class ArchiveGenerator:
             photos.append(PhotoDraft(caption=paragraphs[0][:24].rstrip("，。,"), credit="本报记者摄"))
         return ArticleDraft(
             position=position,
-            kind="news",
+            kind=ArticleKind.NEWS,
             kicker=kicker,
             headline=headline,
             subheadline=subheadline.lstrip("—"),
@@ -168,7 +176,7 @@ class ArchiveGenerator:
                 position=len(target.articles) + 1,
                 kind=first.kind,
                 headline=first.headline,
-                body=[BlockDraft("paragraph", rng.choice(self.pool.paragraphs)) for _ in range(3)],
+                body=[BlockDraft(BlockType.PARAGRAPH, rng.choice(self.pool.paragraphs)) for _ in range(3)],
                 continued_from=PageRef(label=pages[0].label, page=pages[0].number),
             )
             first.continued_to = PageRef(label=target.label, page=target.number)

@@ -189,6 +189,11 @@ class Limits:
     max_title_length: int = 50
     max_title_with_label: int = 80
     short_title_with_comma: int = 20
+    # A title block holds at most this many lines (more are a deck, in the body), this many of them
+    # column labels, and no part of it (kicker, headline, subheadline) is longer than this.
+    max_title_lines: int = 5
+    max_column_lines: int = 3
+    max_title_part: int = 240
     # A kicker or subheadline with its dash may hold a clause up to this length.
     dash_title_with_clause: int = 36
     long_title_lines: int = 24

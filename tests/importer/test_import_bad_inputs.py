@@ -141,13 +141,13 @@ def test_only_headlines_import_as_one_article_with_title_lines():
     assert article.blocks.count() == 0
 
 
-def test_only_continuation_markers_are_refused(existing):
-    refused(
-        BAD / "only-markers.txt",
-        "--date",
-        "2023-08-09",
-        match="page 01, article 1: an article has no headline",
-    )
+def test_only_continuation_markers_import_as_articles_to_check():
+    """A page that holds nothing but markers is still a page: nothing is refused, and what the
+    parser could not place is an article marked to check, titled by the line it printed."""
+    run(BAD / "only-markers.txt", "--date", "2023-08-09")
+    article = Article.objects.get()
+    assert article.headline == "▶▶下转08版"
+    assert not article.blocks.exists()
 
 
 def test_markers_to_pages_that_do_not_exist_are_kept_unlinked():
@@ -158,10 +158,13 @@ def test_markers_to_pages_that_do_not_exist_are_kept_unlinked():
     assert not Article.objects.exclude(continued_from_label="").exists()
 
 
-def test_a_line_of_one_megabyte_without_a_title_is_refused(existing, tmp_path):
+def test_a_line_of_one_megabyte_without_a_title_imports_titled_by_its_first_words(tmp_path):
     path = tmp_path / "01.txt"
     path.write_text("据悉，今天天气很好。" * 100_000, encoding="utf-8")
-    refused(path, "--date", "2023-08-09", match="an article has no headline")
+    run(path, "--date", "2023-08-09")
+    article = Article.objects.get()
+    assert article.headline == "据悉，今天天气很好"
+    assert len(article.blocks.get().text) == 1_000_000
 
 
 def test_a_page_dump_over_the_size_cap_is_refused(existing, tmp_path):
@@ -204,3 +207,23 @@ def test_the_command_exits_non_zero_with_one_line_and_no_traceback(tmp_path):
         f"CommandError: {BAD / 'png-renamed.txt'}: binary data, not a page dump (a PNG image)"
     ]
     assert "Traceback" not in result.stderr
+
+
+HOSTILE_FIRST_LINE = (
+    '<script>alert("头条")</script><img src=x onerror=alert(1)>这一行不是标题，它太长了，'
+    "而且一句话说了很多事情，有逗号也有句号。\n\n株洲日报讯 第二段正文。\n"
+)
+
+
+def test_a_page_whose_first_line_is_hostile_markup_imports_and_shows_escaped(client, tmp_path):
+    """Nothing on a page is refused for what it holds: an untitled first line of markup gives
+    the article its headline (its first words, marked to check), shown as text on every page."""
+    path = tmp_path / "01.txt"
+    path.write_text(HOSTILE_FIRST_LINE, encoding="utf-8")
+    run(path, "--date", "2023-08-09", "--publish")
+    article = Article.objects.get()
+    assert article.headline == "<script>alert"
+    for url in (article.get_absolute_url(), article.page.get_absolute_url()):
+        html = client.get(url).content.decode()
+        assert "&lt;script&gt;alert(" in html
+        assert '<script>alert("头条")' not in html and "<img src=x" not in html

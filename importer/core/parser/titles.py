@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 
 from .. import rules as forms
-from ..draft import ArticleDraft, BylineDraft, DoubtKind
+from ..draft import ArticleDraft, BlockDraft, BylineDraft, DoubtKind
 from ..rules.forms import words_pattern
 
 
@@ -40,9 +40,24 @@ def assign_title(draft: ArticleDraft, run, rules) -> None:
             texts.append(line.text)
     if len(texts) >= 2 and forms.is_person_name(texts[-1]):
         draft.bylines.append(BylineDraft(name=texts.pop(), role="author"))
-    draft.column = " ".join(column)
+    limits = rules.profile.limits
     lines = [line.raw for line in run]
-    title_split_for(rules.profile).split(draft, texts, lines)
+    # No title holds more lines than this: what follows is a deck (提要) or a box, in the body.
+    texts, deck = texts[: limits.max_title_lines], texts[limits.max_title_lines :]
+    column, rest = column[: limits.max_column_lines], column[limits.max_column_lines :]
+    draft.column = " ".join(column)
+    split = title_split_for(rules.profile)
+    split.split(draft, texts, lines)
+    while (
+        len(texts) > 1
+        and max(map(len, (draft.kicker, draft.headline, draft.subheadline))) > limits.max_title_part
+    ):
+        deck.insert(0, texts.pop())
+        draft.doubts.clear()
+        split.split(draft, texts, lines)
+    if deck or rest:
+        draft.doubt(DoubtKind.TITLE_SPLIT, "标题行太多：后几行已作为正文开头，请核对", lines)
+    draft.body.extend(BlockDraft(type="paragraph", text=text) for text in [*rest, *deck])
 
 
 @lru_cache(maxsize=32)

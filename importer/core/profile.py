@@ -62,6 +62,8 @@ class Conventions:
         ("摄影", "photographer"),
         ("制图", "photographer"),
         ("作者", "author"),
+        ("指导老师", "editor"),
+        ("指导教师", "editor"),
         ("编辑", "editor"),
     )
     # Lines that name a piece's author with a colon: 寄思人：某某 (an obituary column), 口述：某某.
@@ -89,6 +91,8 @@ class Conventions:
         "报社",
         "电视台",
     )
+    # Endings of a school's name, for a pupil's byline line (某某小学三（2）班 王小明).
+    school_endings: tuple[str, ...] = ("小学", "中学", "学校", "幼儿园", "初中", "高中", "学院", "大学")
     # Agencies that open a dateline (本报讯, 新华社北京1月18日电), and endings that make a word one.
     dateline_agencies: tuple[str, ...] = ("本报", "新华社", "中新社", "人民日报")
     agency_endings: tuple[str, ...] = ("日报", "晚报", "晨报", "时报", "报", "网", "社", "台")
@@ -146,17 +150,43 @@ class Conventions:
     subheadline_words: tuple[str, ...] = ("出席", "主持", "讲话", "致辞", "致信", "宣布")
     subheadline_openers: tuple[str, ...] = ("今起", "明起", "今日", "今天", "昨日", "日前", "近日", "分别")
     # Page furniture: the first line of a box that is not a story (a weather box, the paper's
-    # address and subscription box, a teaser pointing to an inner page).
-    furniture_titles: tuple[str, ...] = ("天气预报", "本报地址", "报社地址", "订阅热线")
+    # address and subscription box), and words that make a short line part of such a box.
+    furniture_titles: tuple[str, ...] = ("天气预报", "本报地址", "报社地址", "订阅热线", "读者热线")
     furniture_words: tuple[str, ...] = (
         "邮发代号",
         "订价",
         "邮编",
         "出版单位",
-        "印刷",
         "法律顾问",
         "广告许可证",
+        "扫码关注",
+        "扫一扫",
+        "微信公众号",
     )
+    # A fact of a box, never a title: 时间：…, 地点：…, 导航：…, 活动时间：… (a short word may come
+    # before the label: 兑换开始时间：…).
+    fact_labels: tuple[str, ...] = (
+        "时间",
+        "日期",
+        "地点",
+        "地址",
+        "导航",
+        "电话",
+        "热线",
+        "票价",
+        "门票",
+        "报名",
+        "咨询",
+        "主办",
+        "承办",
+        "网址",
+        "邮箱",
+        "联系人",
+        "参与方式",
+        "印刷",
+    )
+    # Interview turns: a title run followed by one is a heading inside the interview.
+    interview_labels: tuple[str, ...] = ("问", "答", "记者", "主持人")
 
 
 @dataclass(frozen=True)
@@ -180,6 +210,12 @@ class Weights:
     topic_fair: float = 1
     subhead_family: float = -2
     apart_from_subheads: float = 2
+    # No lead after the run inside a story that opened with a byline line of its own.
+    lead_missing: float = -2
+    # Three title lines or more: a title block (a subhead is one or two lines).
+    three_title_lines: float = 3
+    # An interview turn (问：…, 记者：…) right after the run: a heading inside the interview.
+    interview_follows: float = -3
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ line that is neither title nor prose stand, so that the page walk looks ahead in
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .. import rules as forms
 from ..draft import BylineDraft, PageRef
@@ -22,7 +23,8 @@ from ..text import read_furniture
 class Line:
     text: str
     raw: str
-    kind: str  # title, para, dateline, byline, note, caption, credit, marker, ad
+    # title, para, dateline, byline, note, caption, credit, source (据新华社), fact (时间：…), marker, ad
+    kind: str
     block: int
     blank_before: int
     lines_in_block: int = 1
@@ -34,6 +36,8 @@ class Line:
     continued_from: PageRef | None = None
     advertisement: int | None = None  # lines of one advertisement share this number
     pairs: object = None  # the line's character pairs, once the cohesion signal asked for them
+    title_like: bool = False  # a title line in its context (see `mark_title_like`)
+    candidate: bool = False  # shaped like a title but for commas, a quote, a question or a dash
 
 
 @dataclass
@@ -53,12 +57,16 @@ def classify(text: str, rules: Rules) -> tuple[str, dict]:
         return "caption", {"caption": caption}
     if forms.CLOSING_CREDIT.match(text):
         return "para", {}
+    if rules.is_source(text):
+        return "source", {}
     bylines = rules.parse_bylines(text, standalone=True)
     if bylines:
         return "byline", {"bylines": bylines}
     lead = rules.take_dateline(text)
     if lead:
         return "dateline", {"lead": lead}
+    if rules.is_fact(text):
+        return "fact", {}
     form = rules.title_form(text)
     if form and form != "weak":
         return "title", {"form": form}
@@ -103,8 +111,46 @@ def read_lines(text: str, furniture: Furniture, rules: Rules) -> list[Line]:
             )
         )
         blank, new_block = 0, False
+    mark_facts(lines)
     mark_blocks(lines)
+    mark_title_like(lines, rules.profile.limits)
     return lines
+
+
+def mark_title_like(lines: list[Line], limits) -> None:
+    """Which lines serve as title lines in their context. A title line does; a kicker ending with
+    ``——`` and a long line with commas only when a title line follows them (else they are prose
+    running on); a line in quotation marks or a question (a quote or question kicker,
+    ``“我心脏不舒服……”``, ``……在哪里？``) when a title-like line follows it. These candidates
+    may also be title lines by where they stand in the page (`PageReader.title_like`)."""
+    following = None
+    for line in reversed(lines):
+        dash = line.kind == "title" and line.text.endswith("——")
+        weak = line.kind == "para" and line.form == "weak"
+        quote = line.kind == "para" and not weak and _quote_or_question(line.text, limits)
+        line.candidate = (dash or weak or quote) and not line.continued_to
+        if line.kind == "title" and not dash:
+            line.title_like = True
+        elif not line.candidate or following is None:
+            line.title_like = False
+        elif dash or weak:
+            line.title_like = following.kind == "title"
+        else:
+            line.title_like = following.title_like
+        following = line
+
+
+def _quote_or_question(text: str, limits) -> bool:
+    if len(text) > limits.max_title_length or "。" in text:
+        return False
+    return forms.QUOTED.match(text) is not None or (text[-1] in "？?" and forms.balanced(text))
+
+
+def mark_facts(lines: list[Line]) -> None:
+    """The line under a fact's bare label (``时间：`` over ``3月29日8:00``) is its value."""
+    for previous, line in pairwise(lines):
+        if previous.kind == "fact" and previous.text[-1:] in ":：" and line.kind in ("title", "para"):
+            line.kind = "fact"
 
 
 def mark_blocks(lines: list[Line]) -> None:

@@ -4,15 +4,22 @@ No single signal decides; each adds the points of a field of the profile's `Weig
 of at least ``opening`` points opens an article:
 
 * the first run on the page, before any story: ``first_on_page``;
-* what follows the run: a dateline, a byline or an editor's note, ``lead_follows``; an ``上接``
-  marker opens the second part of a story under its repeated headline, whatever else is true;
+* what follows the run (past the captions and credits of its photos): a dateline, a byline or an
+  editor's note, ``lead_follows``; an ``上接`` marker opens the second part of a story under its
+  repeated headline, whatever else is true; no lead at all when the current story opened with a
+  byline line of its own, as the paper prints its stories, makes it likely a subhead
+  (``lead_missing``, negative); an interview turn right after it (``问：``,
+  ``记者：``) makes it a heading inside the interview (``interview_follows``, negative);
 * the run's own form: a ``——`` kicker or subheadline, a bracketed or 【】 column label
   (``strong_form``); two spaces inside a line, the headline's own line break (``visual_break``);
   two or more title lines (``title_lines``, or ``long_title_lines`` when together they are at
   least ``limits.long_title_lines`` characters); numbering (一、 / （1）) or a final colon
-  (``numbered``, a negative weight);
+  (``numbered``, a negative weight); three title lines or more, a title block, since a subhead is
+  one or two lines (``three_title_lines``); one of the profile's furniture titles (``本报地址``)
+  opens a box of its own, whatever else is true;
 * whether the current story has ended: after a ``下转`` marker, a closing credit in brackets
-  (``（本报布鲁塞尔10月4日电）``) or a photo credit (``story_closed``); after a finished sentence
+  (``（本报布鲁塞尔10月4日电）``), a photo credit after its text, or a source line (``据新华社``,
+  alone or closing the last sentence) (``story_closed``); after a finished sentence
   (``sentence_ended``); in the middle of a sentence (``mid_sentence``, negative);
 * the shape of the page: a photo credit within the next ``limits.credit_lookahead`` lines (photo
   news: title, caption, credit), or a closing dateline ahead when the current story opened with
@@ -49,13 +56,25 @@ def weigh(reader, run, end: int) -> float:
     if current is None:
         return weights.first_on_page
     lines = reader.lines
-    following = lines[end] if end < len(lines) else None
-    if following is not None and following.continued_from:
+    # What follows the run, past the captions and credits of its photos (and a line of deck).
+    after_photos = reader.next_not_photo[end]
+    following = lines[after_photos] if after_photos < len(lines) else None
+    if (following is not None and following.continued_from) or any(
+        reader.rules.is_furniture_title(line.text) for line in run
+    ):
+        # 上接 opens the second part of a story under its repeated headline, and a furniture
+        # title (本报地址) a box of its own: never a subhead.
         return max(weights.opening, weights.first_on_page)
     weight = 0
-    if following is not None and following.kind in LEAD_KINDS:
+    if reader.lead_ahead(end) is not None:
         weight += weights.lead_follows
-    shapes = [reader.rules.title_form(line.text) for line in run]
+    elif current.byline_line and not current.ended:
+        weight += weights.lead_missing
+    if end < len(lines) and lines[end].kind == "para" and reader.rules.is_turn(lines[end].text):
+        weight += weights.interview_follows
+    if len(run) >= 3:
+        weight += weights.three_title_lines
+    shapes = [line.form if line.kind == "title" else reader.rules.title_form(line.text) for line in run]
     if "strong" in shapes:
         weight += weights.strong_form
     if any(forms.VISUAL_BREAK.search(line.text) for line in run):
@@ -67,7 +86,7 @@ def weigh(reader, run, end: int) -> float:
         shape == "subhead" or forms.is_numbered(line.text) for shape, line in zip(shapes, run, strict=True)
     ):
         weight += weights.numbered
-    if current.closed:
+    if current.ended:
         weight += weights.story_closed
     else:
         last = current.last_paragraph_end

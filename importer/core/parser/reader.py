@@ -17,7 +17,7 @@ from .. import rules as forms
 from ..draft import ArticleDraft, BlockDraft, PhotoDraft
 from .cohesion import Cohesion
 from .lines import Line, next_positions
-from .opening import weigh
+from .opening import LEAD_KINDS, weigh
 from .titles import assign_title
 
 
@@ -29,6 +29,15 @@ class Article:
     note_left: int = 0  # paragraphs still to go to the editor's note
     # The pieces of the last paragraph while column breaks are joined back (joined once, at the end).
     pieces: list[str] = field(default_factory=list)
+    joinable: bool = True  # whether the last paragraph may take the next prose line
+    source_end: bool = False  # the last paragraph ends with a source (……。据新华社)
+    # Opened with a byline line of its own (记者 张三 / 寄思人：某某): the page prints leads so.
+    byline_line: bool = False
+
+    @property
+    def ended(self) -> bool:
+        """Whether the story has ended: a marker, a closing credit or a source line closed it."""
+        return self.closed or self.source_end
 
     @property
     def last_paragraph_end(self) -> str | None:
@@ -76,6 +85,7 @@ class PageReader:
         self.story: Article | None = None  # the story an advertisement interrupted
         self.cohesion = Cohesion(lines, profile.weights, profile.limits)
         self.next_title = next_positions(lines, lambda line: line.kind == "title")
+        self.next_not_photo = next_positions(lines, lambda line: line.kind not in ("caption", "credit"))
         self.next_stop = next_positions(
             lines,
             lambda line: line.kind not in ("para", "title") or line.continued_to or line.continued_from,
@@ -101,17 +111,41 @@ class PageReader:
             article.flush()
         return self.articles
 
-    def title_like(self, index: int) -> bool:
-        """A title line in its context: a kicker ending with ``——`` and a long line with commas
-        count only when a title line follows them (else they are prose running on)."""
+    def title_like(self, index: int, start: int | None = None) -> bool:
+        """A title line in its context (`lines.mark_title_like`), or a candidate (a line shaped
+        like a title but for commas, a quote or a question) where a story must begin: at the top
+        of the page, after a story that has ended, or before a byline or dateline (past the
+        captions of its photos and a line of deck). ``start`` is where the run began."""
+        start = index if start is None else start
         line = self.lines[index]
-        following = self.lines[index + 1] if index + 1 < len(self.lines) else None
-        needs_title_after = (line.kind == "title" and line.text.endswith("——")) or (
-            line.kind == "para" and line.form == "weak"
+        if line.title_like:
+            return True
+        if not line.candidate:
+            return False
+        if self.lead_ahead(index + 1) is not None:
+            return True
+        # Where a story must begin, candidates open its title block (but never follow a title line).
+        current = self.current
+        return (current is None or current.ended) and all(
+            previous.candidate for previous in self.lines[start:index]
         )
-        if needs_title_after:
-            return following is not None and following.kind == "title" and not line.continued_to
-        return line.kind == "title"
+
+    def lead_ahead(self, index: int) -> int | None:
+        """Where the lead (byline, dateline, note) of a story whose title ends before
+        ``lines[index]`` stands, past its photos' captions and credits and one line of deck."""
+        lines = self.lines
+        found = self.next_not_photo[index]
+        if found < len(lines) and lines[found].kind in LEAD_KINDS:
+            return found
+        if (
+            found < len(lines)
+            and lines[found].kind == "para"
+            and len(lines[found].text) <= self.limits.max_deck_length
+        ):
+            after = self.next_not_photo[found + 1]
+            if after < len(lines) and lines[after].kind in LEAD_KINDS:
+                return after
+        return None
 
     def _run_end(self, index: int) -> int:
         end = index
@@ -119,7 +153,7 @@ class PageReader:
             line = self.lines[end]
             if line.continued_from or (line.continued_to and end > index):
                 break
-            if self.title_like(end):
+            if self.title_like(end, index) or self._second_line_of_labelled(end, index):
                 end += 1
                 if line.continued_to:
                     break
@@ -128,6 +162,20 @@ class PageReader:
         if self._is_deck(end):
             end += 1
         return end
+
+    def _second_line_of_labelled(self, index: int, start: int) -> bool:
+        """``退休人员：`` over ``假设退休金5000元，则缴7.5元``: after a heading ending with a colon,
+        a line shaped like a title but for its commas is the heading's second line."""
+        if index == start or index >= len(self.lines):
+            return False
+        line, previous = self.lines[index], self.lines[index - 1]
+        return (
+            previous.form == "subhead"
+            and line.kind == "para"
+            and line.form == "weak"
+            and not line.continued_to
+            and not line.continued_from
+        )
 
     def _is_deck(self, index: int) -> bool:
         """A long summary line under the headline, unfinished like a title, before the dateline."""
@@ -182,6 +230,7 @@ class PageReader:
             self._note(index, line)
         elif kind == "byline":
             draft.bylines.extend(line.bylines or [])
+            article.byline_line = article.byline_line or not draft.body
         elif kind == "dateline":
             self._dateline(line)
         elif kind == "caption":
@@ -189,9 +238,16 @@ class PageReader:
             draft.photos.append(PhotoDraft(caption=caption, credit=credit))
         elif kind == "credit":
             draft.photos.append(PhotoDraft(credit=line.text))
-            article.closed = True
+            # A credit after the text ends photo news; one under the title credits its photo.
+            article.closed = article.closed or bool(draft.body)
         elif kind in ("para", "title"):
             self._paragraph(line.text, line)
+        elif kind == "source":
+            # 据新华社 / 综合新华社等报道: the story's last paragraph, and its end.
+            self._paragraph(line.text, line, alone=True)
+            article.closed = True
+        elif kind == "fact":
+            self._paragraph(line.text, line, alone=True)
         if line.continued_to:
             draft.continued_to = draft.continued_to or line.continued_to
             article.closed = True
@@ -220,7 +276,9 @@ class PageReader:
             article.draft.continued_to = article.draft.continued_to or line.continued_to
             article.closed = True
 
-    def _paragraph(self, text: str, line: Line | None = None) -> None:
+    def _paragraph(self, text: str, line: Line | None = None, alone: bool = False) -> None:
+        """A paragraph, or the rest of one a column break cut; ``alone`` for a line that is a
+        paragraph of its own (a fact of a box, a source line), neither joining nor joined."""
         article = self.current
         if article.note_left > 0:
             article.note_left -= 1
@@ -228,12 +286,26 @@ class PageReader:
             return
         self.cohesion.add(text, line)
         end = article.last_paragraph_end
-        if end is not None and not article.closed and not forms.ends_sentence(end):
+        if (
+            not alone
+            and end is not None
+            and article.joinable
+            and not article.closed
+            and not forms.ends_sentence(end)
+        ):
             article.pieces.append(text)
+            self._source_at_end(article, text)
             return
         if forms.CLOSING_CREDIT.match(text):
             article.closed = True
         article.append(BlockDraft(type="paragraph", text=text))
+        article.joinable = not alone
+        self._source_at_end(article, text)
+
+    def _source_at_end(self, article: Article, text: str) -> None:
+        """``……应参尽参。据央视新闻``: a source glued to the last sentence ends the story, unless
+        prose goes on after it (a column break cut ``……。据市教育局`` / ``统计，……``)."""
+        article.source_end = not forms.ends_sentence(text) and self.rules.source_at_end(text) is not None
 
     def _dateline(self, line: Line) -> None:
         article = self.current

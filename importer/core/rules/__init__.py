@@ -2,7 +2,8 @@
 
 Each recogniser looks at a single line and answers a narrow question: is this a continuation
 marker (`markers`), a dateline or a source line (`datelines`), a byline (`bylines`), a photo
-credit (`credits`), a title-like line or an editor's note label (`titles`)? The parser weighs the
+credit (`credits`), a title-like line or an editor's note label (`titles`), a fact of a box or an
+interview turn (`boxes`)? The parser weighs the
 answers of neighbouring lines against each other; nothing here decides an article boundary.
 
 What differs between papers (role words, agencies, source-line forms, credit words, note labels,
@@ -16,6 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..profile import DEFAULT, Profile
+from .boxes import Boxes
 from .bylines import NAME_RE, Bylines, is_person_name
 from .credits import Credits
 from .datelines import Datelines, Lead
@@ -24,6 +26,7 @@ from .forms import (
     CLOSERS,
     CLOSING_CREDIT,
     MID_SENTENCE,
+    QUOTED,
     SENTENCE_END,
     VISUAL_BREAK,
     balanced,
@@ -50,6 +53,7 @@ class Rules:
         self.datelines = Datelines(conventions, limits, self.bylines)
         self.credits = Credits(conventions, limits)
         self.titles = Titles(conventions, limits)
+        self.boxes = Boxes(conventions)
         self.parse_bylines = self.bylines.parse
         self.take_dateline = self.datelines.take_dateline
         self.is_source = self.datelines.is_source
@@ -58,6 +62,9 @@ class Rules:
         self.split_caption = self.credits.split_caption
         self.title_form = self.titles.title_form
         self.note_label = self.titles.note_label
+        self.is_fact = self.boxes.is_fact
+        self.is_furniture_title = self.boxes.is_furniture_title
+        self.is_turn = self.boxes.is_turn
 
 
 @lru_cache(maxsize=32)
@@ -85,6 +92,7 @@ __all__ = [
     "DEFAULT_RULES",
     "MID_SENTENCE",
     "NAME_RE",
+    "QUOTED",
     "ROLES",
     "ROLE_LABELS",
     "SENTENCE_END",

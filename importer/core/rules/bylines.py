@@ -41,6 +41,13 @@ def _names(text: str) -> list[str] | None:
     return None
 
 
+# 三（2）班 / 五年级 / 高二（3）班 / 初一1班: a class after a school's name.
+SCHOOL_CLASS = (
+    r"(?:[一二三四五六七八九\d]{1,2}年级)?"
+    r"(?:[高初]?[一二三四五六七八九\d]{1,2}\s?[（(]\d{1,2}[）)]\s?班|[一二三四五六七八九\d]{1,2}班)?"
+)
+
+
 class Bylines:
     """Byline rules compiled from a profile's conventions and limits."""
 
@@ -51,24 +58,44 @@ class Bylines:
         # An organisation printed before the role: 人民日报 / 株洲日报 / 新华社 is part of the label.
         self.organization = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?(?:{endings}))(?={labels})")
         self.label = re.compile(rf"({labels})")
+        # A partner outlet printed among the names: 记者 甲 某某微融圈 乙 丙.
+        partners = words_pattern(conventions.partner_endings)
+        self.partner = re.compile(rf"[\u4e00-\u9fff]{{1,10}}(?:{partners})") if partners else None
+        # 寄思人：某某 / 口述：某某 / 文/某某: a piece's author named after a label and a colon.
+        authors = words_pattern(conventions.author_labels)
+        self.author = re.compile(rf"({authors})\s{{0,2}}[:：/／|｜]\s{{0,2}}(\S.*)") if authors else None
+        # 杭州市某某小学三（2）班 王小明: a pupil's school and class, then the name.
+        schools = words_pattern(conventions.school_endings)
+        self.school = (
+            re.compile(rf"([\u4e00-\u9fff]{{2,20}}?(?:{schools}){SCHOOL_CLASS})\s{{0,3}}(\S.*)")
+            if schools
+            else None
+        )
         self.max_length = limits.max_byline_length
 
     def parse(self, text: str, *, unlabelled_role: str | None = None, standalone: bool = False):
         """Bylines printed in ``text`` (a standalone line or a dateline's brackets), else None.
 
-        Groups of ``[organisation]role[/]names``; names after one role share it. Names printed
-        without a role (``金歆、王迪`` in a dateline's brackets, a commentary's author under its
-        title) get ``unlabelled_role``, or make the text no byline when it is None. A
+        Groups of ``[organisation]role[/]names``; names after one role share it, and a partner
+        outlet among the names (``记者 甲 某某微融圈 乙 丙``) is the organisation of those after it.
+        A role right before another qualifies it (``本版摄影 记者 某某``: a photographer). Names
+        printed without a role (``金歆、王迪`` in a dateline's brackets, a commentary's author under
+        its title) get ``unlabelled_role``, or make the text no byline when it is None. A
         ``standalone`` line needs a separator after each role (``记者/李军``, ``本报记者  杨明方``),
-        so that a title such as 记者手记 is not read as a reporter called 手记.
+        so that a title such as 记者手记 is not read as a reporter called 手记; it may also be an
+        author's label and name (``寄思人：某某``) or a pupil's school, class and name.
         """
         text = text.strip()
         if not text or len(text) > self.max_length:
             return None
+        if standalone:
+            found = self._labelled_author(text) or self._pupil(text)
+            if found:
+                return found
         if unlabelled_role is None and self.label.search(text) is None:
             return None
         bylines: list[BylineDraft] = []
-        position = 0
+        position, qualifier = 0, None
         while position < len(text):
             rest = text[position:]
             org = self.organization.match(rest)
@@ -86,17 +113,56 @@ class Bylines:
                 if start is not None:
                     end = start
                     break
-            names = _names(rest[label.end() : end])
-            if not names:
-                return None
             printed = label.group(1)
             organization = org.group(1) if org else ""
+            named = self._named(rest[label.end() : end], organization)
+            if named == [] and end < len(rest) and qualifier is None:
+                qualifier = printed  # 本版摄影 记者 某某: the first role says what the second does
+                position += end
+                continue
+            if not named:
+                return None
+            role = self.roles[qualifier or printed]
+            shown = f"{qualifier} {printed}" if qualifier else printed
+            # Names after a partner outlet print the outlet, not the role, before them.
             bylines.extend(
-                BylineDraft(name=name, role=self.roles[printed], label=printed, organization=organization)
-                for name in names
+                BylineDraft(
+                    name=name, role=role, label=shown if where == organization else "", organization=where
+                )
+                for name, where in named
             )
-            position += end
+            position, qualifier = position + end, None
         return bylines or None
+
+    def _named(self, text: str, organization: str) -> list[tuple[str, str]] | None:
+        """The names after a role with the organisation of each; [] for none, None for a text that
+        is not names (a partner outlet switches the organisation of the names after it)."""
+        named, where = [], organization
+        for part in SEPARATOR.split(text):
+            if not part:
+                continue
+            if NAME_RE.fullmatch(part) and not (self.partner and self.partner.fullmatch(part)):
+                named.append((part, where))
+            elif self.partner is not None and self.partner.fullmatch(part):
+                where = part
+            else:
+                return None
+        return named
+
+    def _labelled_author(self, text: str) -> list[BylineDraft] | None:
+        match = self.author.fullmatch(text) if self.author else None
+        names = _names(match.group(2)) if match else None
+        if not names:
+            return None
+        return [BylineDraft(name=name, role="author", label=match.group(1)) for name in names]
+
+    def _pupil(self, text: str) -> list[BylineDraft] | None:
+        match = self.school.fullmatch(text) if self.school else None
+        names = _names(match.group(2)) if match else None
+        if not names:
+            return None
+        school = match.group(1).strip()
+        return [BylineDraft(name=name, role="author", organization=school) for name in names]
 
     def _group_start(self, rest: str, label_start: int) -> int | None:
         """Where the byline group whose role label starts at ``label_start`` begins, if it is one.

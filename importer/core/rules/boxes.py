@@ -1,0 +1,50 @@
+"""Lines of boxes and turns that are never titles, whatever their shape. Pure Python.
+
+* a fact of a box: one of the profile's `fact_labels` and a colon (``时间：``, ``导航：崂山村``,
+  ``兑换开始时间：3月28日``), or a short line holding one of its `furniture_words` (``邮发代号``,
+  ``扫码关注``);
+* a furniture title: one of its `furniture_titles` (``本报地址``, ``杭州市区天气预报``), the head of
+  a box that is not a story;
+* an interview turn: one of its `interview_labels` and a colon (``问：``, ``记者：``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .forms import words_pattern
+
+# A fact's label may follow a short word (兑换开始时间) and may stand alone (时间：).
+MAX_FACT_PREFIX = 4
+MAX_FURNITURE_LINE = 60
+
+
+class Boxes:
+    def __init__(self, conventions):
+        labels = words_pattern(conventions.fact_labels)
+        self.fact = (
+            re.compile(rf"[\u4e00-\u9fff]{{0,{MAX_FACT_PREFIX}}}(?:{labels})\s{{0,2}}[:：]")
+            if labels
+            else None
+        )
+        words = words_pattern(conventions.furniture_words)
+        self.furniture_word = re.compile(words) if words else None
+        titles = words_pattern(conventions.furniture_titles)
+        self.furniture_title = re.compile(rf"[\u4e00-\u9fff]{{0,6}}(?:{titles})") if titles else None
+        turns = words_pattern(conventions.interview_labels)
+        self.turn = re.compile(rf"(?:{turns})\s{{0,2}}[:：]") if turns else None
+
+    def is_fact(self, text: str) -> bool:
+        if self.fact is not None and self.fact.match(text):
+            return True
+        return (
+            self.furniture_word is not None
+            and len(text) <= MAX_FURNITURE_LINE
+            and self.furniture_word.search(text) is not None
+        )
+
+    def is_furniture_title(self, text: str) -> bool:
+        return self.furniture_title is not None and self.furniture_title.fullmatch(text.strip()) is not None
+
+    def is_turn(self, text: str) -> bool:
+        return self.turn is not None and self.turn.match(text) is not None

@@ -94,28 +94,18 @@ class Bylines:
                 return found
         if unlabelled_role is None and self.label.search(text) is None:
             return None
+        return self._groups(text, unlabelled_role, standalone)
+
+    def _groups(self, text: str, unlabelled_role: str | None, standalone: bool):
         bylines: list[BylineDraft] = []
         position, qualifier = 0, None
         while position < len(text):
             rest = text[position:]
-            org = self.organization.match(rest)
-            label = self.label.match(rest, org.end() if org else 0)
-            if not label:
+            group = self._group(rest, standalone)
+            if group is None:
                 names = _names(rest) if unlabelled_role and not bylines else None
-                if not names:
-                    return None
-                return [BylineDraft(name=name, role=unlabelled_role) for name in names]
-            if standalone and not SEPARATOR.match(rest, label.end()):
-                return None
-            end = len(rest)
-            for following in self.label.finditer(rest, label.end()):
-                start = self._group_start(rest, following.start())
-                if start is not None:
-                    end = start
-                    break
-            printed = label.group(1)
-            organization = org.group(1) if org else ""
-            named = self._named(rest[label.end() : end], organization)
+                return [BylineDraft(name=name, role=unlabelled_role) for name in names] if names else None
+            printed, organization, named, end = group
             if named == [] and end < len(rest) and qualifier is None:
                 qualifier = printed  # 本版摄影 记者 某某: the first role says what the second does
                 position += end
@@ -133,6 +123,23 @@ class Bylines:
             )
             position, qualifier = position + end, None
         return bylines or None
+
+    def _group(self, rest: str, standalone: bool):
+        """(role as printed, organisation, names with theirs, where the group ends) of the group
+        ``rest`` starts with, or None when it starts with no role (or, ``standalone``, with a role
+        and no separator after it)."""
+        org = self.organization.match(rest)
+        label = self.label.match(rest, org.end() if org else 0)
+        if not label or (standalone and not SEPARATOR.match(rest, label.end())):
+            return None
+        end = len(rest)
+        for following in self.label.finditer(rest, label.end()):
+            start = self._group_start(rest, following.start())
+            if start is not None:
+                end = start
+                break
+        organization = org.group(1) if org else ""
+        return label.group(1), organization, self._named(rest[label.end() : end], organization), end
 
     def _named(self, text: str, organization: str) -> list[tuple[str, str]] | None:
         """The names after a role with the organisation of each; [] for none, None for a text that

@@ -1,4 +1,8 @@
-"""Atom and RSS feeds of the latest stories, for the paper and for each contributor.
+"""Atom and RSS feeds: the paper's newest edition, and each contributor's latest stories.
+
+An entry is dated by the edition it was printed in (its print date, at the start of that day in
+the paper's time zone), not by the moment an editor pressed "publish": readers and aggregators
+order stories by the paper's date. Advertisements and notices are not stories: no feed carries them.
 
 Feed readers render an RSS `<description>` (the channel's and each item's) and an Atom element of
 `type="html"` as HTML, so editors' text goes into those escaped once more; titles, names, Atom
@@ -9,30 +13,42 @@ A contributor's feed exists only once they have a published story: the name of o
 only in drafts, scheduled or withdrawn editions is unpublished work.
 """
 
+import datetime
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.html import escape
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from articles.models import Article, Byline, Contributor
+from editions.models import Edition
 
 FEED_SIZE = 30
 # An entry's summary: the subheadline, else the opening of the first paragraph cut to this.
 SUMMARY_CHARS = 200
+# Printed in the paper's columns, but not stories: kept out of feeds, news sitemaps and JSON-LD.
+NOT_STORIES = (Article.Kind.ADVERTISEMENT, Article.Kind.NOTICE)
 
 
-def feed_articles(queryset):
-    """The latest published stories with everything an entry shows, in four queries."""
+def stories(queryset):
+    return queryset.exclude(kind__in=NOT_STORIES)
+
+
+def feed_articles(queryset, limit=FEED_SIZE):
+    """Published stories with everything an entry shows, newest edition first, in three queries."""
     return (
-        queryset.published()
+        stories(queryset.published())
         .for_listing()
         .prefetch_related("tags")
         .with_opening(SUMMARY_CHARS + 1)
-        .order_by("-page__edition__date", "page__number", "position")[:FEED_SIZE]
+        .order_by("-page__edition__date", "page__number", "position")[:limit]
     )
 
 
@@ -43,18 +59,63 @@ def summary(article):
     return opening if len(opening) <= SUMMARY_CHARS else opening[:SUMMARY_CHARS] + "…"
 
 
+def print_date(edition):
+    """The edition's print date as the start of that day in the paper's time zone."""
+    return timezone.make_aware(datetime.datetime.combine(edition.date, datetime.time.min))
+
+
+class NewestEdition:
+    """The stories of the paper's newest published edition, found in the same query as they are
+    (the feed's title, which names the edition, is asked for before its items)."""
+
+    def __init__(self, slug):
+        self.slug = slug
+
+    @cached_property
+    def articles(self):
+        newest = (
+            Edition.objects.published().filter(publication__slug=self.slug).order_by("-date").values("pk")[:1]
+        )
+        # Every story of the edition, however many pages it has.
+        return list(feed_articles(Article.objects.filter(page__edition__in=newest), limit=None))
+
+    @property
+    def edition(self):
+        return self.articles[0].page.edition if self.articles else None
+
+
+def _paper():
+    return settings.NEWSROOM_DEFAULT_PUBLICATION["name"]
+
+
 class LatestArticlesFeed(Feed):
-    description = _("数字报最新一期的稿件。")
+    """最新一期的稿件: every story of the paper's newest edition, in printed order."""
+
     language = "zh-Hans"
 
-    def title(self):
-        return _("%(paper)s · 最新稿件") % {"paper": settings.NEWSROOM_DEFAULT_PUBLICATION["name"]}
+    def get_object(self, request):
+        return NewestEdition(settings.NEWSROOM_DEFAULT_PUBLICATION["slug"])
 
-    def link(self):
-        return reverse("editions:front")
+    def title(self, newest):
+        if newest.edition is None:
+            return _("%(paper)s · 最新一期") % {"paper": _paper()}
+        return _("%(paper)s · 最新一期（%(date)s）") % {
+            "paper": _paper(),
+            "date": date_format(newest.edition.date, "DATE_FORMAT"),
+        }
 
-    def items(self):
-        return feed_articles(Article.objects.all())
+    def about(self, newest):
+        return _("%(paper)s最新一期的全部稿件，按版面顺序排列；每出一期更新一次。") % {"paper": _paper()}
+
+    def description(self, newest):
+        # The RSS channel's <description> is HTML to a feed reader.
+        return escape(self.about(newest))
+
+    def link(self, newest):
+        return newest.edition.get_absolute_url() if newest.edition else reverse("editions:front")
+
+    def items(self, newest):
+        return newest.articles
 
     def item_title(self, item):
         return item.headline
@@ -67,7 +128,7 @@ class LatestArticlesFeed(Feed):
         return item.get_absolute_url()
 
     def item_pubdate(self, item):
-        return item.page.edition.published_at
+        return print_date(item.page.edition)
 
     def item_updateddate(self, item):
         return item.updated
@@ -81,10 +142,14 @@ class LatestArticlesFeed(Feed):
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
     feed_type = Atom1Feed
-    subtitle = LatestArticlesFeed.description
+
+    def subtitle(self, newest):
+        return self.about(newest)  # an Atom subtitle is text
 
 
 class ContributorFeed(LatestArticlesFeed):
+    """A contributor's latest stories, from any edition, newest edition first."""
+
     def get_object(self, request, slug):
         contributor = get_object_or_404(Contributor, slug=slug)
         bylines = Byline.objects.filter(contributor=contributor).values("article_id")
@@ -95,14 +160,13 @@ class ContributorFeed(LatestArticlesFeed):
         return contributor
 
     def title(self, contributor):
-        return _("%(name)s 的稿件") % {"name": contributor}
+        return _("%(name)s 的稿件 · %(paper)s") % {"name": contributor, "paper": _paper()}
 
     def about(self, contributor):
-        return _("%(name)s 在数字报上的最新稿件。") % {"name": contributor}
-
-    def description(self, contributor):
-        # The RSS channel's <description> is HTML to a feed reader.
-        return escape(self.about(contributor))
+        return _("%(name)s 最近见报的 %(count)d 篇稿件，新的在前。") % {
+            "name": contributor,
+            "count": FEED_SIZE,
+        }
 
     def link(self, contributor):
         return contributor.get_absolute_url()
@@ -115,4 +179,4 @@ class ContributorAtomFeed(ContributorFeed):
     feed_type = Atom1Feed
 
     def subtitle(self, contributor):
-        return self.about(contributor)  # an Atom subtitle is text
+        return self.about(contributor)

@@ -29,12 +29,10 @@ class ArticleSearchFilter(django_filters.FilterSet):
         label=_("截止日期"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    publication = django_filters.ModelChoiceFilter(
-        field_name="page__edition__publication",
-        to_field_name="slug",
-        queryset=Publication.objects.published(),
-        label=_("报纸"),
-        empty_label=_("全部"),
+    # Offered only where the site prints more than one paper (choices set in __init__): papers
+    # with something published, never one with drafts only.
+    publication = django_filters.ChoiceFilter(
+        field_name="page__edition__publication__slug", label=_("报纸"), empty_label=_("全部"), choices=()
     )
     label = django_filters.CharFilter(field_name="page__label", label=_("版次"), max_length=10)
     kind = django_filters.ChoiceFilter(choices=Article.Kind.choices, label=_("类型"), empty_label=_("全部"))
@@ -43,6 +41,15 @@ class ArticleSearchFilter(django_filters.FilterSet):
     class Meta:
         model = Article
         fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One query, the one the select would have made to list its options.
+        papers = list(Publication.objects.published().order_by("name").values_list("slug", "name"))
+        if len(papers) > 1:
+            self.filters["publication"].extra["choices"] = papers
+        else:
+            del self.filters["publication"]
 
     def filter_words(self, queryset, name, value):
         return search(queryset, query_terms(value), connections[queryset.db])

@@ -163,14 +163,17 @@ def newest_matches(matches, limit=MAX_RANKED):
 
 
 def highlight(text, terms, width=120):
-    """A window of `text` around the first hit, escaped, with every hit wrapped in <mark>."""
+    """A window of `text` around the first hit, escaped, with every hit wrapped in <mark>; the
+    whole text when it fits the window."""
     text = text or ""
     pattern = None
     if terms:
         alternatives = sorted({re.escape(term) for term in terms}, key=len, reverse=True)
         pattern = re.compile("|".join(alternatives), re.IGNORECASE)
     start = 0
-    if pattern is not None:
+    # A text that fits the window is shown whole, from its start (a headline, say): the window
+    # moves to the first hit only when the text is longer than it.
+    if pattern is not None and len(text) > width:
         first = pattern.search(text)
         if first is not None:
             start = max(0, first.start() - width // 4)

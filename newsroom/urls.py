@@ -6,6 +6,7 @@ the articles app's, the edition JSON the importer's (no app imports the views of
 """
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
@@ -13,7 +14,7 @@ from django.urls import include, path
 import articles.urls
 import editions.urls
 import importer.urls
-from newsroom.views import healthz
+from newsroom.views import favicon, healthz
 
 admin.site.site_header = "Newsroom 编辑部"
 admin.site.site_title = "Newsroom"
@@ -28,9 +29,15 @@ edition_urlpatterns = [
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("healthz/", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
+]
+# The public site at its plain addresses in Chinese, and with an English interface under /en/
+# (newsroom/language.py): the reader's choice, made with the switch in every page's footer.
+urlpatterns += i18n_patterns(
     path("", include("articles.urls")),
     path("", include((edition_urlpatterns, "editions"))),
-]
+    prefix_default_language=False,
+)
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

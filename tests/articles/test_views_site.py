@@ -121,7 +121,14 @@ def test_continuation_links_go_both_ways_and_the_whole_story_reads_in_one_piece(
         assert whole.status_code == 200
         body = text(whole)
         assert body.index("人民群众的第1段正文。") < body.index("淞亿小区着实打了一场翻身仗。")
-        assert "刊于01版：要闻" in body and "刊于02版：要闻" in body
+        # The title block once, the pages the parts were printed on, the second part marked
+        # where it starts, and the way on at the end.
+        assert body.count(">党建赋能治理 共建幸福家园</h1>") == 1 and '<h2 class="headline"' not in body
+        assert body.split("<main")[1].count("小区党支部建设整体推进") == 1
+        assert "以下刊于02版：要闻" in body and "以下刊于01版" not in body
+        ending = body.split('aria-label="全文之后"')[1]
+        assert ">返回01版：要闻</a>" in ending and ">返回02版：要闻</a>" in ending
+        assert ">本期目录</a>" in ending
 
 
 def test_a_continuation_whose_other_part_is_missing_is_text_with_a_note(client, continued):
@@ -330,25 +337,56 @@ def test_corpus_edition_with_a_continued_story(client):
     assert client.get("/peoples-daily/2019-10-05/02/").status_code == 200
 
 
-def test_the_site_speaks_english_when_asked(client, continued):
+def test_the_pages_are_chinese_whatever_the_browser_asks_for(client, continued):
+    """A browser asking for English gets the Chinese pages marked as Chinese: their text is
+    Chinese, and relabelling it `lang="en"` would have screen readers and translators read it as
+    English. The interface language is the reader's choice, made with the footer's switch."""
     body = text(client.get(f"{DAY}/01/", HTTP_ACCEPT_LANGUAGE="en"))
-    assert '<html lang="en">' in body
+    assert '<html lang="zh-Hans">' in body and "版面导航" in body and "Pages" not in body
+    response = client.get(f"{DAY}/01/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response["Content-Language"] == "zh-Hans"
+    assert "Accept-Language" not in response.get("Vary", "")
+    assert f'<a href="/en{DAY}/01/" hreflang="en" lang="en" rel="nofollow">English</a>' in body
+
+
+def test_the_reader_can_switch_the_interface_to_english(client, continued):
+    body = text(client.get(f"/en{DAY}/01/", HTTP_ACCEPT_LANGUAGE="zh-CN"))
+    # The content is still Chinese, and says so; only the interface is English.
+    assert '<html lang="zh-Hans">' in body
     assert "Pages" in body and "Headlines" in body and "Next page: 02版：要闻" in body
-    chinese = text(client.get(f"{DAY}/01/", HTTP_ACCEPT_LANGUAGE="zh-CN"))
-    assert '<html lang="zh-Hans">' in chinese and "版面导航" in chinese
+    # Links stay in the chosen interface; the switch leads back to the plain address.
+    assert f'href="/en{DAY}/02/"' in body and 'action="/en/search/"' in body
+    assert f'<a href="{DAY}/01/" hreflang="zh-hans" lang="zh-hans" rel="nofollow">简体中文</a>' in body
+    # One language per address: the English interface is not offered to search engines twice.
+    assert '<meta name="robots" content="noindex, follow">' in body
+    assert "noindex" not in text(client.get(f"{DAY}/01/"))
+    searched = text(client.get("/en/search/?q=%E4%BA%BA%E6%B0%91"))  # as browsers send it
+    assert 'href="/search/?q=%E4%BA%BA%E6%B0%91"' in searched  # the same search in Chinese
+    # The admin stays Chinese for an English browser.
+    assert client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en").content.decode().count("登录") >= 1
 
 
 def test_dates_are_written_in_the_reader_s_language(client, continued):
     factories.edition(date=datetime.date(2023, 8, 8), pages=1)  # 上一期 / Previous issue
-    english = text(client.get(f"{DAY}/01/", HTTP_ACCEPT_LANGUAGE="en"))
+    english = text(client.get(f"/en{DAY}/01/"))
     assert "Aug. 9, 2023 Wednesday" in english  # masthead
     assert "<title>01版：要闻 · Aug. 9, 2023 ·" in english.replace("\n", "")
     assert "August 8" in english and "年" not in english.split("<main")[1].split("</main>")[0]
-    chinese = text(client.get(f"{DAY}/01/", HTTP_ACCEPT_LANGUAGE="zh-CN"))
+    chinese = text(client.get(f"{DAY}/01/", HTTP_ACCEPT_LANGUAGE="en"))
     assert "2023年8月9日 星期三" in chinese and "上一期：8月8日" in chinese
-    archive = text(client.get("/zhuzhou-daily/archive/?month=2023-08", HTTP_ACCEPT_LANGUAGE="en"))
+    archive = text(client.get("/en/zhuzhou-daily/archive/?month=2023-08"))
     assert "August 2023" in archive
     assert "2023年8月" in text(client.get("/zhuzhou-daily/archive/?month=2023-08"))
+
+
+def test_the_neighbouring_edition_s_date_carries_its_year_when_it_differs(client, continued):
+    factories.edition(date=datetime.date(2019, 10, 5), pages=1)
+    factories.edition(date=datetime.date(2023, 8, 8), pages=1)
+    body = text(client.get("/zhuzhou-daily/2019-10-05/01/"))
+    assert "下一期：2023年8月8日" in body  # four years on: the year says so
+    assert "上一期：8月8日" in text(client.get(f"{DAY}/01/"))  # the same year: month and day
+    assert "Next edition: Aug. 8, 2023" in text(client.get("/en/zhuzhou-daily/2019-10-05/01/"))
+    assert "下一期：2023年8月8日" in text(client.get("/zhuzhou-daily/2019-10-05/"))  # contents too
 
 
 def test_every_page_links_home_to_search_and_to_the_feeds(client, continued):

@@ -26,7 +26,7 @@ class ArticleAdminForm(forms.ModelForm):
     """The article form. It remembers when the article was last saved as the editor opened it, so
     a second editor's save cannot silently overwrite the first one's."""
 
-    opened_updated = forms.CharField(widget=forms.HiddenInput, required=False)
+    opened_updated = forms.CharField(label=_("打开时的保存时间"), widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Article

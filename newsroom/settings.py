@@ -51,7 +51,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "simple_history",
-    "axes",
+    "newsroom.apps.LoginProtectionConfig",  # django-axes
+    "newsroom.apps.NewsroomConfig",
     "editions",
     "articles",
     "importer",

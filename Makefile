@@ -28,7 +28,7 @@ seed: migrate
 run: seed
 	@echo ""
 	@echo "Newsroom is at http://$(HOST):$(PORT)/ and the admin at http://$(HOST):$(PORT)/admin/"
-	@echo "Create an editor login with: $(PY) manage.py createsuperuser"
+	@echo "Create an editor's login, in a second terminal: $(PY) manage.py create_editor NAME [--desk-chief]"
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
@@ -56,4 +56,4 @@ audit: install
 	$(VENV)/bin/pip-audit --skip-editable
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles cache .pytest_cache .ruff_cache

@@ -248,7 +248,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 
-# Cache: Redis when REDIS_URL is set (shared by every app server), else local memory.
+# Cache: Redis when REDIS_URL is set (shared by every app server), else files in the project
+# (NEWSROOM_CACHE_DIR), shared by every process on this machine: the server's workers, and the
+# commands that publish, import or purge. A per-process memory cache would leave the server
+# showing the old edition after a command had "purged" it.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -259,7 +262,14 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("NEWSROOM_CACHE_DIR") or str(BASE_DIR / "cache"),
+            # Pages of a few editions, their tokens and the scheduled-publication marks.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 # Seconds a published page may be cached (by the site and by a CDN in front of it).
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "300"))
 
@@ -313,9 +323,27 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's own "django" logger printed to the console in debug and passed its records on
+        # to the root, which printed them again: every line twice. It only passes them on now.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        # The dev server's request lines, once, as Django prints them.
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
 }

@@ -20,6 +20,23 @@ def corpus_dates():
     return sorted(path for path in CORPUS.iterdir() if path.is_dir())
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_folder_of_this_test_process(tmp_path_factory):
+    """The cache in files, as `make run` has it, but in a folder of this test process's own: the
+    project's would be shared with a running server, and xdist's workers would clear each
+    other's pages."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    default = dict(settings.CACHES["default"])
+    if not default["BACKEND"].endswith("FileBasedCache"):
+        yield  # Redis, set from the environment: tests of it choose their own keys
+        return
+    default["LOCATION"] = str(tmp_path_factory.mktemp("cache"))
+    with override_settings(CACHES={**settings.CACHES, "default": default}):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploads in tests go to a temporary folder, never the project's media."""

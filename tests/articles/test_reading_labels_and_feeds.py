@@ -123,7 +123,10 @@ def test_search_page_titles_and_its_paper_select(client, edition):
     assert 'name="publication"' not in body  # one paper: nothing to choose
     assert '<details class="search-more">' in body  # the other conditions folded away
     assert '<details class="search-more" open>' in text(client.get("/search/?q=人民&kind=news"))
-    factories.publication("peoples-daily", "人民日报")
+    # A second paper with a published edition (a paper with drafts only is not offered).
+    factories.edition(
+        date=datetime.date(2023, 8, 9), pages=1, pub=factories.publication("peoples-daily", "人民日报")
+    )
     cache.clear()
     two = text(client.get("/search/?q=人民"))
     assert 'name="publication"' in two and '<option value="peoples-daily">人民日报</option>' in two

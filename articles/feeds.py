@@ -33,12 +33,10 @@ from editions.models import Edition
 FEED_SIZE = 30
 # An entry's summary: the subheadline, else the opening of the first paragraph cut to this.
 SUMMARY_CHARS = 200
-# Printed in the paper's columns, but not stories: kept out of feeds, news sitemaps and JSON-LD.
-NOT_STORIES = (Article.Kind.ADVERTISEMENT, Article.Kind.NOTICE)
 
 
 def stories(queryset):
-    return queryset.exclude(kind__in=NOT_STORIES)
+    return queryset.exclude(kind__in=Article.NOT_STORIES)
 
 
 def feed_articles(queryset, limit=FEED_SIZE):

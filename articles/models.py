@@ -65,6 +65,9 @@ class ArticleKinds(models.TextChoices):
 class Article(models.Model):
     # Kept for the importer and the search index; never shown to readers.
     STORED_TEXT_FIELDS = ("source_text", "search_document", "import_fingerprint")
+    # Printed in the paper's columns, but not stories: labelled for readers, kept out of feeds,
+    # news sitemaps and NewsArticle JSON-LD, ranked after the stories in search.
+    NOT_STORIES = ("advertisement", "notice")
 
     Kind = ArticleKinds
 
@@ -177,6 +180,10 @@ class Article(models.Model):
                 "pk": pk,
             },
         )
+
+    @property
+    def is_story(self):
+        return self.kind not in self.NOT_STORIES
 
     @property
     def editor_note_paragraphs(self):

@@ -7,7 +7,8 @@ from collections import defaultdict
 
 from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Case, F, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
 
 from articles.models import Article, Block
 from articles.search import MAX_RANKED, highlight, newest_matches, ranked
@@ -133,23 +134,34 @@ def search_hits(matches, terms, page_number):
     page of hits loaded with what a card shows: with the cards' joins in the ranking query,
     PostgreSQL joined whole tables of the archive (pages, continuations) to sort 200 rows."""
     candidates = newest_matches(matches, MAX_RANKED)
-    order = (
+    # Ranked with the opening part of each continued story beside it: the two parts of one story
+    # are one hit, shown as its opening part (the reader starts there) and ranked as its better
+    # part. Advertisements and notices come after the stories.
+    opening_part = Article.objects.filter(next_part=OuterRef("pk")).values("pk")[:1]
+    ranking = (
         ranked(Article.objects.filter(pk__in=candidates), terms, connections[Article.objects.db])
-        .order_by("-search_rank", "-page__edition__date", "page__number", "position")
-        .values_list("pk", flat=True)
+        .annotate(
+            story=Coalesce(Subquery(opening_part), F("pk")),
+            not_story=Case(When(kind__in=Article.NOT_STORIES, then=1), default=0),
+        )
+        .order_by("not_story", "-search_rank", "-page__edition__date", "page__number", "position")
+        .values_list("story", flat=True)
     )
-    page_obj = CountedPaginator(order, PER_PAGE, len(candidates)).get_page(page_number)
+    order = list(dict.fromkeys(ranking))
+    page_obj = CountedPaginator(order, PER_PAGE, len(order)).get_page(page_number)
     ids = list(page_obj.object_list)
     loaded = Article.objects.filter(pk__in=ids).for_cards(opening=False).in_bulk()
     hits = [loaded[pk] for pk in ids if pk in loaded]
-    # The hits' paragraphs as plain text for the snippets: a page of hits holds hundreds of
-    # paragraphs, and building a model instance for each costs more than the text is worth.
+    # The hits' paragraphs (a continued story's both parts) as plain text for the snippets: a page
+    # of hits holds hundreds of paragraphs, and building a model instance for each costs more
+    # than the text is worth.
+    part_of = {hit.next_part_id: hit.pk for hit in hits if hit.next_part_id}
     bodies = defaultdict(list)
-    paragraphs = Block.objects.filter(article__in=ids, type=Block.Type.PARAGRAPH).order_by(
+    paragraphs = Block.objects.filter(article__in=[*ids, *part_of], type=Block.Type.PARAGRAPH).order_by(
         "article_id", "order"
     )
     for article_id, text in paragraphs.values_list("article_id", "text"):
-        bodies[article_id].append(text)
+        bodies[part_of.get(article_id, article_id)].append(text)
     for hit in hits:
         hit.headline_marked = highlight(hit.headline, terms, width=len(hit.headline) + 1)
         hit.snippet = highlight("".join(bodies[hit.pk]), terms)

@@ -117,7 +117,8 @@ def article_json_ld(request, article, edition, canonical):
             }
             for byline in article.byline_list
         ],
-        "datePublished": (edition.published_at or timezone.now()).isoformat(),
+        # The paper's date, as printed: not the moment an editor pressed "publish".
+        "datePublished": edition.date.isoformat(),
         "dateModified": article.updated.isoformat(),
         "pageStart": article.page.label,
         "inLanguage": "zh-Hans",
@@ -165,7 +166,8 @@ def article(request, publication, date, label, pk):
         next_article=siblings[index + 1] if index + 1 < len(siblings) else None,
         og_images=[request.build_absolute_uri(p.image.url) for p in article.photo_list if p.image],
     )
-    context["json_ld"] = article_json_ld(request, article, edition, context["canonical"])
+    if article.is_story:  # an advertisement or a notice is no NewsArticle
+        context["json_ld"] = article_json_ld(request, article, edition, context["canonical"])
     return finish(request, render(request, "articles/article.html", context), edition)
 
 
@@ -262,6 +264,7 @@ def news_sitemap(request):
     articles = (
         Article.objects.published()
         .filter(page__edition__published_at__gte=since)
+        .exclude(kind__in=Article.NOT_STORIES)
         .with_placement()
         .order_by("-page__edition__date", "page__number", "position")[:1000]
     )

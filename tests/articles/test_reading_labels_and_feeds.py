@@ -149,3 +149,46 @@ def test_feed_links_say_what_they_are(client, edition):
     body = text(client.get(f"{DAY}/01/"))
     assert '<a href="/feeds/latest.atom" type="application/atom+xml">订阅（Atom）</a>' in body
     assert "添加到新闻阅读器中订阅" in body
+
+
+def test_the_two_parts_of_a_continued_story_are_one_hit_the_opening_part(client, edition):
+    first = Article.objects.get(page__number=1, position=1)
+    second = first.next_part
+    # 翻身仗 is only in the second part; 人民群众 in both (and in the other stories).
+    body = text(client.get("/search/?q=翻身仗"))
+    assert body.count('class="card card-') == 1
+    assert f'<a href="{first.get_absolute_url()}">党建赋能治理' in body  # the opening part's card
+    assert f'<a href="{second.get_absolute_url()}">党建赋能治理' not in body
+    assert "<mark>翻身仗</mark>" in body  # the snippet comes from the part that matched
+    hits = text(client.get("/search/?q=人民群众"))
+    section = hits.split('search-results"')[1].split("</section>")[0]
+    assert section.count(f'<a href="{first.get_absolute_url()}">') == 1
+    assert f'<a href="{second.get_absolute_url()}">党建' not in section
+
+
+def test_advertisements_and_notices_rank_after_the_stories(client, edition):
+    notice = Article.objects.get(kind="notice")
+    notice.headline = "人民群众 人民群众 停水公告"  # the best match by words alone
+    notice.save()
+    refresh_search_document(notice)
+    section = text(client.get("/search/?q=人民群众")).split('search-results"')[1]
+    cards = section.split('<article class="card ')[1:]
+    assert cards[-1].startswith("card-notice") and all(
+        not card.startswith("card-notice") for card in cards[:-1]
+    )
+
+
+def test_no_news_article_data_for_an_advertisement_and_dates_are_the_print_date(client, edition):
+    import json
+    import re
+
+    ad = Article.objects.get(kind="advertisement")
+    assert "application/ld+json" not in text(client.get(ad.get_absolute_url()))
+    first = Article.objects.get(page__number=1, position=1)
+    page = text(client.get(first.get_absolute_url()))
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
+    assert data["datePublished"] == "2023-08-09"
+    assert '<meta property="article:published_time" content="2023-08-09">' in page
+    sitemap = text(client.get("/sitemap-news.xml"))
+    assert ad.headline not in sitemap and "停水公告" not in sitemap and first.headline in sitemap
+    assert "<news:publication_date>2023-08-09</news:publication_date>" in sitemap

@@ -64,7 +64,13 @@ class EditionQuerySet(models.QuerySet):
         just before and after (上一期 / 下一期; days without one are skipped), in one query."""
         editions = self.visible_to(user)
         others = editions.filter(publication=OuterRef("publication"))
+        scheduled = Edition.objects.filter(
+            publication=OuterRef("publication"), status=Edition.Status.PUBLISHED, published_at__gt=Now()
+        )
         return editions.select_related("publication").annotate(
+            # When the paper's next scheduled edition goes live: what a page of this paper shows
+            # (the front page, 上一期 / 下一期) may change then, and its cached copy must not outlive it.
+            next_go_live=Subquery(scheduled.order_by("published_at").values("published_at")[:1]),
             previous_date=Subquery(
                 others.filter(date__lt=OuterRef("date")).order_by("-date").values("date")[:1]
             ),

@@ -5,7 +5,7 @@ editions come from `Edition.objects.for_reading()` with what these need already 
 from django.conf import settings
 from django.urls import reverse
 
-from newsroom.pagecache.decorator import mark_private, mark_public
+from newsroom.pagecache.decorator import fresh_until, mark_private, mark_public
 from newsroom.permissions import is_staff
 
 
@@ -69,4 +69,5 @@ def finish(request, response, edition):
     preview or for staff."""
     if not edition.is_visible:
         return mark_private(response)
-    return public_unless_staff(request, response, last_change(edition))
+    response = public_unless_staff(request, response, last_change(edition))
+    return fresh_until(response, getattr(edition, "next_go_live", None))

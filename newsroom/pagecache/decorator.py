@@ -9,10 +9,12 @@ replica may not have had the change yet, and the stale copy would stay until the
 """
 
 import hashlib
+import math
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
@@ -45,6 +47,18 @@ def mark_private(response):
     """A preview or a staff view: never stored anywhere."""
     patch_cache_control(response, private=True, no_store=True)
     response.newsroom_cacheable = False
+    return response
+
+
+def fresh_until(response, moment):
+    """A public page that changes at `moment` (a scheduled edition goes live then): neither this
+    cache nor a browser or CDN keeps it past that, whatever runs or does not run at that time."""
+    if moment is None or not getattr(response, "newsroom_cacheable", False):
+        return response
+    seconds = max(1, math.ceil((moment - timezone.now()).total_seconds()))
+    if seconds < settings.NEWSROOM_PAGE_CACHE_SECONDS:
+        patch_cache_control(response, max_age=seconds)
+        response.newsroom_cache_seconds = seconds
     return response
 
 
@@ -99,7 +113,10 @@ def cache_published(scopes_for):
                         response.render()
                     # Hashed once here rather than by ConditionalGetMiddleware on every hit.
                     set_response_etag(response)
-                    cache.set(key, (tokens, response), settings.NEWSROOM_PAGE_CACHE_SECONDS)
+                    seconds = getattr(
+                        response, "newsroom_cache_seconds", settings.NEWSROOM_PAGE_CACHE_SECONDS
+                    )
+                    cache.set(key, (tokens, response), seconds)
             finally:
                 if stored is not None:
                     cache.delete(rebuilding)

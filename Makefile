@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: run test install migrate seed serve bench lint format audit clean
+.PHONY: run test install migrate seed serve worker bench lint format audit clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,7 +30,10 @@ run: seed
 	@echo "Newsroom is at http://$(HOST):$(PORT)/ and the admin at http://$(HOST):$(PORT)/admin/"
 	@echo "Create an editor's login, in a second terminal: $(PY) manage.py create_editor NAME [--desk-chief]"
 	@echo ""
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@# The background jobs' worker (tuning, scoring, PDF reading) runs beside the server and stops with it.
+	@$(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install
 	$(PY) -m pytest -n 2 -q $(PYTEST_ARGS)
@@ -40,6 +43,14 @@ serve: install
 	DJANGO_DEBUG=0 $(PY) manage.py collectstatic --noinput -v0
 	DJANGO_DEBUG=0 $(VENV)/bin/gunicorn newsroom.wsgi:application --bind $(HOST):$(PORT) \
 		--workers $(WORKERS) --access-logfile - --timeout 60
+
+# Runs the background jobs: django-tasks' database worker, or Celery's when CELERY_BROKER_URL is set.
+worker: migrate
+	@if [ -n "$$CELERY_BROKER_URL" ] && [ "$${NEWSROOM_JOBS:-celery}" = celery ]; then \
+		$(VENV)/bin/celery -A newsroom.celery worker --loglevel=INFO; \
+	else \
+		$(PY) manage.py db_worker; \
+	fi
 
 bench: install
 	$(PY) bench/run.py

@@ -9,6 +9,10 @@ from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, Permission, User
 from django.forms import ModelMultipleChoiceField
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.models import DBTaskResult
+
+from newsroom.models import Job
+from newsroom.permissions import is_staff
 
 ACTIONS = {"add": _("可以新增"), "change": _("可以修改"), "delete": _("可以删除"), "view": _("可以查看")}
 
@@ -47,6 +51,8 @@ class TranslatedPermissions:
 
 admin.site.unregister(User)
 admin.site.unregister(Group)
+# The queue's own rows (django-tasks-db): what a job is and how far it got is its Job row.
+admin.site.unregister(DBTaskResult)
 
 
 @admin.register(User)
@@ -57,3 +63,30 @@ class NewsroomUserAdmin(TranslatedPermissions, UserAdmin):
 @admin.register(Group)
 class NewsroomGroupAdmin(TranslatedPermissions, GroupAdmin):
     pass
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    """Background jobs as the staff watch them: read only; they are made by what queues them."""
+
+    list_display = ["title", "status", "progress", "requested_by", "created_at", "finished_at"]
+    list_filter = ["status", "task"]
+    list_select_related = ["requested_by"]
+    readonly_fields = [field.name for field in Job._meta.fields]
+    date_hierarchy = "created_at"
+
+    @admin.display(description=_("进度"))
+    def progress(self, job):
+        return f"{job.percent}% {job.message}".strip()
+
+    def has_module_permission(self, request):
+        return is_staff(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return is_staff(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

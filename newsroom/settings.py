@@ -52,6 +52,10 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "newsroom.apps.LoginProtectionConfig",  # django-axes
+    # Background jobs' queue (newsroom/jobs.py); before the project's app, whose admin hides its
+    # English table of queue rows: editors follow a job on its Job row.
+    "django_tasks",
+    "django_tasks_db",
     "newsroom.apps.NewsroomConfig",
     "editions",
     "articles",
@@ -270,6 +274,25 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# Background jobs (newsroom/jobs.py): long work (tuning the importer, scoring an edition,
+# reading PDFs) never runs in a request. NEWSROOM_JOBS chooses where jobs run: "database" (the
+# default: queued in the database by django-tasks-db, run by `manage.py db_worker`, no broker),
+# "celery" (the default when CELERY_BROKER_URL is set: Redis or RabbitMQ, `celery -A
+# newsroom.celery worker`) or "immediate" (in the calling process, as the tests have it).
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+NEWSROOM_JOBS = os.environ.get("NEWSROOM_JOBS", "").strip() or ("celery" if CELERY_BROKER_URL else "database")
+if NEWSROOM_JOBS not in {"database", "celery", "immediate"}:
+    raise ImproperlyConfigured("NEWSROOM_JOBS must be database, celery or immediate.")
+if NEWSROOM_JOBS == "celery" and not CELERY_BROKER_URL:
+    raise ImproperlyConfigured("NEWSROOM_JOBS=celery needs CELERY_BROKER_URL (redis://… or amqp://…).")
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
+CELERY_TASK_ACKS_LATE = True  # a job whose worker died is run again, not lost
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # jobs are long: one at a time per worker process
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+
 # Seconds a published page may be cached (by the site and by a CDN in front of it).
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "300"))
 

@@ -38,6 +38,13 @@ def _cache_folder_of_this_test_process(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _jobs_run_at_once(settings):
+    """Background jobs run in the test's own process and transaction (newsroom/jobs.py); the
+    tests of the queues choose theirs."""
+    settings.NEWSROOM_JOBS = "immediate"
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploads in tests go to a temporary folder, never the project's media."""
     settings.MEDIA_ROOT = tmp_path / "media"

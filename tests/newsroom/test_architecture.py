@@ -42,7 +42,10 @@ PURE_MODULES = (
     "newsroom.text",
 )
 # Django and the Django apps the project installs: none of them may reach the pure core.
-DJANGO = ("django", "taggit", "simple_history", "axes", "csp", "django_filters", "whitenoise", "storages")
+DJANGO = (
+    "django", "taggit", "simple_history", "axes", "csp", "django_filters", "whitenoise", "storages",
+    "django_tasks", "django_tasks_db", "celery",
+)  # fmt: skip
 PACKAGES = (*APPS, "newsroom")
 MAX_LINES = 400
 # A function at radon's D or worse carries this comment, with a one-line reason, on its line or

@@ -22,6 +22,7 @@ the input. It returns a structure or raises `EditionImportError`.
 from __future__ import annotations
 
 import datetime
+from functools import partial
 
 from newsroom.text import clean_text
 
@@ -38,8 +39,11 @@ from .reader import PageReader
 MAX_PAGE_CHARS = 60_000_000
 
 
-def parse_page(text: str, *, label: str = "01", number: int = 1, profile: Profile | None = None) -> PageDraft:
-    """Parse one page dump into a PageDraft (see the module docstring)."""
+def parse_page(
+    text: str, *, label: str = "01", number: int = 1, profile: Profile | None = None, observe=None
+) -> PageDraft:
+    """Parse one page dump into a PageDraft (see the module docstring). `observe(run, points)`, if
+    given, sees each run of title lines and the points it got towards opening an article."""
     if not isinstance(text, str):
         raise EditionImportError("a page dump must be text")
     if len(text) > MAX_PAGE_CHARS:
@@ -48,7 +52,7 @@ def parse_page(text: str, *, label: str = "01", number: int = 1, profile: Profil
     rules = rules_for(profile)
     furniture = Furniture()
     lines = read_lines(clean_text(text), furniture, rules)
-    articles = PageReader(lines, rules, profile).read()
+    articles = PageReader(lines, rules, profile, observe).read()
     drafts = [finish(article, position, profile) for position, article in enumerate(articles, start=1)]
     return PageDraft(
         number=number, label=label, name=furniture.name, editor=furniture.editor, articles=drafts
@@ -62,8 +66,10 @@ def parse_edition(
     date: datetime.date,
     number: int | None = None,
     profile: Profile | None = None,
+    observe=None,
 ) -> EditionDraft:
-    """Parse an edition's page dumps, given as (label, text) in page order, and link continuations."""
+    """Parse an edition's page dumps, given as (label, text) in page order, and link continuations.
+    `observe(label, run, points)`, if given, sees each run of title lines weighed (`parse_page`)."""
     profile = profile or DEFAULT
     edition = EditionDraft(publication=publication, date=date, number=number)
     seen: set[str] = set()
@@ -72,7 +78,8 @@ def parse_edition(
         if label in seen:
             raise EditionImportError(f"page {label} appears twice in the edition")
         seen.add(label)
-        edition.pages.append(parse_page(text, label=label, number=position, profile=profile))
+        seen_by = None if observe is None else partial(observe, label)
+        edition.pages.append(parse_page(text, label=label, number=position, profile=profile, observe=seen_by))
     link_parts(edition, profile.limits)
     return edition
 

@@ -75,8 +75,10 @@ def join_pieces(pieces: list[str]) -> str:
 
 
 class PageReader:
-    def __init__(self, lines: list[Line], rules, profile):
+    def __init__(self, lines: list[Line], rules, profile, observe=None):
         self.lines = lines
+        # Called with each run of title lines and its points (the tuner learns the weights so).
+        self.observe = observe
         self.rules = rules
         self.weights = profile.weights
         self.limits = profile.limits
@@ -194,7 +196,10 @@ class PageReader:
     def _title_run(self, index: int) -> int:
         end = self._run_end(index)
         run = self.lines[index:end]
-        if weigh(self, run, end) >= self.weights.opening:
+        points = weigh(self, run, end)
+        if self.observe is not None:
+            self.observe(run, points)
+        if points >= self.weights.opening:
             self._open(run)
         elif len(run) == 1 and self._cut_paragraph(run[0], end):
             self._paragraph(run[0].text, run[0])

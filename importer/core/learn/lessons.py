@@ -1,0 +1,64 @@
+"""Corrected editions read from a folder, for a paper's first day (``tune_importer --from DIR``).
+
+DIR holds one folder per edition named by its date (``2026-03-28/``) with the page dumps (any name
+ending in the page label, as the importer reads them) and ``edition.json``: the edition as its
+editors corrected it, in edition JSON as ``export_edition --format json`` writes it. Everything is
+read and checked first; a bad folder is refused with an `EditionImportError` naming it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..draft import EditionImportError
+from ..jsonio import edition_from_json, edition_to_json
+from ..sources import DUMP_SUFFIXES, NAME_DATE, collect_paths, parse_date
+from ..text import label_key
+from .tune import Lesson
+
+EDITION_JSON = "edition.json"
+
+
+def _published(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise EditionImportError(f"{path}: not an edition JSON file ({error})") from None
+    # Through the importer's own reading: the same checks and the same text policy.
+    try:
+        return edition_to_json(edition_from_json(data))
+    except EditionImportError as error:
+        raise EditionImportError(f"{path}: {error}") from None
+
+
+def read_folder(folder: Path) -> Lesson:
+    """One edition's folder: its dumps and its edition.json."""
+    date = parse_date(folder.name, where=str(folder))
+    published_path = folder / EDITION_JSON
+    if not published_path.is_file():
+        raise EditionImportError(f"{folder}: no {EDITION_JSON} (export_edition --format json writes one)")
+    published = _published(published_path)
+    if published.get("date") != date.isoformat():
+        raise EditionImportError(f"{published_path}: the edition of {published.get('date')}, not {date}")
+    dumps = [
+        path for path in sorted(folder.iterdir()) if path.is_file() and path.suffix.lower() in DUMP_SUFFIXES
+    ]
+    if not dumps:
+        raise EditionImportError(f"{folder}: no page dumps beside {EDITION_JSON}")
+    sources = collect_paths(dumps, date=date)
+    pages = sorted((page for source in sources for page in source.pages), key=lambda p: label_key(p.label))
+    if not pages:
+        raise EditionImportError(f"{folder}: no page dumps beside {EDITION_JSON}")
+    return Lesson(date.isoformat(), tuple((page.label, page.text) for page in pages), published)
+
+
+def read_lessons(root) -> list[Lesson]:
+    """Every edition folder of ``root``, by date."""
+    root = Path(root)
+    if not root.is_dir():
+        raise EditionImportError(f"{root}: not a folder")
+    folders = sorted(path for path in root.iterdir() if path.is_dir() and NAME_DATE.fullmatch(path.name))
+    if not folders:
+        raise EditionImportError(f"{root}: no edition folders named by date (2026-03-28/)")
+    return [read_folder(folder) for folder in folders]

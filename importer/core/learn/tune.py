@@ -1,0 +1,233 @@
+"""Fit a publication's profile to its corrected editions. Pure Python, deterministic for a seed.
+
+A `Lesson` is one corrected edition: its page dumps and the edition JSON the editors published.
+`tune(lessons, profile)`:
+
+1. holds back editions to check on (``holdout`` of them, chosen by the seed; with fewer editions
+   than that and one to learn from, a quarter of the pages of each edition instead);
+2. learns conventions: each proposal of `conventions.proposals` (a source-line form, a byline
+   role word, a furniture title, a title-split habit) is kept if the pages it concerns (those that
+   print its words) score better with it;
+3. fits the weights of the opening signals to the editors' decisions (`decisions.fit`), parses
+   again and keeps them if the edition scores better, a few rounds;
+4. scores the held-back editions with the default profile, the starting one and the fitted one.
+   The fitted profile is `accepted` only if it scores no worse than the defaults there.
+
+Parses and scores are cached by page, so a proposal costs only the pages it concerns.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, replace
+
+from ..draft import PublicationDraft
+from ..jsonio import edition_to_json
+from ..parser import parse_edition
+from ..profile import DEFAULT, Profile, Weights
+from .conventions import Proposal, proposals
+from .decisions import Recorder, fit, tracked
+from .match import pages_by_label
+from .score import Score, score_edition
+from .texts import label_key
+
+HELD_PAGES = 0.25  # of one edition's pages, when there are too few editions to hold one back
+MAX_PROPOSALS = 40
+WEIGHT_ROUNDS = 3
+
+
+@dataclass(frozen=True, eq=False)
+class Lesson:
+    """A corrected edition: (label, dump text) in page order, and the edition as published."""
+
+    date: str
+    pages: tuple[tuple[str, str], ...]
+    published: dict
+
+    def only(self, labels) -> Lesson:
+        keys = {label_key(label) for label in labels}
+        return Lesson(
+            self.date,
+            tuple(page for page in self.pages if label_key(page[0]) in keys),
+            {
+                **self.published,
+                "pages": [p for p in self.published.get("pages", []) if label_key(p.get("label")) in keys],
+            },
+        )
+
+    @property
+    def name(self) -> str:
+        labels = [label for label, _text in self.pages]
+        return f"{self.date} ({', '.join(labels)})" if labels else self.date
+
+
+def split(lessons: list[Lesson], holdout: int, seed: int = 0) -> tuple[list[Lesson], list[Lesson]]:
+    """(to learn from, to check on)."""
+    if holdout <= 0 or not lessons:
+        return list(lessons), []
+    chooser = random.Random(seed)
+    if len(lessons) > holdout:
+        held = set(chooser.sample(range(len(lessons)), holdout))
+        return [x for i, x in enumerate(lessons) if i not in held], [lessons[i] for i in sorted(held)]
+    learn, check = [], []
+    for lesson in lessons:
+        labels = [label for label, _text in lesson.pages]
+        if len(labels) < 2:
+            learn.append(lesson)
+            continue
+        count = max(1, round(len(labels) * HELD_PAGES))
+        held = set(chooser.sample(labels, count))
+        learn.append(lesson.only([x for x in labels if x not in held]))
+        check.append(lesson.only([x for x in labels if x in held]))
+    return learn, check
+
+
+class Evaluator:
+    """Parses and scores lessons with a profile; a page's score is computed once per parse."""
+
+    def __init__(self):
+        self.scores: dict[tuple[str, str], Score] = {}
+
+    @staticmethod
+    def parse(lesson: Lesson, profile: Profile, observe=None) -> dict:
+        publication = lesson.published.get("publication") or {}
+        edition = parse_edition(
+            list(lesson.pages),
+            publication=PublicationDraft(slug=publication.get("slug", ""), name=publication.get("name", "")),
+            date=datetime.date.fromisoformat(lesson.date),
+            profile=profile,
+            observe=observe,
+        )
+        return edition_to_json(edition)
+
+    def score_parse(self, parsed: dict, published: dict) -> Score:
+        total = Score()
+        got = pages_by_label(parsed)
+        for page in published.get("pages", []):
+            mine = got.get(label_key(page.get("label")))
+            key = (json.dumps(page, sort_keys=True), json.dumps(mine, sort_keys=True))
+            if key not in self.scores:
+                self.scores[key] = score_edition({"pages": [mine] if mine else []}, {"pages": [page]})
+            total = total + self.scores[key]
+        return total
+
+    def score(self, profile: Profile, lessons: list[Lesson]) -> Score:
+        total = Score()
+        for lesson in lessons:
+            total = total + self.score_parse(self.parse(lesson, profile), lesson.published)
+        return total
+
+
+@dataclass
+class Tuning:
+    profile: Profile
+    accepted: bool
+    learned: list[Proposal] = field(default_factory=list)
+    weights: dict[str, tuple[float, float]] = field(default_factory=dict)  # name: (before, after)
+    scores: dict[str, float] = field(default_factory=dict)
+    learned_from: list[str] = field(default_factory=list)
+    checked_on: list[str] = field(default_factory=list)
+    seed: int = 0
+
+    def to_dict(self) -> dict:
+        return {
+            "accepted": self.accepted,
+            "scores": {name: round(value, 4) for name, value in self.scores.items()},
+            "learned": [proposal.to_dict() for proposal in self.learned],
+            "weights": {name: list(pair) for name, pair in self.weights.items()},
+            "learned_from": self.learned_from,
+            "checked_on": self.checked_on,
+            "seed": self.seed,
+        }
+
+
+def _learn_conventions(evaluator, learn, profile, report) -> tuple[Profile, list[Proposal]]:
+    pairs = [(evaluator.parse(lesson, profile), lesson.published) for lesson in learn]
+    found = proposals(pairs, profile)[:MAX_PROPOSALS]
+    kept = []
+    for number, proposal in enumerate(found, start=1):
+        report(f"convention {number}/{len(found)}: {proposal.field} {proposal.value}")
+        literal = proposal.literal()
+        concerned = [
+            lesson.only([label for label, text in lesson.pages if literal in text]) for lesson in learn
+        ]
+        concerned = [lesson for lesson in concerned if lesson.pages]
+        if not concerned:
+            continue
+        trial = proposal.apply(profile)
+        before, after = evaluator.score(profile, concerned), evaluator.score(trial, concerned)
+        if after.passed > before.passed and after.value > before.value:
+            profile = trial
+            kept.append(proposal)
+    return profile, kept
+
+
+def _fit_weights(evaluator, learn, profile, seed, report) -> Profile:
+    best = evaluator.score(profile, learn).value
+    for round_number in range(WEIGHT_ROUNDS):
+        report(f"weights, round {round_number + 1}")
+        decisions = []
+        for lesson in learn:
+            recorder = Recorder(lesson.published)
+            evaluator.parse(lesson, tracked(profile), recorder)
+            decisions += recorder.decisions
+        weights = fit(decisions, profile.weights, seed=seed + round_number)
+        if weights == profile.weights:
+            break
+        trial = replace(profile, weights=weights)
+        value = evaluator.score(trial, learn).value
+        if value <= best:
+            break
+        profile, best = trial, value
+    return profile
+
+
+def tune(
+    lessons: list[Lesson],
+    profile: Profile = DEFAULT,
+    *,
+    holdout: int = 1,
+    seed: int = 0,
+    progress: Callable[[str], None] | None = None,
+) -> Tuning:
+    """The profile fitted to the lessons, checked on the held-back ones (see the module docstring)."""
+    report = progress or (lambda message: None)
+    evaluator = Evaluator()
+    learn, check = split(lessons, holdout, seed)
+    if not learn:
+        raise ValueError("no corrected edition to learn from")
+    start = profile
+    report(f"learning from {len(learn)} edition(s), checking on {len(check) or len(learn)}")
+    train_before = evaluator.score(start, learn).value
+    profile, learned = _learn_conventions(evaluator, learn, start, report)
+    profile = _fit_weights(evaluator, learn, profile, seed, report)
+    train_after = evaluator.score(profile, learn).value
+    report("checking on the held-back editions")
+    checked = check or learn
+    defaults = evaluator.score(DEFAULT, checked).value
+    before = evaluator.score(start, checked).value
+    after = evaluator.score(profile, checked).value
+    weights = {
+        item.name: (float(getattr(start.weights, item.name)), float(getattr(profile.weights, item.name)))
+        for item in fields(Weights)
+        if getattr(start.weights, item.name) != getattr(profile.weights, item.name)
+    }
+    return Tuning(
+        profile=profile,
+        accepted=after >= defaults,
+        learned=learned,
+        weights=weights,
+        scores={
+            "defaults": defaults,
+            "before": before,
+            "after": after,
+            "learned_before": train_before,
+            "learned_after": train_after,
+        },
+        learned_from=[lesson.name for lesson in learn],
+        checked_on=[lesson.name for lesson in checked],
+        seed=seed,
+    )

@@ -3,6 +3,7 @@
 from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.apps import TasksAppConfig
 
 
 class LoginProtectionConfig(AxesAppConfig):
@@ -10,6 +11,13 @@ class LoginProtectionConfig(AxesAppConfig):
     its own, and the admin's index would list it as "Axes"."""
 
     verbose_name = _("登录保护")
+
+
+class TaskQueueConfig(TasksAppConfig):
+    """django-tasks-db (the background jobs' queue in the database), named in the admin's language:
+    its permissions are listed on every login's page."""
+
+    verbose_name = _("任务队列")
 
 
 class NewsroomConfig(AppConfig):

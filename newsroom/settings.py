@@ -55,7 +55,7 @@ INSTALLED_APPS = [
     # Background jobs' queue (newsroom/jobs.py); before the project's app, whose admin hides its
     # English table of queue rows: editors follow a job on its Job row.
     "django_tasks",
-    "django_tasks_db",
+    "newsroom.apps.TaskQueueConfig",  # django-tasks-db
     "newsroom.apps.NewsroomConfig",
     "editions",
     "articles",

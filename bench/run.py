@@ -6,6 +6,7 @@
     python bench/run.py read             # the site under gunicorn + wrk, each view vs /healthz/
     python bench/run.py rush             # 50 connections on four views, then again during an import
     python bench/run.py growth           # page, article, search, query counts: 1 edition vs 10 years
+    python bench/run.py learn            # tuned on corrected editions, scored on held-back ones
     python bench/run.py all              # everything (what `make bench` runs)
 
 Options: --quick (smaller sizes, for a smoke run), --years N for growth (default 10), --reuse for
@@ -41,6 +42,7 @@ from common import (
     table,
 )
 from growth import bench_growth
+from learning import bench_learn
 from reading import bench_read, bench_rush
 
 SIZES = (("1 KB", 1_000), ("20 KB", 20_000), ("1 MB", 1_000_000), ("5 MB", 5_000_000))
@@ -229,7 +231,10 @@ def main():
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "what", nargs="?", default="all", choices=["parse", "import", "read", "growth", "rush", "all"]
+        "what",
+        nargs="?",
+        default="all",
+        choices=["parse", "import", "read", "growth", "rush", "learn", "all"],
     )
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--years", type=int, default=10)
@@ -243,6 +248,7 @@ def main():
         "read": bench_read,
         "rush": bench_rush,
         "growth": bench_growth,
+        "learn": bench_learn,
     }
     for name, step in steps.items():
         if args.what in (name, "all"):

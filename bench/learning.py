@@ -1,0 +1,156 @@
+"""The importer learning from corrected editions (issue 16): tune on some, score on others held back.
+
+    python bench/run.py learn
+
+- 都市快报 (one shared edition, 16 pages): four folds of its pages; each time the profile is tuned
+  on twelve pages (the truth made into edition JSON by truth_to_edition.py, as editors would have
+  corrected it) and the four held back are scored with the defaults and with the tuned profile;
+- People's Daily (three dates): tuned on two dates, scored on the third, each date held back once;
+- the time to tune on ten editions (the 都市快报 edition ten times, a new date each: its 160 pages
+  are parsed every round, as ten real editions would be).
+
+Scores are the core scorer's (`importer.core.learn.score`, the shared scorers' measures) and, for
+都市快报's held-back pages, the shared score_pages.py on the same pages. The baseline is the
+default profile in the same run.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import PY, ROOT, save, table
+
+FIXTURES = ROOT / "tests" / "fixtures"
+DSKB = FIXTURES / "corpus-dskb" / "2026-03-28"
+RMRB = FIXTURES / "corpus"
+TRUTH_TO_EDITION = FIXTURES / "parser" / "truth_to_edition.py"
+SCORE_PAGES = FIXTURES / "parser" / "score_pages.py"
+FOLDS = 4
+
+
+def _dskb_lesson():
+    from importer.core.learn.tune import Lesson
+
+    published = json.loads(
+        subprocess.run(
+            [PY, str(TRUTH_TO_EDITION), str(DSKB / "truth.json")], capture_output=True, text=True, check=True
+        ).stdout
+    )
+    pages = tuple((path.stem, path.read_text(encoding="utf-8-sig")) for path in sorted(DSKB.glob("*.txt")))
+    return Lesson("2026-03-28", pages, published)
+
+
+def _rmrb_lessons():
+    from importer.core.learn.truths import peoples_daily_edition
+    from importer.core.learn.tune import Lesson
+
+    out = []
+    for folder in sorted(path for path in RMRB.iterdir() if path.is_dir()):
+        truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+        pages = tuple((p.stem, p.read_text(encoding="utf-8-sig")) for p in sorted(folder.glob("*.txt")))
+        out.append(Lesson(folder.name, pages, peoples_daily_edition(truth)))
+    return out
+
+
+def _shared_score(lesson, profile) -> float:
+    """score_pages.py on the lesson's pages (the truth cut to them)."""
+    from importer.core.learn.tune import Evaluator
+    from importer.core.text import label_key
+
+    truth = json.loads((DSKB / "truth.json").read_text(encoding="utf-8"))
+    keys = {label_key(label) for label, _text in lesson.pages}
+    truth["pages"] = [page for page in truth["pages"] if label_key(page["label"]) in keys]
+    parsed = Evaluator.parse(lesson, profile)
+    with tempfile.TemporaryDirectory() as folder:
+        truth_path, parsed_path = Path(folder) / "truth.json", Path(folder) / "edition.json"
+        truth_path.write_text(json.dumps(truth, ensure_ascii=False), encoding="utf-8")
+        parsed_path.write_text(json.dumps(parsed, ensure_ascii=False), encoding="utf-8")
+        out = subprocess.run(
+            [PY, str(SCORE_PAGES), str(truth_path), str(parsed_path)], capture_output=True, text=True
+        )
+    return float(out.stdout.strip().splitlines()[-1].split()[-1])
+
+
+def _tuned(learn, check):
+    from importer.core.learn.tune import Evaluator, tune
+    from importer.core.profile import DEFAULT
+
+    started = time.perf_counter()
+    tuning = tune(learn, DEFAULT, holdout=0, seed=0)
+    seconds = time.perf_counter() - started
+    evaluator = Evaluator()
+    before, after = evaluator.score(DEFAULT, check), evaluator.score(tuning.profile, check)
+    return tuning, before, after, seconds
+
+
+def _changes(tuning) -> str:
+    learned = [f"{p.field} {p.value}" for p in tuning.learned]
+    learned += [f"{name} {before:g}→{after:g}" for name, (before, after) in tuning.weights.items()]
+    return "; ".join(learned) or "nothing"
+
+
+def bench_learn(args):
+    sys.path.insert(0, str(ROOT))
+    from importer.core.profile import DEFAULT
+
+    data = {"dskb": [], "rmrb": []}
+    rows = []
+    dskb = _dskb_lesson()
+    labels = [label for label, _text in dskb.pages]
+    for fold in range(FOLDS):
+        held = labels[fold::FOLDS]
+        learn = [dskb.only([x for x in labels if x not in held])]
+        check = [dskb.only(held)]
+        tuning, before, after, seconds = _tuned(learn, check)
+        shared = (_shared_score(check[0], DEFAULT), _shared_score(check[0], tuning.profile))
+        data["dskb"].append(
+            {
+                "held_back": held,
+                "before": before.value,
+                "after": after.value,
+                "shared_before": shared[0],
+                "shared_after": shared[1],
+                "seconds": seconds,
+                "learned": [p.to_dict() for p in tuning.learned],
+                "weights": tuning.weights,
+            }
+        )
+        rows.append(
+            (
+                "都市快报",
+                " ".join(held),
+                f"{before.value:.3f}",
+                f"{after.value:.3f}",
+                f"{shared[0]:.3f} → {shared[1]:.3f}",
+                _changes(tuning),
+                f"{seconds:.1f}",
+            )
+        )
+    rmrb = _rmrb_lessons()
+    for index, check in enumerate(rmrb):
+        learn = [lesson for i, lesson in enumerate(rmrb) if i != index]
+        tuning, before, after, seconds = _tuned(learn, [check])
+        data["rmrb"].append(
+            {"held_back": check.date, "before": before.value, "after": after.value, "seconds": seconds}
+        )
+        rows.append(
+            ("人民日报", check.date, f"{before.value:.3f}", f"{after.value:.3f}", "", f"{seconds:.1f}")
+        )
+    print("\n### Tuned on the rest, scored on what was held back (default profile = before)\n")
+    print(table(["paper", "held back", "before", "after", "score_pages.py", "learned", "tuning s"], rows))
+
+    from importer.core.learn.tune import Lesson
+
+    ten = [
+        Lesson(f"2026-03-{day:02d}", dskb.pages, {**dskb.published, "date": f"2026-03-{day:02d}"})
+        for day in range(1, 11)
+    ]
+    _tuning, _before, _after, seconds = _tuned(ten, ten[:1])
+    data["ten_editions_seconds"] = seconds
+    print(f"\nTuning on ten 16-page editions: {seconds:.1f} s (wall clock)")
+    save("learn", data)

@@ -6,3 +6,10 @@ class ImporterConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "importer"
     verbose_name = _("导入")
+
+    def ready(self):
+        from editions.services import register_publication_check
+        from importer.services.doubts import publication_problem
+
+        # An edition with open doubts goes out only once a desk chief has confirmed it.
+        register_publication_check(publication_problem)

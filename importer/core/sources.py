@@ -26,6 +26,7 @@ from .budget import UploadBudget
 from .draft import EditionDraft, EditionImportError, PublicationDraft
 from .jsonio import edition_from_json
 from .parser import parse_edition
+from .profile import Profile
 from .text import decode_dump, label_key, normalise_label, read_header
 
 MAX_DUMP_BYTES = 20 * 1024 * 1024
@@ -58,13 +59,16 @@ class EditionSource:
     pages: list[PageSource] = field(default_factory=list)
     document: EditionDraft | None = None
 
-    def draft(self, publication: PublicationDraft) -> EditionDraft:
-        """Parse the pages (the JSON document is already an edition and keeps its publication)."""
+    def draft(self, publication: PublicationDraft, profile: Profile | None = None) -> EditionDraft:
+        """Parse the pages with the publication's `profile` (the defaults without one); the JSON
+        document is already an edition and keeps its publication."""
         if self.document is not None:
             return self.document
         pages = sorted(self.pages, key=lambda p: label_key(p.label))
         try:
-            draft = parse_edition([(p.label, p.text) for p in pages], publication=publication, date=self.date)
+            draft = parse_edition(
+                [(p.label, p.text) for p in pages], publication=publication, date=self.date, profile=profile
+            )
         except EditionImportError as error:
             raise EditionImportError(f"{self.origin}: {error}") from None
         except RecursionError:

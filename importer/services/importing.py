@@ -7,13 +7,17 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Count
 
 from editions.models import Edition, Publication
 from editions.services import lock_edition
-from importer.core.draft import EditionDraft
+from importer.core.draft import DoubtKind, EditionDraft
 from importer.core.outline import plural
+from importer.models import ArticleDoubt
 
 from .continuations import link_continuations
+from .doubts import write_doubts
+from .dumps import store_dumps
 from .normalise import PreparedEdition, prepare_edition
 from .plan import (
     ADDED,
@@ -40,6 +44,8 @@ class ImportResult:
     contributors_reused: int
     continuations_linked: int
     plan: ImportPlan
+    doubts: int = 0  # the edition's open doubts after the import
+    unplaced: int = 0  # of them, text the parser could not place
 
     @property
     def kept(self) -> list[ArticlePlan]:
@@ -60,6 +66,10 @@ class ImportResult:
             f" ({kinds}); contributors {self.contributors_new} new, {self.contributors_reused} reused;"
             f" {self.continuations_linked} continuations linked"
         )
+        if self.doubts:
+            line += f"; {plural(self.doubts, 'doubt')} to check"
+            if self.unplaced:
+                line += f" ({self.unplaced} unplaced text)"
         if self.kept:
             kept = "; ".join(f"{a.page}/{a.position} {a.headline[:30]}" for a in self.kept)
             line += f"; kept {len(self.kept)} edited: {kept} (use --replace to overwrite)"
@@ -70,10 +80,33 @@ class ImportResult:
         return line
 
 
+OUTCOME_WORDS = {Outcome.CREATED: "新建", Outcome.UPDATED: "已更新", Outcome.UNCHANGED: "没有变化"}
+
+
+def editor_summary(result: ImportResult) -> str:
+    """The import's summary as the admin tells an editor (zh-hans)."""
+    edition = result.edition
+    line = (
+        f"{edition.publication.name} {edition.date:%Y-%m-%d}：{OUTCOME_WORDS[result.status]}，"
+        f"{result.pages} 版，{sum(result.kinds.values())} 篇稿件"
+    )
+    if result.doubts:
+        line += f"；待核对 {result.doubts} 处"
+        if result.unplaced:
+            line += f"（其中未归位文字 {result.unplaced} 段）"
+    else:
+        line += "；没有待核对的问题"
+    if result.kept:
+        line += f"；编辑改过的 {len(result.kept)} 篇保留未动"
+    return line + "。"
+
+
 def import_edition(
-    draft: EditionDraft | PreparedEdition, *, replace: bool = False, publish: bool = False
+    draft: EditionDraft | PreparedEdition, *, replace: bool = False, publish: bool = False, dumps=()
 ) -> ImportResult:
-    """Write `draft` (or an edition `prepare_edition` made of it) in one transaction."""
+    """Write `draft` (or an edition `prepare_edition` made of it) in one transaction, with the
+    parser's doubts of the articles it writes and the page dumps it was parsed from (`dumps`:
+    `importer.core.sources.PageSource`s)."""
     prepared = draft if isinstance(draft, PreparedEdition) else prepare_edition(draft)
     draft = prepared.draft
     with transaction.atomic():
@@ -87,6 +120,8 @@ def import_edition(
         edition = _save_edition(edition, publication, draft, plan, publish)
         writer = Writer(edition, stored, plan, prepared)
         writer.write()
+        write_doubts([a for a in plan.articles if a.action in (ADDED, CHANGED)])
+        store_dumps(edition, dumps)
         linked, links_changed = link_continuations(edition)
         if links_changed and plan.status == Outcome.UNCHANGED:
             plan.status = Outcome.UPDATED
@@ -100,7 +135,19 @@ def import_edition(
         contributors_reused=writer.contributors_reused,
         continuations_linked=linked,
         plan=plan,
+        **_open_doubts(edition),
     )
+
+
+def _open_doubts(edition) -> dict[str, int]:
+    counts = dict(
+        ArticleDoubt.objects.open()
+        .filter(article__page__edition=edition)
+        .values_list("kind")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {"doubts": sum(counts.values()), "unplaced": counts.get(DoubtKind.UNPLACED, 0)}
 
 
 def _save_edition(edition, publication, draft, plan, publish) -> Edition:

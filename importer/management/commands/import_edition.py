@@ -27,6 +27,7 @@ from importer.core.jsonio import edition_to_json
 from importer.core.outline import outline
 from importer.core.sources import collect_paths, parse_date, parse_label
 from importer.services import import_edition, prepare_edition
+from importer.services.profiles import profile_for
 
 # Above this many editions, progress lines carry a count, a rate and the time left.
 MANY = 5
@@ -66,6 +67,7 @@ class Command(BaseCommand):
             page = parse_label(options["page"]) if options["page"] else None
             sources = collect_paths(options["paths"], date=date, page=page, encoding=options["encoding"])
             publication = self._publication(options["publication"], options["dry_run"])
+            self.profile = profile_for(publication.slug)
         except EditionImportError as error:
             raise CommandError(str(error)) from None
         except DatabaseError as error:
@@ -94,7 +96,7 @@ class Command(BaseCommand):
     def _drafts(self, sources, publication):
         for source in sources:
             try:
-                yield source, source.draft(publication)
+                yield source, source.draft(publication, self.profile)
             except EditionImportError as error:
                 raise CommandError(str(error)) from None
 
@@ -107,7 +109,7 @@ class Command(BaseCommand):
         if len(pending) < 2:
             while pending:
                 source = pending.popleft()
-                yield source, _prepare(source, publication)
+                yield source, _prepare(source, publication, self.profile)
             return
         # fork: the workers start with Django set up and this module loaded; they never touch the
         # database (preparing runs no query).
@@ -120,7 +122,9 @@ class Command(BaseCommand):
                 while pending or waiting:
                     while pending and len(waiting) < AHEAD:
                         source = pending.popleft()
-                        waiting.append((source, pool.submit(_prepare, source, publication, True)))
+                        waiting.append(
+                            (source, pool.submit(_prepare, source, publication, self.profile, True))
+                        )
                     source, future = waiting.popleft()
                     yield source, future.result()
             finally:
@@ -150,7 +154,7 @@ class Command(BaseCommand):
                 f"importing {source.date} ({source.page_count} page{'' if source.page_count == 1 else 's'})",
             )
             try:
-                result = import_edition(edition, replace=replace, publish=publish)
+                result = import_edition(edition, replace=replace, publish=publish, dumps=source.pages)
             except EditionImportError as error:
                 raise CommandError(f"{source.origin}: {error}") from None
             except DatabaseError as error:
@@ -178,12 +182,12 @@ class Command(BaseCommand):
         self.stderr.write(line)
 
 
-def _prepare(source, publication, with_documents=False):
+def _prepare(source, publication, profile, with_documents=False):
     """Parse, normalise and fingerprint one edition (no database access). In the worker
     processes the search text is segmented too, off the writer's path; a lone edition leaves it to
     the writer, which segments only the articles it writes."""
     try:
-        draft = source.draft(publication)
+        draft = source.draft(publication, profile)
     except EditionImportError as error:
         raise CommandError(str(error)) from None
     try:

@@ -12,14 +12,19 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article
 from editions.admin import EditionAdmin
 from editions.models import Edition, Publication
+from importer import admin_profiles  # noqa: F401  (registers the profile and page dump admins)
+from importer.admin_doubts import EditionDoubtsMixin
 from importer.core.draft import BlockType, EditionImportError, PublicationDraft
 from importer.core.sources import collect_uploads
 from importer.forms import ImportConfirmForm, ImportUploadForm, label_names, sign_import, unsign_import
 from importer.services import Action, import_edition, plan_import
+from importer.services.importing import editor_summary
+from importer.services.profiles import profile_for
 
 
 def read_upload(payload, labels):
-    """The one edition an upload holds, parsed, and the page label each page dump got."""
+    """The one edition an upload holds, parsed with its publication's profile; the page label each
+    page dump got; and the page dumps (kept with the edition when it is imported)."""
     sources = collect_uploads(
         payload["files"], date=payload["date"], encoding=payload["encoding"] or None, labels=labels
     )
@@ -28,8 +33,10 @@ def read_upload(payload, labels):
         raise EditionImportError(f"一次导入一期：这些文件属于 {len(sources)} 个日期（{dates}）")
     source = sources[0]
     publication = payload["publication"]
-    draft = source.draft(PublicationDraft(slug=publication.slug, name=publication.name))
-    return draft, {page.origin: page.label for page in source.pages}
+    draft = source.draft(
+        PublicationDraft(slug=publication.slug, name=publication.name), profile_for(publication.slug)
+    )
+    return draft, {page.origin: page.label for page in source.pages}, source.pages
 
 
 IMPORT_ACTIONS = {
@@ -77,7 +84,9 @@ def preview_pages(plan):
     return pages
 
 
-class EditionImportAdmin(EditionAdmin):
+class EditionImportAdmin(EditionDoubtsMixin, EditionAdmin):
+    actions = [*EditionAdmin.actions, "confirm_doubts"]
+
     def get_urls(self):
         return [
             path(
@@ -137,7 +146,7 @@ class EditionImportAdmin(EditionAdmin):
 
     def _preview(self, request, confirm, payload, *, labels, replace):
         try:
-            draft, page_labels = read_upload(payload, labels)
+            draft, page_labels, _dumps = read_upload(payload, labels)
             plan = plan_import(draft, replace=replace)
         except EditionImportError as error:
             upload = ImportUploadForm(initial={"publication": payload["publication"]})
@@ -162,12 +171,12 @@ class EditionImportAdmin(EditionAdmin):
 
     def _import(self, request, confirm, payload, *, labels, replace):
         try:
-            draft, _page_labels = read_upload(payload, labels)
-            result = import_edition(draft, replace=replace)
+            draft, _page_labels, dumps = read_upload(payload, labels)
+            result = import_edition(draft, replace=replace, dumps=dumps)
         except EditionImportError as error:
             confirm.add_error(None, str(error))
             return self._preview(request, confirm, payload, labels=labels, replace=replace)
-        self.message_user(request, _("导入完成：") + result.summary(), messages.SUCCESS)
+        self.message_user(request, _("导入完成：") + editor_summary(result), messages.SUCCESS)
         return redirect("admin:editions_edition_change", result.edition.pk)
 
 

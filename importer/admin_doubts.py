@@ -7,13 +7,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from articles.admin import ArticleAdmin, PageWithArticlesAdmin
 from articles.models import Article
 from editions.models import Page
-from importer.models import ArticleDoubt
+from importer.models import ArticleDoubt, DoubtConfirmation
 from importer.services import doubts as service
 
 
@@ -59,6 +60,28 @@ class EditionDoubtsMixin:
 
     def get_queryset(self, request):
         return service.with_open_doubts(super().get_queryset(request), service.EDITION)
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        return [*fields, "doubt_status"] if obj is not None else fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "doubt_status"]
+
+    @admin.display(description=_("待核对"))
+    def doubt_status(self, obj):
+        count = ArticleDoubt.objects.open().filter(article__page__edition=obj).count()
+        confirmation = DoubtConfirmation.objects.filter(edition=obj).select_related("confirmed_by").first()
+        line = _("待核对 %(count)d 处") % {"count": count} if count else _("没有待核对的问题")
+        if confirmation is not None:
+            line += _("；%(who)s 于 %(when)s 确认核对（当时 %(open)d 处）") % {
+                "who": confirmation.confirmed_by or "—",
+                "when": timezone.localtime(confirmation.confirmed_at).strftime("%Y-%m-%d %H:%M"),
+                "open": confirmation.open_doubts,
+            }
+        if service.unconfirmed(obj):
+            line += _("；发布前需值班主任确认核对")
+        return line
 
     def has_confirm_permission(self, request, obj=None):
         return request.user.has_perm("importer.confirm_doubts")
@@ -126,6 +149,13 @@ class ArticleDoubtsAdmin(ArticleAdmin):
         super().save_related(request, form, formsets, change)
         # Whatever the editor changed is saved: the doubts about those fields are fixed.
         service.clear_fixed(form.instance, user=request.user)
+
+    def split_title_view(self, request, pk):
+        response = super().split_title_view(request, pk)
+        if request.method == "POST" and response.status_code == 302:
+            # The title lines were split anew: a doubt about them is fixed.
+            service.clear_fixed(get_object_or_404(Article, pk=pk), user=request.user)
+        return response
 
     def accept_view(self, request, pk):
         """已核对: the article stands as it is (a POST from the article's own page)."""

@@ -118,8 +118,12 @@ def test_publishing_waits_for_the_desk_chief_s_confirmation(editor, chief):
     response = client.post(changelist, action_post("publish_now", [edition]), follow=True)
     assert "有 1 个待核对问题" in response.content.decode()
     assert Edition.objects.get().status == Edition.Status.DRAFT
+    change = reverse("admin:editions_edition_change", args=[edition.pk])
+    assert "发布前需值班主任确认核对" in client.get(change).content.decode()
     client.post(changelist, action_post("confirm_doubts", [edition]))
     assert edition.doubt_confirmation.confirmed_by == chief
+    page = client.get(change).content.decode()
+    assert "确认核对（当时 1 处）" in page and "发布前需" not in page
     client.post(changelist, action_post("publish_now", [edition]))
     assert Edition.objects.get().status == Edition.Status.PUBLISHED
 
@@ -149,3 +153,15 @@ def test_lists_with_doubts_cost_a_fixed_number_of_queries(staff_client, url_name
     with CaptureQueriesContext(connection) as many:
         assert staff_client.get(url).status_code == 200
     assert len(many) == len(few)
+
+
+def test_splitting_the_title_fixes_a_doubt_about_it(editor):
+    client = logged_in(editor)
+    import_page(client)
+    article = Article.objects.get()
+    url = reverse("admin:articles_article_split_title", args=[article.pk])
+    form = client.get(url).context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    data.update(kicker="", headline=f"{article.kicker}：{article.headline}")
+    assert client.post(url, data).status_code == 302
+    assert ArticleDoubt.objects.get().cleared_how == "fixed"

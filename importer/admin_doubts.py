@@ -108,6 +108,14 @@ class PageDoubtsAdmin(PageWithArticlesAdmin):
     def get_queryset(self, request):
         return service.with_open_doubts(super().get_queryset(request), service.PAGE)
 
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Article:
+            # A title changed in the page's list of articles fixes a doubt about it.
+            for article_form in formset.forms:
+                if article_form.has_changed() and article_form.instance.pk:
+                    service.clear_fixed(article_form.instance, user=request.user)
+
 
 class ArticleDoubtsAdmin(ArticleAdmin):
     """The article admin with the article's doubts (fixed when an editor changes what they are

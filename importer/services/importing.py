@@ -8,12 +8,13 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Count
+from django.utils import timezone
 
 from editions.models import Edition, Publication
 from editions.services import lock_edition
 from importer.core.draft import DoubtKind, EditionDraft
 from importer.core.outline import plural
-from importer.models import ArticleDoubt
+from importer.models import ArticleDoubt, DoubtConfirmation
 
 from .continuations import link_continuations
 from .doubts import write_doubts
@@ -126,6 +127,18 @@ def import_edition(
         if links_changed and plan.status == Outcome.UNCHANGED:
             plan.status = Outcome.UPDATED
             edition.save(update_fields=["updated"])
+        counts = _open_doubts(edition)
+        if publish and counts["doubts"]:
+            # Publishing with the import is its caller's decision (the command's --publish): it
+            # stands as the confirmation a desk chief gives in the admin, recorded as one.
+            DoubtConfirmation.objects.update_or_create(
+                edition=edition,
+                defaults={
+                    "confirmed_at": timezone.now(),
+                    "confirmed_by": None,
+                    "open_doubts": counts["doubts"],
+                },
+            )
     return ImportResult(
         edition=edition,
         status=plan.status,
@@ -135,7 +148,7 @@ def import_edition(
         contributors_reused=writer.contributors_reused,
         continuations_linked=linked,
         plan=plan,
-        **_open_doubts(edition),
+        **counts,
     )
 
 

@@ -165,3 +165,23 @@ def test_splitting_the_title_fixes_a_doubt_about_it(editor):
     data.update(kicker="", headline=f"{article.kicker}：{article.headline}")
     assert client.post(url, data).status_code == 302
     assert ArticleDoubt.objects.get().cleared_how == "fixed"
+
+
+def test_a_title_changed_in_the_page_s_list_of_articles_fixes_its_doubt(staff_client):
+    import_page(staff_client)
+    article = Article.objects.get()
+    url = reverse("admin:editions_page_change", args=[article.page_id])
+    form = staff_client.get(url).context["adminform"].form
+    inline = staff_client.get(url).context["inline_admin_formsets"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    for formset in inline:
+        management = formset.formset.management_form
+        data.update({f"{management.prefix}-{k}": v or "" for k, v in management.initial.items()})
+        for sub in formset.formset.forms:
+            data.update({sub.add_prefix(k): sub[k].value() or "" for k in sub.fields})
+    prefix = next(f.formset.prefix for f in inline if f.formset.model is Article)
+    data[f"{prefix}-0-kicker"] = ""
+    data[f"{prefix}-0-headline"] = "城市新闻：公交新线今天开通"
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.context["errors"]
+    assert ArticleDoubt.objects.get().cleared_how == "fixed"

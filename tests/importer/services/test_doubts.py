@@ -111,3 +111,10 @@ def test_the_import_keeps_the_page_dumps_it_read():
     import_edition(h.edition(), dumps=[PageSource("01.txt", "第一版改过的原文", "01")])
     assert PageDump.objects.get(pk=first.pk).text == "第一版改过的原文"
     assert PageDump.objects.get(label="02").text == "第二版的原文"
+
+
+def test_publishing_with_the_import_records_the_confirmation():
+    edition = import_edition(doubtful_edition(), publish=True).edition
+    assert edition.status == "published"
+    confirmation = edition.doubt_confirmation
+    assert (confirmation.confirmed_by, confirmation.open_doubts) == (None, 3)

@@ -195,7 +195,9 @@ class PageDumpAdmin(admin.ModelAdmin):
     list_filter = ["edition__publication"]
     list_select_related = ["edition__publication"]
     search_fields = ["=edition__date", "label"]
-    readonly_fields = ["edition", "label", "origin", "text", "fingerprint", "created", "updated"]
+    # Not the fingerprint: a digest says nothing to an editor.
+    readonly_fields = ["edition", "label", "origin", "text", "created", "updated"]
+    fields = readonly_fields
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("text")

@@ -83,3 +83,48 @@ def test_an_earlier_version_is_restored_from_the_history(staff_client):
     assert "据{}客户端" in profile_for(publication.slug).conventions.source_forms
     assert row.history.count() == 3
     assert Profile.from_dict(row.history.latest().data) == profile_for(publication.slug)
+
+
+def test_the_importer_s_admin_pages_show_no_english(staff_client):
+    from tests.newsroom.test_translations import english_words
+
+    import_page(staff_client, PAGE)
+    article = Article.objects.get()
+    add = reverse("admin:importer_publicationprofile_add")
+    data = form_data(staff_client.get(add), publication=str(article.page.edition.publication_id), note="一")
+    staff_client.post(add, data)
+    row = PublicationProfile.objects.get()
+    version = row.history.get()
+    dump = article.page.edition.page_dumps.get()
+    doubt = article.doubts.get()
+    urls = [
+        reverse("admin:app_list", args=["importer"]),
+        add,
+        reverse("admin:importer_publicationprofile_changelist"),
+        reverse("admin:importer_publicationprofile_change", args=[row.pk]),
+        reverse("admin:importer_publicationprofile_history", args=[row.pk]),
+        reverse("admin:importer_publicationprofile_simple_history", args=[row.pk, version.history_id]),
+        reverse("admin:importer_articledoubt_changelist"),
+        reverse("admin:importer_articledoubt_change", args=[doubt.pk]),
+        reverse("admin:importer_pagedump_changelist"),
+        reverse("admin:importer_pagedump_change", args=[dump.pk]),
+        reverse("admin:articles_article_change", args=[article.pk]),
+        reverse("admin:editions_edition_change", args=[article.page.edition_id]),
+        reverse("admin:editions_page_changelist"),
+    ]
+    found = {}
+    for url in urls:
+        response = staff_client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+        assert response.status_code == 200, url
+        if words := english_words(response.content.decode()):
+            found[url] = words
+    preview = staff_client.post(
+        reverse("admin:importer_publicationprofile_change", args=[row.pk]),
+        {
+            **form_data(staff_client.get(reverse("admin:importer_publicationprofile_change", args=[row.pk]))),
+            "_preview": "1",
+        },
+    )
+    if words := english_words(preview.content.decode()):
+        found["preview"] = words
+    assert found == {}

@@ -1,5 +1,6 @@
 """A desk chief in headless Chromium: logs in through the admin's login form, imports the seed page
-through the import page (preview, then import), splits a title in the article, publishes the
+through the import page (preview, then import), splits a title in the article (which fixes the
+parser's doubt about it), confirms the doubts left open (确认核对), publishes the
 edition from the list, and reads the change on the public page as an anonymous reader.
 
 Launches Chromium exactly as test_reader.py does and skips, with the reason printed, where
@@ -11,6 +12,7 @@ from django.urls import reverse
 
 from articles.models import Article
 from editions.models import Edition, Publication
+from importer.models import ArticleDoubt
 from tests.browser.test_reader import _empty_cache, browser  # noqa: F401  (the same launch)
 from tests.conftest import SEED
 
@@ -68,11 +70,15 @@ def test_an_editor_imports_fixes_publishes_and_reads(browser, live_server, desk_
     article.refresh_from_db()
     assert (article.kicker, article.headline) == ("湘赣边最大独立共享储能电站", "并网投运")
 
+    # The parser's doubts left open: the desk chief confirms the edition may go out, then publishes.
+    assert article.doubts.open().count() == 0
+    assert ArticleDoubt.objects.open().filter(article__page__edition=edition).exists()
     page.goto(live_server.url + reverse("admin:editions_edition_changelist"))
-    page.locator(f"input[name=_selected_action][value='{edition.pk}']").check()
-    page.select_option("select[name=action]", "publish_now")
-    with page.expect_navigation():
-        page.locator("button[name=index], .actions button[type=submit]").first.click()
+    for action in ("confirm_doubts", "publish_now"):
+        page.locator(f"input[name=_selected_action][value='{edition.pk}']").check()
+        page.select_option("select[name=action]", action)
+        with page.expect_navigation():
+            page.locator("button[name=index], .actions button[type=submit]").first.click()
     edition.refresh_from_db()
     assert edition.is_visible
 

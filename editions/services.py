@@ -14,6 +14,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from editions import signals
 from editions.models import Edition
 
 # What must hold before an edition may be published, as the apps above know it (articles: every
@@ -55,6 +56,7 @@ def publish(editions, *, user, at=None):
                 continue
             edition.publish(at=at)
             edition.save()
+            signals.published.send(sender=Edition, edition=edition)
             published += 1
     return published, refused
 

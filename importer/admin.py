@@ -182,3 +182,6 @@ class EditionImportAdmin(EditionDoubtsMixin, EditionAdmin):
 
 admin.site.unregister(Edition)
 admin.site.register(Edition, EditionImportAdmin)
+
+# The desk chiefs' page of the importer's accuracy (issue 16) registers itself.
+from importer import admin_scores  # noqa: E402, F401

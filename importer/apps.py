@@ -13,3 +13,9 @@ class ImporterConfig(AppConfig):
 
         # An edition with open doubts goes out only once a desk chief has confirmed it.
         register_publication_check(publication_problem)
+
+        # A published edition's import is scored in the background (issue 16).
+        from editions.signals import published
+        from importer.tasks import score_when_published
+
+        published.connect(score_when_published, dispatch_uid="importer_score_when_published")

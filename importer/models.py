@@ -1,7 +1,8 @@
 """What the importer keeps beside the edition it writes: each publication's conventions (its
 profile, with every earlier version), the page dumps it read, the doubts of its parse (each one an
 editor checks and clears) and a desk chief's confirmation that an edition may go out with the
-doubts still open."""
+doubts still open, and how well it read each published edition (its score, kept per page and by
+kind of correction)."""
 
 from django.conf import settings
 from django.db import models
@@ -205,3 +206,110 @@ class DoubtConfirmation(models.Model):
 
     def get_absolute_url(self):
         return reverse("admin:editions_edition_change", args=[self.edition_id])
+
+
+class EditionScore(models.Model):
+    """How well the importer read a published edition: its stored page dumps parsed again with the
+    publication's profile and scored against what the editors published (issue 16). Computed by a
+    background job when the edition is published, so that the desk chiefs' page over ten years of
+    editions reads rows, never parses."""
+
+    edition = models.OneToOneField(
+        "editions.Edition", on_delete=models.CASCADE, related_name="import_score", verbose_name=_("期次")
+    )
+    publication = models.ForeignKey(
+        "editions.Publication", on_delete=models.CASCADE, related_name="+", verbose_name=_("报纸")
+    )
+    date = models.DateField(_("出版日期"))
+    score = models.FloatField(_("得分"))
+    passed = models.PositiveIntegerField(_("通过的检查"))
+    checks_total = models.PositiveIntegerField(_("检查总数"))
+    checks = models.JSONField(_("各项检查"), default=dict, blank=True)
+    corrections = models.PositiveIntegerField(_("编辑的修改"), default=0)
+    profile_note = models.CharField(_("所用导入规则"), max_length=300, blank=True)
+    computed_at = models.DateTimeField(_("计算时间"), auto_now=True)
+
+    class Meta:
+        ordering = ["publication", "-date"]
+        verbose_name = _("导入得分")
+        verbose_name_plural = _("导入得分")
+        indexes = [models.Index(fields=["publication", "date"], name="editionscore_chart_idx")]
+        constraints = [
+            models.CheckConstraint(condition=Q(score__gte=0, score__lte=1), name="editionscore_score_range"),
+            models.CheckConstraint(
+                condition=Q(passed__lte=models.F("checks_total")), name="editionscore_passed"
+            ),
+        ]
+        permissions = [("tune_importer", _("可以调校导入规则"))]
+
+    def __str__(self):
+        return f"{self.edition} {self.score:.3f}"
+
+    def get_absolute_url(self):
+        return reverse("admin:importer_editionscore_changelist") + f"?publication={self.publication_id}"
+
+
+class PageScore(models.Model):
+    """One page of a scored edition: its score, how many doubts the parser had on it and how many
+    corrections its editors made (the least sure pages are the desk chiefs' to look at first)."""
+
+    edition_score = models.ForeignKey(
+        EditionScore, on_delete=models.CASCADE, related_name="pages", verbose_name=_("导入得分")
+    )
+    publication = models.ForeignKey(
+        "editions.Publication", on_delete=models.CASCADE, related_name="+", verbose_name=_("报纸")
+    )
+    label = models.CharField(_("版号"), max_length=10)
+    score = models.FloatField(_("得分"))
+    passed = models.PositiveIntegerField(_("通过的检查"))
+    checks_total = models.PositiveIntegerField(_("检查总数"))
+    doubts = models.PositiveIntegerField(_("解析疑点"), default=0)
+    corrections = models.PositiveIntegerField(_("编辑的修改"), default=0)
+
+    class Meta:
+        ordering = ["edition_score", "label"]
+        verbose_name = _("版面导入得分")
+        verbose_name_plural = _("版面导入得分")
+        constraints = [
+            models.UniqueConstraint(fields=["edition_score", "label"], name="pagescore_unique_label"),
+            models.CheckConstraint(condition=Q(score__gte=0, score__lte=1), name="pagescore_score_range"),
+        ]
+        indexes = [models.Index(fields=["publication", "-doubts", "score"], name="pagescore_least_sure_idx")]
+
+    def __str__(self):
+        return f"{self.edition_score.edition} {self.label}"
+
+    def get_absolute_url(self):
+        return self.edition_score.get_absolute_url()
+
+
+class CorrectionCount(models.Model):
+    """How often the editors made one kind of correction in a scored edition, with an example."""
+
+    edition_score = models.ForeignKey(
+        EditionScore, on_delete=models.CASCADE, related_name="kinds", verbose_name=_("导入得分")
+    )
+    publication = models.ForeignKey(
+        "editions.Publication", on_delete=models.CASCADE, related_name="+", verbose_name=_("报纸")
+    )
+    kind = models.CharField(_("修改类型"), max_length=80)
+    count = models.PositiveIntegerField(_("次数"))
+    page = models.CharField(_("例子所在版"), max_length=10, blank=True)
+    position = models.PositiveSmallIntegerField(_("例子的版内顺序"), null=True, blank=True)
+    example = models.CharField(_("例子"), max_length=200, blank=True)
+    link = models.CharField(_("例子链接"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["edition_score", "-count", "kind"]
+        verbose_name = _("修改统计")
+        verbose_name_plural = _("修改统计")
+        constraints = [
+            models.UniqueConstraint(fields=["edition_score", "kind"], name="correctioncount_unique")
+        ]
+        indexes = [models.Index(fields=["publication", "kind"], name="correctioncount_kind_idx")]
+
+    def __str__(self):
+        return f"{self.kind}: {self.count}"
+
+    def get_absolute_url(self):
+        return self.link or self.edition_score.get_absolute_url()

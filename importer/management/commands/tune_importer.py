@@ -1,0 +1,131 @@
+"""Fit a publication's import profile to its corrected editions (issue 16).
+
+    python manage.py tune_importer --publication dskb                 # its published editions
+    python manage.py tune_importer --publication dskb --from corrected/ --holdout 1 --dry-run
+
+--from DIR learns without the database's editions: DIR holds one folder per edition named by its
+date (2026-03-28/) with the page dumps and edition.json (as export_edition --format json writes
+it: the edition as the editors corrected it). The fitted profile is stored as a new version of
+the publication's profile (who, when, the scores) unless it reads the held-back editions worse
+than the defaults; earlier versions are restored in the admin.
+"""
+
+import datetime
+import getpass
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
+
+from editions.models import Publication
+from importer.core.draft import EditionImportError
+from importer.core.learn.lessons import read_lessons
+from importer.core.profile import ProfileError
+from importer.core.sources import parse_date
+from importer.services import learning
+
+
+def positive(value):
+    number = int(value)
+    if number < 0:
+        raise ValueError(value)
+    return number
+
+
+class Command(BaseCommand):
+    help = "Fit a publication's import profile to its corrected editions and store it as a new version."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--publication", required=True, metavar="SLUG", help="the paper to tune")
+        parser.add_argument(
+            "--from",
+            dest="folder",
+            metavar="DIR",
+            help="corrected editions in DIR/<date>/ (page dumps and edition.json) instead of the database's",
+        )
+        parser.add_argument(
+            "--since", metavar="YYYY-MM-DD", help="only the published editions from this date"
+        )
+        parser.add_argument(
+            "--holdout",
+            type=positive,
+            default=1,
+            metavar="N",
+            help="editions held back to check on (with a single edition: a quarter of its pages); 0: none",
+        )
+        parser.add_argument("--seed", type=int, default=0, help="the seed of the hold-out and the fit")
+        parser.add_argument("--dry-run", action="store_true", help="fit and print, store nothing")
+        parser.add_argument("--format", choices=["text", "json"], default="text")
+
+    def handle(self, *args, **options):
+        try:
+            publication = Publication.objects.filter(slug=options["publication"]).first()
+        except DatabaseError as error:
+            raise CommandError(f"the database is not ready ({error}); run manage.py migrate") from None
+        if publication is None:
+            raise CommandError(
+                f"unknown publication '{options['publication']}': create it in the admin, "
+                "or import an edition JSON that names it"
+            )
+        lessons = self._lessons(publication, options)
+        started = datetime.datetime.now()
+        try:
+            tuning, row = learning.tune_publication(
+                publication,
+                lessons,
+                holdout=options["holdout"],
+                seed=options["seed"],
+                dry_run=options["dry_run"],
+                who=getpass.getuser(),
+                progress=lambda message: self.stderr.write(f"… {message}"),
+            )
+        except (EditionImportError, ProfileError, ValueError) as error:
+            raise CommandError(str(error)) from None
+        seconds = (datetime.datetime.now() - started).total_seconds()
+        if options["format"] == "json":
+            self.stdout.write(json.dumps({**tuning.to_dict(), "stored": row is not None}, ensure_ascii=False))
+        else:
+            self._print(tuning, seconds)
+        if not tuning.accepted:
+            scores = tuning.scores
+            raise CommandError(
+                f"not stored: the fitted profile reads the held-back editions worse than the defaults "
+                f"({scores['after']:.3f} < {scores['defaults']:.3f})"
+            )
+        if row is not None:
+            self.stdout.write(f"stored as the profile of {publication.slug} (version {row.history.count()})")
+        elif options["dry_run"]:
+            self.stdout.write("dry run: nothing stored")
+
+    def _lessons(self, publication, options):
+        try:
+            if options["folder"]:
+                found = read_lessons(options["folder"])
+            else:
+                since = parse_date(options["since"], where="--since") if options["since"] else None
+                found = learning.lessons(publication, since)
+        except EditionImportError as error:
+            raise CommandError(str(error)) from None
+        if not found:
+            raise CommandError(
+                f"no corrected edition of {publication.slug} to learn from: publish an edition imported "
+                "from page dumps, or pass --from DIR"
+            )
+        return found
+
+    def _print(self, tuning, seconds):
+        scores = tuning.scores
+        self.stdout.write(f"learned from: {'; '.join(tuning.learned_from)}")
+        self.stdout.write(f"checked on:   {'; '.join(tuning.checked_on)}")
+        for proposal in tuning.learned:
+            value = " ".join(proposal.value) if isinstance(proposal.value, tuple) else proposal.value
+            self.stdout.write(f"learned {proposal.field}: {value}  (e.g. {proposal.example})")
+        for name, (before, after) in tuning.weights.items():
+            self.stdout.write(f"weight {name}: {before:g} → {after:g}")
+        self.stdout.write(
+            f"learned-from editions: {scores['learned_before']:.3f} → {scores['learned_after']:.3f}"
+        )
+        self.stdout.write(
+            f"held-back editions: defaults {scores['defaults']:.3f}, before {scores['before']:.3f}, "
+            f"after {scores['after']:.3f}  ({seconds:.1f} s)"
+        )

@@ -57,8 +57,17 @@ def published_editions(publication=None, since: datetime.date | None = None):
     return editions
 
 
-def lessons(publication, since=None) -> list[Lesson]:
-    found = (lesson_for(edition) for edition in published_editions(publication, since))
+# Tuning reads this many of a paper's latest published editions unless told otherwise: a month of
+# corrections teaches its habits; ten years would take hours to parse again.
+LATEST = 30
+
+
+def lessons(publication, since=None, latest: int | None = LATEST) -> list[Lesson]:
+    """The latest published editions of ``publication`` (from ``since``) that kept their dumps."""
+    editions = published_editions(publication, since).filter(page_dumps__isnull=False).distinct()
+    if latest:
+        editions = editions.order_by("-date")[:latest]
+    found = (lesson_for(edition) for edition in sorted(editions, key=lambda edition: edition.date))
     return [lesson for lesson in found if lesson is not None]
 
 

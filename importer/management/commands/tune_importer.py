@@ -47,6 +47,13 @@ class Command(BaseCommand):
             "--since", metavar="YYYY-MM-DD", help="only the published editions from this date"
         )
         parser.add_argument(
+            "--editions",
+            type=positive,
+            default=learning.LATEST,
+            metavar="N",
+            help=f"the latest N published editions (default {learning.LATEST}; 0: all)",
+        )
+        parser.add_argument(
             "--holdout",
             type=positive,
             default=1,
@@ -103,7 +110,7 @@ class Command(BaseCommand):
                 found = read_lessons(options["folder"])
             else:
                 since = parse_date(options["since"], where="--since") if options["since"] else None
-                found = learning.lessons(publication, since)
+                found = learning.lessons(publication, since, latest=options["editions"])
         except EditionImportError as error:
             raise CommandError(str(error)) from None
         if not found:

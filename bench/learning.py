@@ -139,7 +139,15 @@ def bench_learn(args):
             {"held_back": check.date, "before": before.value, "after": after.value, "seconds": seconds}
         )
         rows.append(
-            ("人民日报", check.date, f"{before.value:.3f}", f"{after.value:.3f}", "", f"{seconds:.1f}")
+            (
+                "人民日报",
+                check.date,
+                f"{before.value:.3f}",
+                f"{after.value:.3f}",
+                "",
+                _changes(tuning),
+                f"{seconds:.1f}",
+            )
         )
     print("\n### Tuned on the rest, scored on what was held back (default profile = before)\n")
     print(table(["paper", "held back", "before", "after", "score_pages.py", "learned", "tuning s"], rows))

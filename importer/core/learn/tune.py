@@ -9,7 +9,9 @@ A `Lesson` is one corrected edition: its page dumps and the edition JSON the edi
    role word, a furniture title, a title-split habit) is kept if the pages it concerns (those that
    print its words) score better with it;
 3. fits the weights of the opening signals to the editors' decisions (`decisions.fit`), parses
-   again and keeps them if the edition scores better, a few rounds;
+   again and keeps them if the edition scores better, a few rounds; then tries the thresholds of
+   the title and opening rules (`THRESHOLDS`) a third lower and higher, keeping a change that
+   passes at least `MIN_GAIN` more checks;
 4. scores the held-back editions with the default profile, the starting one and the fitted one.
    The fitted profile is `accepted` only if it scores no worse than the defaults there.
 
@@ -22,12 +24,12 @@ import datetime
 import json
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 
 from ..draft import PublicationDraft
 from ..jsonio import edition_to_json
 from ..parser import parse_edition
-from ..profile import DEFAULT, Profile, Weights
+from ..profile import DEFAULT, Profile
 from .conventions import Proposal, proposals
 from .decisions import Recorder, fit, tracked
 from .match import pages_by_label
@@ -37,6 +39,21 @@ from .texts import label_key
 HELD_PAGES = 0.25  # of one edition's pages, when there are too few editions to hold one back
 MAX_PROPOSALS = 40
 WEIGHT_ROUNDS = 3
+# The thresholds of the title and opening rules tried, each a third lower and higher: a parse of
+# the editions per trial, so only these.
+THRESHOLDS = (
+    "max_title_length",
+    "short_title_with_comma",
+    "max_title_lines",
+    "long_title_lines",
+    "long_subhead",
+    "max_deck_length",
+    "box_break_blank_lines",
+    "cohesion_low",
+    "cohesion_fair",
+)
+FACTORS = (0.7, 1.4)
+MIN_GAIN = 2  # checks more passed before a threshold changes: one is a single page's chance
 
 
 @dataclass(frozen=True, eq=False)
@@ -126,7 +143,8 @@ class Tuning:
     profile: Profile
     accepted: bool
     learned: list[Proposal] = field(default_factory=list)
-    weights: dict[str, tuple[float, float]] = field(default_factory=dict)  # name: (before, after)
+    # weights.* and limits.* changed: name: (before, after)
+    weights: dict[str, tuple[float, float]] = field(default_factory=dict)
     scores: dict[str, float] = field(default_factory=dict)
     learned_from: list[str] = field(default_factory=list)
     checked_on: list[str] = field(default_factory=list)
@@ -185,6 +203,29 @@ def _fit_weights(evaluator, learn, profile, seed, report) -> Profile:
     return profile
 
 
+def _nudged(value, factor):
+    if isinstance(value, float):
+        return round(value * factor, 4)
+    nudged = round(value * factor)
+    if nudged == value:
+        nudged = value + (1 if factor > 1 else -1)
+    return max(1, nudged)
+
+
+def _fit_thresholds(evaluator, learn, profile, report) -> Profile:
+    best = evaluator.score(profile, learn)
+    for number, name in enumerate(THRESHOLDS, start=1):
+        report(f"threshold {number}/{len(THRESHOLDS)}: {name}")
+        value = getattr(profile.limits, name)
+        for factor in FACTORS:
+            trial = profile.with_numbers({f"limits.{name}": _nudged(value, factor)})
+            score = evaluator.score(trial, learn)
+            if score.passed >= best.passed + MIN_GAIN and score.value > best.value:
+                profile, best = trial, score
+                break
+    return profile
+
+
 def tune(
     lessons: list[Lesson],
     profile: Profile = DEFAULT,
@@ -204,16 +245,18 @@ def tune(
     train_before = evaluator.score(start, learn).value
     profile, learned = _learn_conventions(evaluator, learn, start, report)
     profile = _fit_weights(evaluator, learn, profile, seed, report)
+    profile = _fit_thresholds(evaluator, learn, profile, report)
     train_after = evaluator.score(profile, learn).value
     report("checking on the held-back editions")
     checked = check or learn
     defaults = evaluator.score(DEFAULT, checked).value
     before = evaluator.score(start, checked).value
     after = evaluator.score(profile, checked).value
+    before_numbers, after_numbers = start.numbers(), profile.numbers()
     weights = {
-        item.name: (float(getattr(start.weights, item.name)), float(getattr(profile.weights, item.name)))
-        for item in fields(Weights)
-        if getattr(start.weights, item.name) != getattr(profile.weights, item.name)
+        name: (float(before_numbers[name]), float(value))
+        for name, value in after_numbers.items()
+        if value != before_numbers[name]
     }
     return Tuning(
         profile=profile,

@@ -128,7 +128,7 @@ class Command(BaseCommand):
             value = " ".join(proposal.value) if isinstance(proposal.value, tuple) else proposal.value
             self.stdout.write(f"learned {proposal.field}: {value}  (e.g. {proposal.example})")
         for name, (before, after) in tuning.weights.items():
-            self.stdout.write(f"weight {name}: {before:g} → {after:g}")
+            self.stdout.write(f"{name}: {before:g} → {after:g}")
         self.stdout.write(
             f"learned-from editions: {scores['learned_before']:.3f} → {scores['learned_after']:.3f}"
         )

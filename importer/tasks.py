@@ -27,10 +27,9 @@ def tune_publication(progress, *, publication_id, holdout=1, seed=0, user_id=Non
     lessons = learning.lessons(publication)
     if not lessons:
         raise ValueError(_("没有可供学习的已发布期次（需由版面原文导入并发布）。"))
-    steps = iter(range(1, 1000))
 
-    def report(message):
-        progress(min(next(steps), 99), 100, message)
+    def report(message, done):
+        progress(min(99, round(100 * done)), 100, message)
 
     tuning, row = learning.tune_publication(
         publication, lessons, holdout=holdout, seed=seed, user=user, progress=report

@@ -177,7 +177,9 @@ def _learn_conventions(evaluator, learn, profile, report) -> tuple[Profile, list
     found = proposals(pairs, profile)[:MAX_PROPOSALS]
     kept = []
     for number, proposal in enumerate(found, start=1):
-        report(f"convention {number}/{len(found)}: {proposal.field} {proposal.value}")
+        report(
+            f"convention {number}/{len(found)}: {proposal.field} {proposal.value}", 0.4 * number / len(found)
+        )
         literal = proposal.literal()
         concerned = [
             lesson.only([label for label, text in lesson.pages if literal in text]) for lesson in learn
@@ -196,7 +198,7 @@ def _learn_conventions(evaluator, learn, profile, report) -> tuple[Profile, list
 def _fit_weights(evaluator, learn, profile, seed, report) -> Profile:
     best = evaluator.score(profile, learn).value
     for round_number in range(WEIGHT_ROUNDS):
-        report(f"weights, round {round_number + 1}")
+        report(f"weights, round {round_number + 1}", 0.4 + 0.2 * round_number / WEIGHT_ROUNDS)
         decisions = []
         for lesson in learn:
             recorder = Recorder(lesson.published)
@@ -229,7 +231,7 @@ def _fit_thresholds(evaluator, learn, profile, report) -> Profile:
     best = evaluator.page_passes(profile, learn)
     trials = max(2, PAGE_PARSES // max(1, len(best)))
     for number, name in enumerate(THRESHOLDS, start=1):
-        report(f"threshold {number}/{len(THRESHOLDS)}: {name}")
+        report(f"threshold {number}/{len(THRESHOLDS)}: {name}", 0.6 + 0.35 * number / len(THRESHOLDS))
         value = getattr(profile.limits, name)
         for factor in FACTORS:
             if trials <= 0:
@@ -250,22 +252,23 @@ def tune(
     *,
     holdout: int = 1,
     seed: int = 0,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[str, float], None] | None = None,
 ) -> Tuning:
-    """The profile fitted to the lessons, checked on the held-back ones (see the module docstring)."""
-    report = progress or (lambda message: None)
+    """The profile fitted to the lessons, checked on the held-back ones (see the module docstring).
+    ``progress(message, done)`` hears what it is doing and how far it got (0 to 1)."""
+    report = progress or (lambda message, done: None)
     evaluator = Evaluator()
     learn, check = split(lessons, holdout, seed)
     if not learn:
         raise ValueError("no corrected edition to learn from")
     start = profile
-    report(f"learning from {len(learn)} edition(s), checking on {len(check) or len(learn)}")
+    report(f"learning from {len(learn)} edition(s), checking on {len(check) or len(learn)}", 0.0)
     train_before = evaluator.score(start, learn).value
     profile, learned = _learn_conventions(evaluator, learn, start, report)
     profile = _fit_weights(evaluator, learn, profile, seed, report)
     profile = _fit_thresholds(evaluator, learn, profile, report)
     train_after = evaluator.score(profile, learn).value
-    report("checking on the held-back editions")
+    report("checking on the held-back editions", 0.95)
     checked = check or learn
     defaults = evaluator.score(DEFAULT, checked).value
     before = evaluator.score(start, checked).value

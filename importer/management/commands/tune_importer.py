@@ -84,7 +84,7 @@ class Command(BaseCommand):
                 seed=options["seed"],
                 dry_run=options["dry_run"],
                 who=getpass.getuser(),
-                progress=lambda message: self.stderr.write(f"… {message}"),
+                progress=lambda message, done: self.stderr.write(f"… {done:4.0%} {message}"),
             )
         except (EditionImportError, ProfileError, ValueError) as error:
             raise CommandError(str(error)) from None

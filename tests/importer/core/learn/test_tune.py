@@ -128,3 +128,12 @@ def test_the_weights_are_fitted_to_the_editors_decisions_keeping_their_signs():
     assert wrong(decisions, fitted) == 0
     assert fitted.mid_sentence < 0 and fitted.lead_follows > 0
     assert fit(decisions, DEFAULT.weights, seed=1) == fitted
+
+
+def test_the_tuner_says_what_it_is_doing_and_how_far_it_got():
+    heard = []
+    tune(
+        [wire_page("摘自人民网", "摘自光明网")], holdout=0, progress=lambda message, done: heard.append(done)
+    )
+    assert heard[0] == 0 and heard[-1] == 0.95 and heard == sorted(heard)
+    assert all(0 <= done <= 1 for done in heard)

@@ -215,3 +215,14 @@ def test_tune_importer_refuses_bad_input_in_one_line(daily, args, message):
     with pytest.raises(CommandError, match=message) as error:
         run("tune_importer", *args)
     assert "\n" not in str(error.value)
+
+
+def test_importer_report_refuses_bad_input_in_one_line_and_says_when_there_is_nothing(daily):
+    for args, message in [
+        (["--publication", "nowhere"], "unknown publication 'nowhere'"),
+        (["--since", "2026-13-01"], "--since"),
+    ]:
+        with pytest.raises(CommandError, match=message) as error:
+            run("importer_report", *args)
+        assert "\n" not in str(error.value)
+    assert run("importer_report", "--publication", "daily") == "no published edition with stored page dumps\n"

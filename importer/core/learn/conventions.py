@@ -25,7 +25,7 @@ from ..profile import Profile
 from ..rules import rules_for
 from .corrections import corrections
 from .score import headline_split_known
-from .texts import norm
+from .texts import label_key, norm
 
 CJK = range(0x4E00, 0xA000)
 MIN_LITERAL = 2  # characters of a source form besides its outlet
@@ -108,8 +108,6 @@ def source_forms(lines: list[str], profile: Profile) -> list[Proposal]:
 
 
 def _article(published: dict, page: str, position: int | None) -> dict | None:
-    from .texts import label_key
-
     for item in published.get("pages", []):
         if label_key(item.get("label")) == label_key(page):
             for article in item.get("articles", []):

@@ -18,7 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 
 from ..profile import Profile, Weights
-from .texts import all_text, norm, title_of
+from .match import pages_by_label
+from .texts import all_text, label_key, norm, title_of
 
 STEPS = (0.5, 1, 1.5, 2, 3, 4)
 MARGIN = 0.5  # a decision this close to the threshold counts as a quarter of a wrong one
@@ -102,15 +103,11 @@ class Recorder:
     edition's pages."""
 
     def __init__(self, published: dict):
-        from .match import pages_by_label
-        from .texts import label_key
-
         self.pages = pages_by_label(published)
-        self.label_key = label_key
         self.decisions: list[Decision] = []
 
     def __call__(self, label: str, run, points) -> None:
-        page = self.pages.get(self.label_key(label))
+        page = self.pages.get(label_key(label))
         if page is None:
             return
         text = norm("".join(line.text for line in run))

@@ -46,9 +46,9 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("robots.txt", views.robots, name="robots"),
-    path("<slug:publication>/<isodate:date>/<text:label>/<int:pk>/", views.article, name="article"),
+    path("<text:publication>/<isodate:date>/<text:label>/<int:pk>/", views.article, name="article"),
     path(
-        "<slug:publication>/<isodate:date>/<text:label>/<int:pk>/whole/",
+        "<text:publication>/<isodate:date>/<text:label>/<int:pk>/whole/",
         views.whole_story,
         name="whole_story",
     ),
@@ -56,6 +56,6 @@ urlpatterns = [
 
 edition_urlpatterns = [
     path("", views.front, name="front"),
-    path("<slug:publication>/<isodate:date>/", views.edition, name="edition"),
-    path("<slug:publication>/<isodate:date>/<text:label>/", views.page, name="page"),
+    path("<text:publication>/<isodate:date>/", views.edition, name="edition"),
+    path("<text:publication>/<isodate:date>/<text:label>/", views.page, name="page"),
 ]

@@ -1,6 +1,8 @@
 """URL converters of the public site."""
 
 import datetime
+import re
+from urllib.parse import unquote
 
 from django.urls import register_converter
 
@@ -21,24 +23,42 @@ class IsoDateConverter:
 
 register_converter(IsoDateConverter, "isodate")
 
+# What a stored name may hold that its path segment cannot: "%" (the escape itself), "/" (it would
+# split the segment), NUL. A name of dots alone ("." or "..") is a segment a browser resolves away.
+_ESCAPED = re.compile(r"[%/\x00]|^\.+\Z")
+
+
+def _escape(match):
+    return "".join(f"%{ord(c):02X}" for c in match.group())
+
 
 class TextConverter:
-    """A path segment as `str` matches it, without NUL: no stored name holds one (PostgreSQL
-    cannot even compare with one), so such a URL names nothing: 404."""
+    """One path segment naming a stored value (a page label, a publication or contributor slug).
+
+    Values are validated where they enter (`editions.validators`), but a row from before, or
+    written past the validators, must still have an address, or every page linking to it would
+    fail: what a segment cannot hold is %-escaped here (reverse() then quotes the "%" once more,
+    and the server's decoding of the path undoes that), and undone on the way in. A NUL names
+    nothing (no stored name holds one; PostgreSQL cannot even compare with one): 404."""
 
     regex = "[^/\x00]+"
+    escaped = _ESCAPED
 
     def to_python(self, value):
+        value = unquote(value)
+        if "\x00" in value:
+            raise ValueError("NUL in a URL")
         return value
 
     def to_url(self, value):
-        return value
+        return self.escaped.sub(_escape, str(value))
 
 
 class TextPathConverter(TextConverter):
     """Like `path`: slashes allowed (tags and columns may hold them), NUL not."""
 
     regex = "[^\x00]+"
+    escaped = re.compile(r"[%\x00]|(?:^|(?<=/))\.+(?=/|\Z)")
 
 
 register_converter(TextConverter, "text")

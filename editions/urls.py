@@ -7,5 +7,5 @@ import editions.converters  # noqa: F401  (registers the isodate and text conver
 from editions import views
 
 urlpatterns = [
-    path("<slug:publication>/archive/", views.archive, name="archive"),
+    path("<text:publication>/archive/", views.archive, name="archive"),
 ]

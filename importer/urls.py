@@ -7,5 +7,5 @@ import editions.converters  # noqa: F401  (registers the isodate and text conver
 from importer import views
 
 edition_urlpatterns = [
-    path("<slug:publication>/<isodate:date>.json", views.edition_json, name="edition_json"),
+    path("<text:publication>/<isodate:date>.json", views.edition_json, name="edition_json"),
 ]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from editions.models import Edition, Page
 from editions.services import lock_edition
 from newsroom.images import CleanImageMixin, cleaned_image
+from newsroom.textforms import OutsideTextMixin
 
 from .models import Article, Block, Contributor, Photo
 
@@ -22,7 +23,7 @@ class PageChoiceField(forms.ModelChoiceField):
         return f"{obj.edition.date:%Y-%m-%d} {obj}"
 
 
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(OutsideTextMixin, forms.ModelForm):
     """The article form. It remembers when the article was last saved as the editor opened it, so
     a second editor's save cannot silently overwrite the first one's."""
 
@@ -94,7 +95,8 @@ class ArticleAdminForm(forms.ModelForm):
         return cleaned
 
 
-class BlockInlineForm(forms.ModelForm):
+class BlockInlineForm(OutsideTextMixin, forms.ModelForm):
+    paragraph_fields = ("text",)
     merge_with_next = forms.BooleanField(
         label=_("与下段合并"),
         required=False,
@@ -181,7 +183,7 @@ class BlockInlineFormSet(PositionedInlineFormSet):
                 keep = block
 
 
-class ContributorAdminForm(forms.ModelForm):
+class ContributorAdminForm(OutsideTextMixin, forms.ModelForm):
     """A contributor; their portrait is checked and stripped like a photo."""
 
     class Meta:
@@ -192,7 +194,7 @@ class ContributorAdminForm(forms.ModelForm):
         return cleaned_image(self.cleaned_data.get("portrait"))
 
 
-class PhotoInlineForm(CleanImageMixin, forms.ModelForm):
+class PhotoInlineForm(OutsideTextMixin, CleanImageMixin, forms.ModelForm):
     class Meta:
         model = Photo
         fields = ["order", "image", "caption", "credit"]

@@ -13,12 +13,13 @@ from newsroom.admin_helpers import action_confirmation, public_link
 from newsroom.uploads import SavesFilesWhole
 
 from . import services
-from .forms import EditionAdminForm, PageForm, ScheduleForm
+from .forms import EditionAdminForm, PageForm, PublicationForm, ScheduleForm
 from .models import Edition, Page, Publication
 
 
 @admin.register(Publication)
 class PublicationAdmin(admin.ModelAdmin):
+    form = PublicationForm
     list_display = ["name", "slug", "dateline", "edition_count"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}

@@ -1,4 +1,5 @@
-"""Forms the editors' admin uses for editions: the edition form, scheduling, a page."""
+"""Forms the editors' admin uses for editions: a publication, the edition form, scheduling, a page
+(their text through the policy for outside text, newsroom.textforms)."""
 
 from django import forms
 from django.contrib.admin import widgets
@@ -6,8 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.images import CleanImageMixin
+from newsroom.textforms import OutsideTextMixin
 
-from .models import Edition, Page
+from .models import Edition, Page, Publication
 from .services import check_schedule, publication_problem
 
 
@@ -30,6 +32,12 @@ class EditionAdminForm(forms.ModelForm):
         return cleaned
 
 
+class PublicationForm(OutsideTextMixin, forms.ModelForm):
+    class Meta:
+        model = Publication
+        fields = ["name", "slug", "dateline"]
+
+
 class ScheduleForm(forms.Form):
     publish_at = forms.SplitDateTimeField(
         label=_("发布时间"),
@@ -43,7 +51,7 @@ class ScheduleForm(forms.Form):
         return publish_at
 
 
-class PageForm(CleanImageMixin, forms.ModelForm):
+class PageForm(OutsideTextMixin, CleanImageMixin, forms.ModelForm):
     """A page; its page image is checked and stripped like a photo."""
 
     class Meta:

@@ -1,6 +1,7 @@
 """Publications, their daily editions and the printed pages of each edition."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Now
@@ -10,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from newsroom.permissions import is_staff
+
+from .validators import MAX_EDITION_NUMBER, MAX_PAGE_NUMBER, validate_url_part
 
 
 class PublicationQuerySet(models.QuerySet):
@@ -39,6 +42,9 @@ class Publication(models.Model):
         ordering = ["name"]
         verbose_name = _("报纸")
         verbose_name_plural = _("报纸")
+        # Every address of the paper starts with its slug. Its characters are the SlugField's to
+        # check (a value stored before, or past it, still has an address: editions.converters).
+        constraints = [models.CheckConstraint(condition=~Q(slug=""), name="publication_slug_not_empty")]
 
     def __str__(self):
         return self.name
@@ -90,7 +96,9 @@ class Edition(models.Model):
         Publication, on_delete=models.PROTECT, related_name="editions", verbose_name=_("报纸")
     )
     date = models.DateField(_("出版日期"))
-    number = models.PositiveIntegerField(_("期号"), null=True, blank=True)
+    number = models.PositiveIntegerField(
+        _("期号"), null=True, blank=True, validators=[MaxValueValidator(MAX_EDITION_NUMBER)]
+    )
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         _("发布时间"),
@@ -164,8 +172,18 @@ class Page(models.Model):
     edition = models.ForeignKey(
         Edition, on_delete=models.CASCADE, related_name="pages", verbose_name=_("期次")
     )
-    number = models.PositiveSmallIntegerField(_("顺序"), help_text=_("本期中的第几版，从 1 起。"))
-    label = models.CharField(_("版号"), max_length=10, help_text=_("印在版面上的版号，如 01、A2。"))
+    number = models.PositiveSmallIntegerField(
+        _("顺序"), help_text=_("本期中的第几版，从 1 起。"), validators=[MaxValueValidator(MAX_PAGE_NUMBER)]
+    )
+    # The label is the last part of the page's address: validated where it is typed or imported.
+    # No check constraint: a page stored before (or past the validator) must still be read, and the
+    # URL converters give any stored label an address.
+    label = models.CharField(
+        _("版号"),
+        max_length=10,
+        help_text=_("印在版面上的版号，如 01、A2。"),
+        validators=[validate_url_part],
+    )
     name = models.CharField(_("版名"), max_length=50, blank=True)
     editor = models.CharField(_("责任编辑"), max_length=100, blank=True)
     image = models.ImageField(_("版面图"), upload_to="pages/%Y/%m/%d/", blank=True)

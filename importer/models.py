@@ -102,6 +102,8 @@ class DoubtKinds(models.TextChoices):
     CONTINUATION_MISSING = DoubtKind.CONTINUATION_MISSING.value, _("转版缺版")
     CONTINUATION_NOT_FOUND = DoubtKind.CONTINUATION_NOT_FOUND.value, _("转版未找到")
     CONTINUATION_GUESSED = DoubtKind.CONTINUATION_GUESSED.value, _("转版按标题连接")
+    TOO_LONG = DoubtKind.TOO_LONG.value, _("段落过长已拆分")
+    MARKUP = DoubtKind.MARKUP.value, _("含 HTML 标记")
 
 
 class DoubtClearing(models.TextChoices):

@@ -12,6 +12,19 @@ Pure Python, no Django import: the importer's pure core and the search tokenizer
   (the import service applies it to drafts from any source).
 - `nfkc(text)`: NFKC folding (full-width forms to their plain ones), for matching and searching,
   never for what is stored.
+
+And what no cleaning can mend, so the text is refused with one line saying why (every reader of
+outside text, the edition JSON reader, the import service, the admin's forms, asks the same):
+
+- `text_problem(text, limit)`: a lone surrogate (no encoding writes one: the database refuses it,
+  a fingerprint cannot hash it), or more characters than its column holds.
+- `url_part_problem(text, limit)`: that, or a character a page label or slug cannot hold, for it
+  becomes one segment of a reader's address (`/` would split it, `?` and `#` end it, `..` is
+  resolved away by browsers): letters, digits, `-` and `_` only (`SLUG`, ASCII, for slugs).
+- `markup(text)`: the first HTML tag or character reference in a text. Text is stored and shown as
+  written, escaped on every page and feed; a tag in a page's text is a sign of an export gone wrong
+  that an editor should see, not something to run.
+- `MAX_PARAGRAPH_CHARS`, `MAX_ARTICLE_CHARS`: sizes no printed page holds.
 """
 
 from __future__ import annotations
@@ -27,6 +40,51 @@ _CONTROLS = r"\x00-\x08\x0b-\x1f\x7f-\x9f"
 _BIDI = r"\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
 CONTROLS = re.compile(f"[{_CONTROLS}]")
 INVISIBLE = re.compile(f"[{_CONTROLS}{_BIDI}]")
+
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+URL_PART = re.compile(r"[\w-]+")
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")  # Django's validate_slug, what a SlugField accepts
+MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|<!--|&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);")
+
+# A broadsheet page prints some 8,000 to 12,000 characters, a story continued over several pages a
+# few times that; the longest paragraph of the corpora is under 2,000. A paragraph of 20,000
+# characters or an article of 200,000 is no page's text but a broken export (or an attack), and
+# text that size costs every page, feed and search showing it (a 30-million-character paragraph
+# took an import to 2.8 GB). A paragraph over the cap is split, an article over it refused.
+MAX_PARAGRAPH_CHARS = 20_000
+MAX_ARTICLE_CHARS = 200_000
+
+
+def text_problem(text: str, limit: int | None = None) -> str | None:
+    """Why `text` cannot be stored (in a column of `limit` characters), or None: see the module
+    docstring. The reason reads after the field's name: "headline is 300 characters, …"."""
+    surrogate = LONE_SURROGATE.search(text)
+    if surrogate:
+        return f"holds a lone surrogate (U+{ord(surrogate.group()):04X}), which is not text"
+    if limit is not None and len(text) > limit:
+        return f"is {len(text)} characters, more than {limit}"
+    return None
+
+
+def url_part_problem(text: str, limit: int | None = None, *, pattern: re.Pattern = URL_PART) -> str | None:
+    """Why `text` cannot be a page label (or, with `pattern=SLUG`, a slug), or None."""
+    problem = text_problem(text, limit)
+    if problem:
+        return problem
+    if not text:
+        return "is empty"
+    if pattern.fullmatch(text) is None:
+        bad = next(c for c in text if pattern.fullmatch(c) is None)
+        allowed = "letters, digits" if pattern is URL_PART else "ASCII letters, digits"
+        return f"holds {bad!r}, which a web address cannot carry ({allowed}, - and _ only)"
+    return None
+
+
+def markup(text: str) -> str | None:
+    """The first HTML tag, comment or character reference in `text`, or None."""
+    found = MARKUP.search(text)
+    return found.group() if found else None
 
 
 def clean_value(text: str) -> str:

@@ -84,6 +84,8 @@ class DoubtKind(StrEnum):
     CONTINUATION_MISSING = "continuation_missing"  # the page a marker names is not in the edition
     CONTINUATION_NOT_FOUND = "continuation_not_found"  # that page holds no matching part
     CONTINUATION_GUESSED = "continuation_guessed"  # the parts were linked by their headlines
+    TOO_LONG = "too_long"  # a paragraph longer than a page holds was split (newsroom.text)
+    MARKUP = "markup"  # the text holds HTML tags or character references, shown as written
 
 
 @dataclass

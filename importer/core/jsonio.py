@@ -2,15 +2,17 @@
 
 `edition_to_json` always writes every key; `edition_from_json` checks the document's shape and
 raises `EditionImportError` with one line naming the first thing wrong. Its text goes through the
-same policy as a page dump's (`newsroom.text.clean_value`: NFC, no invisible control or bidi
-characters).
+same policy as a page dump's (`newsroom.text`: NFC, no invisible control or bidi characters, no
+lone surrogate), and the values that become parts of a reader's address (page labels, the
+publication's slug) are checked as such. Lengths and ranges are the import service's to check,
+against the columns (`importer.services.normalise`).
 """
 
 from __future__ import annotations
 
 import datetime
 
-from newsroom.text import clean_value
+from newsroom.text import SLUG, clean_value, text_problem, url_part_problem
 
 from .draft import (
     ARTICLE_KINDS,
@@ -79,6 +81,19 @@ def edition_to_json(edition: EditionDraft) -> dict:
     }
 
 
+def _clean(value: str, where: str) -> str:
+    problem = text_problem(value)
+    if problem:
+        raise EditionImportError(f"edition JSON: {where} {problem}")
+    return clean_value(value).strip()
+
+
+def _strings(values, where: str) -> list[str]:
+    if not all(isinstance(v, str) for v in values):
+        raise EditionImportError(f"edition JSON: {where} must be a list of strings")
+    return [v for v in (_clean(x, f"{where}[{i}]") for i, x in enumerate(values)) if v]
+
+
 class _Reader:
     """Reads one JSON object, remembering where it is for the error message."""
 
@@ -101,7 +116,16 @@ class _Reader:
             return ""
         if not isinstance(value, str):
             raise EditionImportError(f"edition JSON: {self.where}.{key} must be a string")
-        return clean_value(value).strip()
+        return _clean(value, f"{self.where}.{key}")
+
+    def url_part(self, key, pattern=None):
+        value = self.text(key)
+        if not value:
+            raise EditionImportError(f"edition JSON: {self.where}.{key} must not be empty")
+        problem = url_part_problem(value, **({"pattern": pattern} if pattern else {}))
+        if problem:
+            raise EditionImportError(f"edition JSON: {self.where}.{key} {value[:40]!r} {problem}")
+        return value
 
     def integer(self, key, nullable=False, minimum=1):
         value = self._get(key)
@@ -130,9 +154,7 @@ class _Reader:
         if value is None:
             return None
         reader = _Reader(value, f"{self.where}.{key}")
-        label = reader.text("label")
-        if not label:
-            raise EditionImportError(f"edition JSON: {self.where}.{key}.label must not be empty")
+        label = reader.url_part("label")
         return PageRef(label=label, page=reader.integer("page", nullable=True))
 
 
@@ -162,12 +184,12 @@ def _article_from_json(data, where) -> ArticleDraft:
         image = p.data.get("image")
         if image is not None and not isinstance(image, str):
             raise EditionImportError(f"edition JSON: {p.where}.image must be a string or null")
+        problem = image and text_problem(image)
+        if problem:
+            raise EditionImportError(f"edition JSON: {p.where}.image {problem}")
         photos.append(PhotoDraft(caption=p.text("caption"), credit=p.text("credit"), image=image))
-    notes = r.items("editor_note")
-    tags = r.items("tags")
-    for key, values in (("editor_note", notes), ("tags", tags)):
-        if not all(isinstance(v, str) for v in values):
-            raise EditionImportError(f"edition JSON: {where}.{key} must be a list of strings")
+    notes = _strings(r.items("editor_note"), f"{where}.editor_note")
+    tags = _strings(r.items("tags"), f"{where}.tags")
     headline = r.text("headline")
     if not headline:
         raise EditionImportError(f"edition JSON: {where}.headline must not be empty")
@@ -180,12 +202,12 @@ def _article_from_json(data, where) -> ArticleDraft:
         column=r.text("column"),
         dateline=r.text("dateline"),
         bylines=bylines,
-        editor_note=[n for n in (clean_value(x).strip() for x in notes) if n],
+        editor_note=notes,
         body=body,
         photos=photos,
         continued_to=r.ref("continued_to"),
         continued_from=r.ref("continued_from"),
-        tags=[t for t in (clean_value(x).strip() for x in tags) if t],
+        tags=tags,
     )
 
 
@@ -194,9 +216,9 @@ def edition_from_json(data) -> EditionDraft:
     if data.get("schema") != SCHEMA:
         raise EditionImportError(f"not edition JSON: 'schema' must be '{SCHEMA}'")
     pub = _Reader(r._get("publication"), "publication")
-    slug, name = pub.text("slug"), pub.text("name")
-    if not slug or not name:
+    if not pub.text("slug") or not pub.text("name"):
         raise EditionImportError("edition JSON: publication needs a slug and a name")
+    slug, name = pub.url_part("slug", SLUG), pub.text("name")
     try:
         date = datetime.date.fromisoformat(r.text("date"))
     except ValueError:
@@ -207,9 +229,7 @@ def edition_from_json(data) -> EditionDraft:
     pages, seen_numbers, seen_labels, total = [], set(), set(), 0
     for i, item in enumerate(page_items):
         p = _Reader(item, f"pages[{i}]")
-        number, label = p.integer("number"), p.text("label")
-        if not label:
-            raise EditionImportError(f"edition JSON: pages[{i}].label must not be empty")
+        number, label = p.integer("number"), p.url_part("label")
         if number in seen_numbers or label in seen_labels:
             raise EditionImportError(f"edition JSON: page {label} (number {number}) appears twice")
         seen_numbers.add(number)

@@ -9,14 +9,18 @@ import json
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.backends.base.operations import BaseDatabaseOperations
 
 from articles import search
 from articles.models import Article, Byline, Contributor, Photo
-from editions.models import Page
+from editions import validators
+from editions.models import Edition, Page, Publication
 from importer.core.draft import (
     ArticleDraft,
     BlockDraft,
     BylineDraft,
+    Doubt,
+    DoubtKind,
     EditionDraft,
     EditionImportError,
     PageDraft,
@@ -26,12 +30,25 @@ from importer.core.draft import (
 )
 from importer.core.jsonio import article_to_json
 from importer.core.text import normalise_label
-from newsroom.text import without_controls
+from newsroom.text import (
+    CONTROLS,
+    MAX_ARTICLE_CHARS,
+    MAX_PARAGRAPH_CHARS,
+    SLUG,
+    URL_PART,
+    markup,
+    text_problem,
+    url_part_problem,
+    without_controls,
+)
 
 # Positions and page numbers are small integers (PostgreSQL smallint); the writer moves rows to
 # temporary values above these bounds while it reorders them.
 MAX_POSITION = 10000
-MAX_PAGE_NUMBER = 1000
+MAX_PAGE_NUMBER = validators.MAX_PAGE_NUMBER
+# Other integers from outside are checked against their column's range as every database Django
+# supports holds it (PostgreSQL, binding server-side, would otherwise wrap 2**40 to 0).
+COLUMN_RANGES = BaseDatabaseOperations.integer_field_ranges
 
 
 def _text(value: str) -> str:
@@ -46,21 +63,54 @@ def _field_limit(model, name):
     return model._meta.get_field(name).max_length
 
 
-def _check_length(value: str, model, name: str, where: str):
-    limit = _field_limit(model, name)
-    if len(value) > limit:
-        raise EditionImportError(f"{where}: {name} is {len(value)} characters, more than {limit}")
+def _checked(value: str, where: str, name: str, model=None) -> str:
+    """`value` cleaned, refused with one line if no column can hold it (see newsroom.text)."""
+    value = _text(value)
+    problem = text_problem(value, _field_limit(model, name) if model else None)
+    if problem:
+        raise EditionImportError(f"{where}: {name} {problem}")
+    return value
+
+
+def _source_text(value: str, where: str) -> str:
+    """The dump's lines of the article, as printed (not stripped), but for NUL."""
+    value = value.replace("\x00", "")
+    problem = text_problem(value)
+    if problem:
+        raise EditionImportError(f"{where}: the source text {problem}")
+    return value
+
+
+def _url_part(value: str, where: str, name: str, model, pattern=URL_PART) -> str:
+    problem = url_part_problem(value, _field_limit(model, name), pattern=pattern)
+    if problem:
+        raise EditionImportError(f"{where}: {name} {value[:40]!r} {problem}")
+    return value
+
+
+def _in_range(value: int | None, where: str, name: str, model) -> int | None:
+    low, high = COLUMN_RANGES[model._meta.get_field(name).get_internal_type()]
+    if value is not None and not max(low, 1) <= value <= high:
+        raise EditionImportError(f"{where}: {name} {str(value)[:40]} is not between {max(low, 1)} and {high}")
     return value
 
 
 def image_name(image: str | None) -> str:
     """A photo's `image` (URL path of a stored file) as the file name the ImageField keeps. Paths
-    outside MEDIA_URL cannot be stored, and a path leaving the media folder is refused."""
+    outside MEDIA_URL cannot be stored, and a path leaving the media folder, or one no column or
+    file system holds (control characters, too long), is refused."""
     if not image or not image.startswith(settings.MEDIA_URL):
         return ""
     name = image[len(settings.MEDIA_URL) :]
+    shown = ascii(image[:80])
     if not name or name.startswith("/") or ".." in name.split("/") or "\\" in name:
-        raise EditionImportError(f"photo image path is not inside the media folder: {image[:80]}")
+        raise EditionImportError(f"photo image path is not inside the media folder: {shown}")
+    if CONTROLS.search(name) or text_problem(name):
+        raise EditionImportError(f"photo image path holds a character no file name may: {shown}")
+    if len(name) > _field_limit(Photo, "image"):
+        raise EditionImportError(
+            f"photo image path is {len(name)} characters, more than {_field_limit(Photo, 'image')}: {shown}"
+        )
     return name
 
 
@@ -68,72 +118,131 @@ def image_url(name: str) -> str | None:
     return f"{settings.MEDIA_URL}{name}" if name else None
 
 
+def _bylines(article: ArticleDraft, where: str) -> list[BylineDraft]:
+    """One byline per person and role."""
+    bylines, seen = [], set()
+    for byline in article.bylines:
+        name = _checked(byline.name, where, "name", Contributor)
+        organization = _checked(byline.organization, where, "organization", Contributor)
+        key = (name, organization, byline.role)
+        if name and key not in seen:
+            seen.add(key)
+            label = _checked(byline.label, where, "label", Byline)
+            bylines.append(BylineDraft(name=name, role=byline.role, label=label, organization=organization))
+    return bylines
+
+
+def _split_paragraph(text: str) -> list[str]:
+    """A paragraph longer than MAX_PARAGRAPH_CHARS as paragraphs within it, cut after the last
+    sentence end that keeps each part in (or at the cap, where a part has none)."""
+    parts = []
+    while len(text) > MAX_PARAGRAPH_CHARS:
+        head = text[:MAX_PARAGRAPH_CHARS]
+        ends = [head.rfind(mark) for mark in "。！？!?；;"]
+        cut = max(ends) + 1 if max(ends) > MAX_PARAGRAPH_CHARS // 2 else MAX_PARAGRAPH_CHARS
+        parts.append(text[:cut].strip())
+        text = text[cut:].strip()
+    return [*parts, text] if text else parts
+
+
+def _body(article: ArticleDraft, where: str, doubts: list[Doubt]) -> list[BlockDraft]:
+    """The body without empty blocks; a paragraph no page holds split, with a doubt; an article
+    no page holds refused (newsroom.text.MAX_ARTICLE_CHARS)."""
+    texts = [(block.type, _checked(block.text, where, "body")) for block in article.body]
+    size = sum(len(text) for _type, text in texts) + sum(len(note) for note in article.editor_note)
+    if size > MAX_ARTICLE_CHARS:
+        raise EditionImportError(
+            f"{where}: the article is {size} characters, more than any printed page holds "
+            f"({MAX_ARTICLE_CHARS}); check the source, or split it into articles"
+        )
+    body = []
+    for number, (kind, text) in enumerate(texts, start=1):
+        parts = _split_paragraph(text) if len(text) > MAX_PARAGRAPH_CHARS else [text] if text else []
+        if len(parts) > 1:
+            doubts.append(
+                Doubt(
+                    kind=DoubtKind.TOO_LONG,
+                    message=f"第 {number} 段长 {len(text)} 字，超过版面能容纳的 {MAX_PARAGRAPH_CHARS} 字，"
+                    f"已拆为 {len(parts)} 段，请核对",
+                )
+            )
+        body.extend(BlockDraft(type=kind, text=part) for part in parts)
+    return body
+
+
 def normalize_article(article: ArticleDraft, where: str) -> ArticleDraft:
     """The article as it will read back from the database: clean text, no empty blocks, one
     byline per person and role, editor's note one paragraph a line, tags sorted. Raises
     EditionImportError for what the database cannot hold."""
-    headline = _check_length(_text(article.headline), Article, "headline", where)
+    headline = _checked(article.headline, where, "headline", Article)
     if not headline:
         raise EditionImportError(f"{where}: an article has no headline")
     if not 1 <= article.position <= MAX_POSITION:
         raise EditionImportError(f"{where}: position {article.position} is not between 1 and {MAX_POSITION}")
-    bylines, seen = [], set()
-    for byline in article.bylines:
-        name = _check_length(_text(byline.name), Contributor, "name", where)
-        organization = _check_length(_text(byline.organization), Contributor, "organization", where)
-        key = (name, organization, byline.role)
-        if name and key not in seen:
-            seen.add(key)
-            label = _check_length(_text(byline.label), Byline, "label", where)
-            bylines.append(BylineDraft(name=name, role=byline.role, label=label, organization=organization))
-    notes = [line for note in article.editor_note for line in (_text(x) for x in note.splitlines()) if line]
-    body = [BlockDraft(type=b.type, text=_text(b.text)) for b in article.body if _text(b.text)]
-    photos = []
-    for photo in article.photos:
-        credit = _check_length(_text(photo.credit), Photo, "credit", where)
-        photos.append(
-            PhotoDraft(caption=_text(photo.caption), credit=credit, image=image_url(image_name(photo.image)))
+    notes = [
+        line
+        for note in article.editor_note
+        for line in (_text(x) for x in _checked(note, where, "editor_note").splitlines())
+        if line
+    ]
+    doubts = list(article.doubts)
+    body = _body(article, where, doubts)
+    found = next(filter(None, map(markup, [headline, *(block.text for block in body)])), None)
+    if found:
+        doubts.append(
+            Doubt(kind=DoubtKind.MARKUP, message=f"文字里有 HTML 标记（{found[:40]}），照原样显示，请核对")
         )
-    tags = sorted({_text(t)[:100] for t in article.tags if _text(t)})
+    photos = [
+        PhotoDraft(
+            caption=_checked(photo.caption, where, "caption"),
+            credit=_checked(photo.credit, where, "credit", Photo),
+            image=image_url(image_name(photo.image)),
+        )
+        for photo in article.photos
+    ]
+    tags = sorted({_checked(t, where, "tag")[:100] for t in article.tags if _text(t)})
 
     def ref(value):
         if value is None or not _label(value.label):
             return None
-        label = _check_length(_label(value.label), Article, "continued_to_label", where)
+        label = _url_part(_label(value.label), where, "continued_to_label", Article)
         page = value.page if value.page is None or 1 <= value.page <= MAX_PAGE_NUMBER else None
         return PageRef(label=label, page=page)
 
     return ArticleDraft(
         position=article.position,
         kind=article.kind,
-        kicker=_check_length(_text(article.kicker), Article, "kicker", where),
+        kicker=_checked(article.kicker, where, "kicker", Article),
         headline=headline,
-        subheadline=_check_length(_text(article.subheadline), Article, "subheadline", where),
-        column=_check_length(_text(article.column), Article, "column", where),
-        dateline=_check_length(_text(article.dateline), Article, "dateline", where),
-        bylines=bylines,
+        subheadline=_checked(article.subheadline, where, "subheadline", Article),
+        column=_checked(article.column, where, "column", Article),
+        dateline=_checked(article.dateline, where, "dateline", Article),
+        bylines=_bylines(article, where),
         editor_note=notes,
         body=body,
         photos=photos,
         continued_to=ref(article.continued_to),
         continued_from=ref(article.continued_from),
         tags=tags,
-        source_text=article.source_text.replace("\x00", ""),
-        doubts=list(article.doubts),
+        source_text=_source_text(article.source_text, where),
+        doubts=doubts,
     )
 
 
 def normalize_draft(draft: EditionDraft) -> EditionDraft:
     """A copy of `draft` in the form the database keeps (see `normalize_article`)."""
+    slug = _url_part(_text(draft.publication.slug), "the publication", "slug", Publication, SLUG)
+    name = _checked(draft.publication.name, "the publication", "name", Publication)
+    if not name:
+        raise EditionImportError("the publication has no name")
+    number = _in_range(draft.number, "the edition", "number", Edition)
     pages, labels, numbers = [], set(), set()
     for page in draft.pages:
-        label = _check_length(_label(page.label), Page, "label", "a page")
+        label = _url_part(_label(_checked(page.label, "a page", "label")), "a page", "label", Page)
         where = f"page {label}"
-        if not label:
-            raise EditionImportError("a page has no label")
         if not 1 <= page.number <= MAX_PAGE_NUMBER:
             raise EditionImportError(
-                f"{where}: page number {page.number} is not between 1 and {MAX_PAGE_NUMBER}"
+                f"{where}: page number {str(page.number)[:40]} is not between 1 and {MAX_PAGE_NUMBER}"
             )
         if label in labels or page.number in numbers:
             raise EditionImportError(f"two pages {label} (number {page.number}) in one edition")
@@ -146,15 +255,15 @@ def normalize_draft(draft: EditionDraft) -> EditionDraft:
             PageDraft(
                 number=page.number,
                 label=label,
-                name=_check_length(_text(page.name), Page, "name", where),
-                editor=_check_length(_text(page.editor), Page, "editor", where),
+                name=_checked(page.name, where, "name", Page),
+                editor=_checked(page.editor, where, "editor", Page),
                 articles=sorted(articles, key=lambda a: a.position),
             )
         )
     return EditionDraft(
-        publication=PublicationDraft(slug=_text(draft.publication.slug), name=_text(draft.publication.name)),
+        publication=PublicationDraft(slug=slug, name=name),
         date=draft.date,
-        number=draft.number,
+        number=number,
         pages=sorted(pages, key=lambda p: p.number),
     )
 

@@ -158,13 +158,24 @@ def test_markers_to_pages_that_do_not_exist_are_kept_unlinked():
     assert not Article.objects.exclude(continued_from_label="").exists()
 
 
-def test_a_line_of_one_megabyte_without_a_title_imports_titled_by_its_first_words(tmp_path):
+def test_a_line_of_100000_characters_without_a_title_imports_titled_by_its_first_words(tmp_path):
     path = tmp_path / "01.txt"
-    path.write_text("据悉，今天天气很好。" * 100_000, encoding="utf-8")
+    path.write_text("据悉，今天天气很好。" * 10_000, encoding="utf-8")
     run(path, "--date", "2023-08-09")
     article = Article.objects.get()
     assert article.headline == "据悉，今天天气很好"
-    assert len(article.blocks.get().text) == 1_000_000
+    # No paragraph longer than a page holds (newsroom.text.MAX_PARAGRAPH_CHARS): cut at sentence ends.
+    paragraphs = list(article.blocks.values_list("text", flat=True))
+    assert [len(p) for p in paragraphs] == [20_000] * 5
+    assert "".join(paragraphs) == "据悉，今天天气很好。" * 10_000
+
+
+def test_a_line_of_one_megabyte_is_more_than_any_page_holds(existing, tmp_path):
+    path = tmp_path / "01.txt"
+    path.write_text("据悉，今天天气很好。" * 100_000, encoding="utf-8")
+    refused(
+        path, "--date", "2023-08-09", match="the article is 1000000 characters, more than any printed page"
+    )
 
 
 def test_a_page_dump_over_the_size_cap_is_refused(existing, tmp_path):

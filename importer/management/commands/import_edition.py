@@ -28,6 +28,7 @@ from importer.core.outline import outline
 from importer.core.sources import collect_paths, parse_date, parse_label
 from importer.services import import_edition, prepare_edition
 from importer.services.profiles import profile_for
+from newsroom.text import SLUG, url_part_problem
 
 # Above this many editions, progress lines carry a count, a rate and the time left.
 MANY = 5
@@ -81,6 +82,9 @@ class Command(BaseCommand):
 
     def _publication(self, slug, dry_run) -> PublicationDraft:
         default = settings.NEWSROOM_DEFAULT_PUBLICATION
+        problem = slug and url_part_problem(slug, pattern=SLUG)
+        if problem:
+            raise EditionImportError(f"--publication {slug!a} is not a publication slug: it {problem}")
         if slug and slug != default["slug"]:
             found = Publication.objects.filter(slug=slug).first()
             if found is None:

@@ -3,6 +3,7 @@ articles to its page (articles.admin); the importer's adds the import page (impo
 
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +15,7 @@ from newsroom.uploads import SavesFilesWhole
 
 from . import services
 from .forms import EditionAdminForm, PageForm, PublicationForm, ScheduleForm
-from .models import Edition, Page, Publication
+from .models import Edition, Page, Publication, was_published
 
 
 @admin.register(Publication)
@@ -30,6 +31,34 @@ class PublicationAdmin(admin.ModelAdmin):
     @admin.display(description=_("期数"), ordering="edition_total")
     def edition_count(self, obj):
         return obj.edition_total
+
+
+class StateFilter(admin.SimpleListFilter):
+    """The editions by what readers see of them: a scheduled edition is stored as published, a
+    withdrawn one as a draft."""
+
+    title = _("状态")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", _("草稿")),
+            ("scheduled", _("定时")),
+            ("published", _("已发布")),
+            ("withdrawn", _("已撤回")),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "draft":
+            return queryset.filter(status=Edition.Status.DRAFT).exclude(pk__in=Edition.objects.withdrawn())
+        if value == "scheduled":
+            return queryset.filter(status=Edition.Status.PUBLISHED, published_at__gt=Now())
+        if value == "published":
+            return queryset.published()
+        if value == "withdrawn":
+            return queryset.filter(pk__in=Edition.objects.withdrawn())
+        return queryset
 
 
 def make_page_renditions(forms):
@@ -53,7 +82,7 @@ class EditionAdmin(SavesFilesWhole, SimpleHistoryAdmin):
         "date",
         "publication",
         "number",
-        "status",
+        "state",
         "published_at",
         "visibility",
         "page_count",
@@ -61,12 +90,12 @@ class EditionAdmin(SavesFilesWhole, SimpleHistoryAdmin):
         "public_page",
     ]
     list_display_links = ["date"]
-    list_filter = ["publication", "status"]
+    list_filter = ["publication", StateFilter]
     list_select_related = ["publication"]
     date_hierarchy = "date"
     search_fields = ["=number"]
-    fields = ["publication", "date", "number", "status", "published_at", "created", "updated"]
-    readonly_fields = ["created", "updated"]
+    fields = ["publication", "date", "number", "state", "status", "published_at", "created", "updated"]
+    readonly_fields = ["state", "created", "updated"]
     inlines = [PageInline]
     actions = ["publish_now", "schedule_publication", "unpublish"]
     change_list_template = "admin/editions/edition/change_list.html"
@@ -88,6 +117,7 @@ class EditionAdmin(SavesFilesWhole, SimpleHistoryAdmin):
             .annotate(
                 page_total=Count("pages", distinct=True),
                 article_total=Count("pages__articles", distinct=True),
+                was_published=was_published(),
             )
         )
 
@@ -102,6 +132,25 @@ class EditionAdmin(SavesFilesWhole, SimpleHistoryAdmin):
     @admin.display(description=_("稿件数"), ordering="article_total")
     def article_count(self, obj):
         return obj.article_total
+
+    @admin.display(description=_("状态"), ordering="status")
+    def state(self, obj):
+        """草稿, 已撤回, 定时 and its time, or 已发布: a scheduled edition is not yet published to
+        its readers, whatever its stored status says."""
+        if obj.pk is None:
+            return "—"
+        if obj.is_scheduled:
+            return _("定时：%(time)s") % {
+                "time": date_format(timezone.localtime(obj.published_at), "Y-m-d H:i")
+            }
+        if obj.status == Edition.Status.PUBLISHED:
+            return Edition.Status.PUBLISHED.label
+        if getattr(obj, "was_published", None) or (
+            # The change page's edition is not annotated as the list's are.
+            not hasattr(obj, "was_published") and Edition.objects.withdrawn().filter(pk=obj.pk).exists()
+        ):
+            return _("已撤回")
+        return Edition.Status.DRAFT.label
 
     @admin.display(description=_("读者可见"))
     def visibility(self, obj):

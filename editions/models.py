@@ -59,6 +59,10 @@ class EditionQuerySet(models.QuerySet):
         is the database's clock at each query, so a queryset built once stays right over time."""
         return self.filter(status=Edition.Status.PUBLISHED, published_at__lte=now or Now())
 
+    def withdrawn(self):
+        """Drafts that were published (or scheduled) once: taken back (撤回)."""
+        return self.filter(status=Edition.Status.DRAFT).filter(was_published())
+
     def visible_to(self, user):
         """Editors see drafts too (the site shows them with a preview banner)."""
         if is_staff(user):
@@ -82,6 +86,13 @@ class EditionQuerySet(models.QuerySet):
             ),
             next_date=Subquery(others.filter(date__gt=OuterRef("date")).order_by("date").values("date")[:1]),
         )
+
+
+def was_published():
+    """An expression for an edition: its history has a published (or scheduled) version."""
+    return Exists(
+        Edition.history.filter(id=OuterRef("pk"), status=Edition.Status.PUBLISHED).values("history_id")
+    )
 
 
 class EditionStatus(models.TextChoices):

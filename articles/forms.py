@@ -23,6 +23,14 @@ class PageChoiceField(forms.ModelChoiceField):
         return f"{obj.edition.date:%Y-%m-%d} {obj}"
 
 
+class PlacedArticleChoiceField(forms.ModelChoiceField):
+    """An article offered by date, page and position beside its headline (its queryset selects
+    the pages and editions)."""
+
+    def label_from_instance(self, obj):
+        return obj.placed_headline
+
+
 class ArticleAdminForm(OutsideTextMixin, forms.ModelForm):
     """The article form. It remembers when the article was last saved as the editor opened it, so
     a second editor's save cannot silently overwrite the first one's."""
@@ -48,7 +56,7 @@ class ArticleAdminForm(OutsideTextMixin, forms.ModelForm):
             "next_part",
             "tags",
         ]
-        field_classes = {"page": PageChoiceField}
+        field_classes = {"page": PageChoiceField, "next_part": PlacedArticleChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,6 +64,9 @@ class ArticleAdminForm(OutsideTextMixin, forms.ModelForm):
             self.fields["opened_updated"].initial = self.instance.updated.isoformat()
         if "page" in self.fields:
             self.fields["page"].queryset = self._page_choices()
+        if "next_part" in self.fields:
+            # Only what may be linked: the parts of its edition on its other pages, still free.
+            self.fields["next_part"].queryset = Article.continuation_candidates(self.instance)
 
     def _page_choices(self):
         """Pages of the article's edition (a story moves within its edition); for a new article,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
+from editions.models import Page
 from newsroom import images
 
 from .querysets import ArticleQuerySet
@@ -143,11 +144,49 @@ class Article(models.Model):
         super().clean()
         if self.next_part_id is None or self.page_id is None:
             return
-        # Both parts of a continued story are printed in one edition: a link into another would
-        # have a published page point readers at a draft.
-        same_edition = Article.objects.filter(pk=self.next_part_id, page__edition__pages=self.page_id)
-        if not same_edition.exists():
-            raise ValidationError({"next_part": _("转版后续必须是同一期中的稿件。")})
+        problem = self.continuation_problem(self.page_id, self.next_part_id)
+        if problem:
+            raise ValidationError({"next_part": problem})
+
+    @staticmethod
+    def continuation_problem(page_id, next_part_id):
+        """Why the article on page `page_id` cannot go on (下转) in article `next_part_id`, or "".
+        Both parts of a continued story are printed in one edition (a link into another would have
+        a published page point readers at a draft, or at another day), on different pages."""
+        other = Article.objects.filter(pk=next_part_id).values_list("page_id", "page__edition_id").first()
+        edition = Page.objects.filter(pk=page_id).values_list("edition_id", flat=True).first()
+        if other is None or other[1] != edition:
+            return _("转版后续必须是同一期中的稿件。")
+        if other[0] == page_id:
+            return _("转版后续必须在另一个版面上。")
+        return ""
+
+    @classmethod
+    def continuation_candidates(cls, article):
+        """The articles `article` may go on in: its edition's articles on its other pages that no
+        other article goes on in, with their pages and edition (for `place`)."""
+        if article.page_id is None:
+            return cls.objects.none()
+        return (
+            cls.objects.filter(page__edition__pages=article.page_id)
+            .exclude(page_id=article.page_id)
+            .exclude(
+                pk__in=cls.objects.exclude(pk=article.pk).filter(next_part__isnull=False).values("next_part")
+            )
+            .select_related("page__edition")
+            .order_by("page__number", "position")
+        )
+
+    @property
+    def place(self):
+        """Where the article is printed, for pickers and lists: date, page and position."""
+        return f"{self.page.edition.date:%Y-%m-%d} {self.page.label}版 第{self.position}篇"
+
+    @property
+    def placed_headline(self):
+        """The headline after its place: pickers offer several parts of one story, and one headline
+        on several days."""
+        return f"{self.place}：{self.headline}"
 
     @cached_property
     def next_part_url(self):

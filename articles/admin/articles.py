@@ -25,6 +25,7 @@ from ..forms import (
     SplitTitleForm,
 )
 from ..models import Article, Block, Byline, Correction, Photo
+from .pickers import ArticleAutocompleteView
 
 DELETED_ARTICLES_SHOWN = 100
 
@@ -79,7 +80,6 @@ class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
     list_filter = ["kind", "page__edition__publication", "page__edition__date"]
     list_select_related = ["page__edition__publication"]
     search_fields = ["headline", "kicker", "subheadline", "bylines__contributor__name"]
-    autocomplete_fields = ["next_part"]
     readonly_fields = ["source_text", "previous_part_link", "created", "updated"]
     fieldsets = [
         (_("标题"), {"fields": ["kicker", "headline", "subheadline", "column"]}),
@@ -120,6 +120,11 @@ class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
                 "<int:pk>/split-title/",
                 self.admin_site.admin_view(self.split_title_view),
                 name="articles_article_split_title",
+            ),
+            path(
+                "autocomplete/",
+                self.admin_site.admin_view(ArticleAutocompleteView.as_view(admin_site=self.admin_site)),
+                name="articles_article_autocomplete",
             ),
             path(
                 "deleted/",
@@ -181,7 +186,7 @@ class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
             return action_confirmation(
                 self,
                 request,
-                queryset.select_related("page"),
+                queryset.select_related("page__edition"),
                 form,
                 action="move_to_page",
                 title=_("移到其他版面"),
@@ -200,10 +205,14 @@ class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
     @admin.action(description=_("连接为转版稿件（前一部分→后一部分）"), permissions=["change"])
     def link_continuation(self, request, queryset):
         parts = list(queryset.select_related("page").order_by("page__number", "position"))
-        if len(parts) != 2 or parts[0].page.edition_id != parts[1].page.edition_id:
+        if len(parts) != 2:
             self.message_user(request, _("请在同一期中选中正好两篇稿件：转出的和转入的。"), messages.ERROR)
             return
         first, second = parts
+        problem = Article.continuation_problem(first.page_id, second.pk)
+        if problem:
+            self.message_user(request, problem, messages.ERROR)
+            return
         services.link_parts(first, second, user=request.user)
         self.message_user(
             request,
@@ -301,4 +310,4 @@ class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
         if previous is None:
             return "—"
         url = reverse("admin:articles_article_change", args=[previous.pk])
-        return format_html('<a href="{}">{}</a>', url, previous.headline)
+        return format_html('<a href="{}">{}</a>', url, previous.placed_headline)

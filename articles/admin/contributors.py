@@ -17,6 +17,7 @@ from ..forms import (
     MergeContributorsForm,
 )
 from ..models import Article, Byline, Contributor
+from .pickers import article_picker
 
 # The contributor form lists their latest articles; the rest are a search away.
 CONTRIBUTOR_ARTICLES_SHOWN = 100
@@ -26,11 +27,20 @@ CONTRIBUTOR_ARTICLES_SHOWN = 100
 class BylineAdmin(SimpleHistoryAdmin):
     """Bylines have their own history; editors mostly work on them inline in the article."""
 
-    list_display = ["contributor", "label", "role", "article"]
-    list_select_related = ["contributor", "article"]
+    list_display = ["contributor", "label", "role", "article_place"]
+    list_select_related = ["contributor", "article__page__edition"]
     list_filter = ["role"]
     search_fields = ["contributor__name", "article__headline"]
-    autocomplete_fields = ["article", "contributor"]
+    autocomplete_fields = ["contributor"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "article":
+            return article_picker(db_field, self.admin_site, **kwargs)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description=_("稿件"), ordering="article__page__edition__date")
+    def article_place(self, obj):
+        return obj.article.placed_headline
 
 
 @admin.register(Contributor)

@@ -1,7 +1,7 @@
 """Editorial writes on articles and contributors: merge two records of one person, restore a
-deleted article, move articles to another page, link and unlink the parts of a continued story,
-set a kind, split a title, save an article or a page's articles from the admin; and the articles'
-part of publishing.
+deleted article or an earlier version, move articles to another page, link and unlink the parts of
+a continued story, set a kind, split a title, save an article or a page's articles from the admin;
+and the articles' part of publishing.
 
 Each takes the acting user, so the permission check has one place to live whichever interface
 calls it. Every write that changes an article's words (title lines, note, body, captions) refreshes
@@ -16,7 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Block, Byline, Contributor, Correction, Photo
 from articles.search import refresh_search_document
-from editions.models import Page
+from articles.snapshots import RestoreRefused, apply_snapshot, version_snapshot, version_time
+from editions.models import Edition, Page
+from editions.services import lock_edition
 
 # Parts deleted with an article are recorded within moments of it; a restore brings back those.
 DELETED_TOGETHER = datetime.timedelta(minutes=1)
@@ -218,12 +220,36 @@ def save_page_articles(save_formset, formset):
             refresh_search_document(form.instance)
 
 
-class RestoreRefused(Exception):
-    """A deleted article that cannot come back; the message says why, in the editor's words."""
-
-
 class AlreadyRestored(RestoreRefused):
     pass
+
+
+def restore_version(record, *, user):
+    """Bring the article of history record `record` back to that version: its fields and its
+    bylines, body and photos as they were then (corrections, a dated log, stay). The restore is a
+    version of its own, recorded with `user`; returns (article, bylines left out because their
+    contributor is gone)."""
+    article = Article.objects.filter(pk=record.id).first()
+    if article is None:
+        raise RestoreRefused(_("这篇稿件已被删除：请在“已删除的稿件”中恢复。"))
+    state = version_snapshot(record)
+    return article, write_state(article, state, user=user, reason=restored_reason(record))
+
+
+def restored_reason(record):
+    return str(_("恢复到 %(time)s 的版本")) % {"time": version_time(record)}
+
+
+def write_state(article, state, *, user, reason):
+    """Write a whole article state (articles.snapshots) behind the edition's lock, then its search
+    text; the page cache forgets the article's pages as its rows are saved. Returns the bylines
+    left out."""
+    with transaction.atomic():
+        place = Edition.objects.filter(pages=article.page_id).values_list("publication__slug", "date")
+        lock_edition(*place.get())
+        skipped = apply_snapshot(article, state, user=user, reason=reason)
+        refresh_search_document(article)
+    return skipped
 
 
 def restore_article(record, *, user):

@@ -24,7 +24,8 @@ from ..forms import (
     PhotoInlineForm,
     SplitTitleForm,
 )
-from ..models import Article, Block, Byline, Correction, Photo
+from ..models import Article, Block, Byline, Contributor, Correction, Photo
+from ..snapshots import version_snapshot, version_time
 from .pickers import ArticleAutocompleteView
 
 DELETED_ARTICLES_SHOWN = 100
@@ -284,6 +285,45 @@ class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
             message += " " + str(_("%(count)d 条署名的作者已不存在，未恢复。") % {"count": skipped})
         self.message_user(request, message, messages.SUCCESS)
         return redirect("admin:articles_article_change", article.pk)
+
+    # A version from the history, restored whole.
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        record = get_object_or_404(Article.history.model, id=object_id, history_id=version_id)
+        article = get_object_or_404(Article, pk=object_id)
+        if request.method == "POST" and not self.revert_disabled(request, article):
+            if not self.has_change_permission(request, article):
+                raise PermissionDenied
+            return self._restore_version(request, record)
+        context = {"version": self._version_parts(record), **(extra_context or {})}
+        return super().history_form_view(request, object_id, version_id, context)
+
+    def _restore_version(self, request, record):
+        try:
+            article, skipped = services.restore_version(record, user=request.user)
+        except services.RestoreRefused as refused:
+            self.message_user(request, str(refused), messages.ERROR)
+            return redirect("admin:articles_article_history", record.id)
+        message = _("已恢复到 %(time)s 的版本（连同署名、正文和图片）。") % {"time": version_time(record)}
+        if skipped:
+            message += " " + str(_("%(count)d 条署名的作者已不存在，未恢复。") % {"count": skipped})
+        self.message_user(request, message, messages.SUCCESS)
+        return redirect("admin:articles_article_change", article.pk)
+
+    def _version_parts(self, record):
+        """The version's bylines, body and photos, shown under its fields: a restore brings them."""
+        state = version_snapshot(record)
+        names = dict(
+            Contributor.objects.filter(pk__in=[b["contributor_id"] for b in state["bylines"]]).values_list(
+                "pk", "name"
+            )
+        )
+        roles = dict(Byline.Role.choices)
+        bylines = [
+            f"{b['label'] or roles.get(b['role'], b['role'])} {names.get(b['contributor_id'], '—')}"
+            for b in state["bylines"]
+        ]
+        return {"bylines": bylines, "blocks": state["blocks"], "photos": state["photos"]}
 
     def get_queryset(self, request):
         return (

@@ -10,10 +10,10 @@ from editions.models import Edition
 from importer.core.headlines import SAME_STORY, similarity
 
 
-def link_continuations(edition: Edition) -> tuple[int, bool]:
+def link_continuations(edition: Edition) -> tuple[int, set[int]]:
     """Link the edition's parts: by repeated headline (`importer.core.headlines`), else the only
     candidate. Links to pages not imported yet are made when those pages arrive. Returns (links,
-    anything changed)."""
+    the articles whose link changed)."""
     rows = list(
         Article.objects.filter(page__edition=edition)
         .order_by("page__number", "position")
@@ -24,7 +24,8 @@ def link_continuations(edition: Edition) -> tuple[int, bool]:
     current = {pk: next_id for pk, _, _, _, _, next_id in rows}
     desired = _desired_links(rows)
     final = _save_links(current, desired)
-    return sum(1 for target in final.values() if target), final != current
+    relinked = {pk for pk, target in final.items() if current.get(pk) != target}
+    return sum(1 for target in final.values() if target), relinked
 
 
 def _desired_links(rows) -> dict[int, int]:

@@ -123,8 +123,9 @@ def import_edition(
         writer.write()
         write_doubts([a for a in plan.articles if a.action in (ADDED, CHANGED)])
         store_dumps(edition, dumps)
-        linked, links_changed = link_continuations(edition)
-        if links_changed and plan.status == Outcome.UNCHANGED:
+        linked, relinked = link_continuations(edition)
+        writer.record_history(relinked)
+        if relinked and plan.status == Outcome.UNCHANGED:
             plan.status = Outcome.UPDATED
             edition.save(update_fields=["updated"])
         counts = _open_doubts(edition)

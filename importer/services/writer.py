@@ -14,12 +14,15 @@ from editions.models import Edition, Page
 from importer.core.draft import ArticleDraft
 
 from .normalise import MAX_POSITION, PreparedEdition, image_name
-from .plan import ADDED, CHANGED, REMOVED, ArticlePlan, ImportPlan, Stored
-from .rows import insert_rows
+from .plan import ADDED, CHANGED, MOVED, REMOVED, ArticlePlan, ImportPlan, Stored
+from .rows import copy_to_history, insert_rows
 
 # Rows whose place changes step to temporary places above every real one first, so the unique
 # (page, number) and (page, position) constraints hold at every row.
 TEMPORARY_OFFSET = MAX_POSITION
+
+# The reason an import's versions give in the articles' history (stored, shown to editors).
+IMPORTED = "导入"
 
 
 class Writer:
@@ -44,6 +47,21 @@ class Writer:
         self._add([a for a in plans if a.action == ADDED], pages)
         self._place([a for a in plans if a.article_id and a.action != REMOVED])
         self._write_content([a for a in plans if a.action in (ADDED, CHANGED)], contributors)
+
+    def record_history(self, relinked=()):
+        """A version in the history of each article the import wrote, and of its parts, as the
+        import left them (continuations linked): the imported state is the first version an
+        editor can go back to. Copied table to table in a few statements (no model instance, no
+        query per article). `relinked`: articles whose continuation link the import changed."""
+        plans = self.plan.articles
+        added = [a.article_id for a in plans if a.action == ADDED]
+        rewritten = [a.article_id for a in plans if a.action == CHANGED]
+        touched = {a.article_id for a in plans if a.action in (CHANGED, MOVED)} | set(relinked)
+        history = {"date": self.now, "reason": IMPORTED}
+        copy_to_history(Article, "id", added, "+", **history)
+        copy_to_history(Article, "id", sorted(touched - set(added)), "~", **history)
+        for model in (Block, Byline, Photo):
+            copy_to_history(model, "article_id", added + rewritten, "+", **history)
 
     def _update(self, changed: list[ArticlePlan], pages: dict[str, Page]):
         """Changed articles: their parts go (written again with the new ones), their fields are

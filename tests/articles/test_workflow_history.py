@@ -81,3 +81,90 @@ def test_restore_takes_the_next_free_position(staff_client, article):
     record = Article.history.filter(id=pk, history_type="-").get()
     staff_client.post(reverse("admin:articles_article_deleted"), {"history_id": record.history_id})
     assert Article.objects.get(pk=pk).position == 3
+
+
+# A version from the history restored whole.
+
+
+@pytest.fixture
+def imported():
+    """An imported edition: its articles' first versions are the import's."""
+    from importer.services import import_edition
+    from tests.importer import helpers
+
+    import_edition(helpers.edition(pages=2, articles_per_page=3))
+    return Article.objects.get(page__number=1, position=2)  # with a photo and two bylines
+
+
+def _state(article):
+    return {
+        "title": Article.objects.values_list("kicker", "headline", "position").get(pk=article.pk),
+        "blocks": list(Block.objects.filter(article=article).values_list("order", "type", "text")),
+        "bylines": list(
+            Byline.objects.filter(article=article)
+            .order_by("order")
+            .values_list("contributor_id", "role", "label")
+        ),
+        "photos": list(Photo.objects.filter(article=article).values_list("image", "caption", "credit")),
+    }
+
+
+def version_page(article, record):
+    return reverse("admin:articles_article_simple_history", args=[article.pk, record.history_id])
+
+
+def _edit_everything(client, article):
+    """An editor's first fix: the headline, a paragraph, a byline gone, the photo's caption."""
+    data = article_post_data(
+        article,
+        headline="改过的标题",
+        **{"blocks-0-text": "改过的第一段。", "bylines-1-DELETE": "on", "photos-0-caption": "改过的图片说明"},
+    )
+    response = client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
+    assert response.status_code == 302, response.context["errors"] if response.context else response
+
+
+def test_an_imported_article_has_its_import_as_first_version(imported):
+    first = imported.history.get()
+    assert (first.history_type, first.history_change_reason, first.history_user) == ("+", "导入", None)
+    assert first.headline == imported.headline
+    for model in (Block, Byline, Photo):
+        assert model.history.filter(article_id=imported.pk, history_type="+").count() == (
+            model.objects.filter(article=imported).count()
+        )
+    linked = Article.objects.get(page__number=1, position=1)
+    assert linked.next_part_id and linked.history.get().next_part_id == linked.next_part_id
+
+
+def test_the_first_edit_after_an_import_is_undone_whole(staff_client, staff_user, imported):
+    before = _state(imported)
+    _edit_everything(staff_client, imported)
+    assert _state(imported) != before
+    history = reverse("admin:articles_article_history", args=[imported.pk])
+    assert staff_client.get(history).status_code == 200
+    imported_version = imported.history.earliest()
+    version_url = version_page(imported, imported_version)
+    page = staff_client.get(version_url).content.decode()
+    assert "这个版本的署名" in page and before["blocks"][0][2] in page and "图1-2" in page
+
+    response = staff_client.post(version_url, article_post_data(imported))
+    assert response.status_code == 302
+    assert response.url == reverse("admin:articles_article_change", args=[imported.pk])
+    assert _state(imported) == before
+    restored = imported.history.first()
+    assert restored.history_user == staff_user and restored.history_change_reason.startswith("恢复到")
+    imported.refresh_from_db()
+    assert "改过" not in imported.search_document
+    # The restore is a version too: the edit can be brought back in its turn.
+    edited = imported.history.all()[1]
+    staff_client.post(version_page(imported, edited), {})
+    assert _state(imported)["title"][1] == "改过的标题"
+    assert _state(imported)["blocks"][0][2] == "改过的第一段。"
+
+
+def test_a_restore_of_a_version_keeps_corrections(staff_client, article):
+    first = article.history.earliest()
+    Correction.objects.create(article=article, text="原稿人名有误。")
+    url = version_page(article, first)
+    assert staff_client.post(url, {}).status_code == 302
+    assert article.corrections.get().text == "原稿人名有误。"

@@ -92,6 +92,32 @@ def test_a_corrected_draft_updates_in_place():
     assert edition_to_json(export_edition(result.edition)) == edition_to_json(normalize_draft(corrected))
 
 
+def test_each_import_is_a_version_in_the_articles_history():
+    draft = h.edition()
+    import_edition(draft)
+    article = Article.objects.get(headline="第1版第2条")
+    assert list(article.history.values_list("history_type", "history_change_reason")) == [("+", "导入")]
+    assert Block.history.filter(article_id=article.pk).count() == 2
+    assert Photo.history.filter(article_id=article.pk).count() == 1
+    # Unchanged on a re-import: no new version.
+    import_edition(copy.deepcopy(draft))
+    assert article.history.count() == 1
+    corrected = copy.deepcopy(draft)
+    corrected.pages[0].articles[1].body[0] = BlockDraft("paragraph", "更正后的第一段。")
+    corrected.pages[1].articles[0].position, corrected.pages[1].articles[1].position = 2, 1
+    import_edition(corrected)
+    assert article.history.first().history_type == "~"
+    moved = Article.objects.get(headline="第2版第1条")
+    assert (moved.history.count(), moved.history.first().position) == (2, 2)
+    # The first version still has its parts as the first import wrote them.
+    from articles.snapshots import version_snapshot
+
+    first, now = (version_snapshot(record) for record in reversed(article.history.all()))
+    assert first["blocks"][0]["text"] == "第1版第2条的第一段。"
+    assert now["blocks"][0]["text"] == "更正后的第一段。"
+    assert [b["id"] for b in now["blocks"]] == list(article.blocks.values_list("pk", flat=True))
+
+
 def test_an_article_dropped_from_the_draft_is_removed():
     draft = h.edition()
     import_edition(draft)

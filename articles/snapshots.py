@@ -1,0 +1,181 @@
+"""An article's whole state as plain values (its fields and its parts: body, bylines, photos,
+corrections, tags), read from the live rows or from a version in its history, and written back.
+
+A restore from the history and a desk chief's approval of a held change both write a state through
+`apply_snapshot` (called by articles.services), so both bring back the parts with the fields.
+"""
+
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from editions.models import Page
+from newsroom import images
+
+from .models import Article, Block, Byline, Contributor, Correction, Photo
+
+# The fields of an article a state holds: what editors edit (not the import's fingerprint or
+# source text, not the search text, which follows the words).
+ARTICLE_FIELDS = (
+    "page_id",
+    "position",
+    "kind",
+    "kicker",
+    "headline",
+    "subheadline",
+    "column",
+    "dateline",
+    "editor_note",
+    "continued_to_label",
+    "continued_to_page",
+    "continued_from_label",
+    "continued_from_page",
+    "next_part_id",
+)
+# Each part: its key in a state, its model and the fields kept (besides its id).
+PARTS = {
+    "blocks": (Block, ("order", "type", "text")),
+    "bylines": (Byline, ("contributor_id", "role", "label", "order")),
+    "photos": (Photo, ("image", "caption", "credit", "order")),
+    "corrections": (Correction, ("kind", "text")),
+}
+# What a version in the history holds (corrections are a dated log readers see, not a version's
+# words; tags have no history): a restore leaves the rest as it is.
+VERSIONED_PARTS = ("blocks", "bylines", "photos")
+# Blocks are unique per (article, order): those kept step past every real order first.
+PARKED_ORDER = 1_000_000
+
+
+class RestoreRefused(Exception):
+    """An article state that cannot be written; the message says why, in the editor's words."""
+
+
+def _value(obj, name):
+    value = getattr(obj, name)
+    if name == "image":
+        return value.name if value else ""
+    return value
+
+
+def snapshot(article):
+    """The article's state as stored now (in a query per part)."""
+    state = {"article": {name: _value(article, name) for name in ARTICLE_FIELDS}}
+    for key, (model, fields) in PARTS.items():
+        rows = model.objects.filter(article_id=article.pk).order_by(
+            *(["order"] if "order" in fields else []), "pk"
+        )
+        state[key] = [{"id": row.pk, **{name: _value(row, name) for name in fields}} for row in rows]
+    state["tags"] = sorted(article.tags.names())
+    return state
+
+
+def version_snapshot(record):
+    """The state of the article as its history's version `record` has it: its fields, and each
+    part as it was when that version was current (until the article's next version)."""
+    state = {"article": {name: getattr(record, name) for name in ARTICLE_FIELDS}}
+    later = (
+        Article.history.filter(id=record.id, history_date__gt=record.history_date)
+        .order_by("history_date")
+        .values_list("history_date", flat=True)
+        .first()
+    )
+    for key in VERSIONED_PARTS:
+        model, fields = PARTS[key]
+        records = model.history.filter(article_id=record.id)
+        if later is not None:
+            records = records.filter(history_date__lt=later)
+        latest = {}
+        for part in records.order_by("history_date", "history_id"):
+            latest[part.id] = part
+        kept = [part for part in latest.values() if part.history_type != "-"]
+        kept.sort(key=lambda part: (part.order, part.id))
+        state[key] = [{"id": part.id, **{name: _value(part, name) for name in fields}} for part in kept]
+    return state
+
+
+def apply_snapshot(article, state, *, user, reason):
+    """Write `state` to `article` (in the caller's transaction): its fields, then each part the
+    state holds, kept, changed, added or deleted to match, each change in its history with `user`
+    and `reason`. A position taken by another article goes to the page's end; a continuation that
+    may no longer be made is left out. Returns how many bylines were left out because their
+    contributor is gone."""
+    fields = dict(state["article"])
+    if not Page.objects.filter(pk=fields["page_id"]).exists():
+        raise RestoreRefused(_("稿件原来的版面已被删除，无法恢复。"))
+    for name, value in fields.items():
+        setattr(article, name, value)
+    others = Article.objects.filter(page_id=article.page_id).exclude(pk=article.pk)
+    if others.filter(position=article.position).exists():
+        article.position = (others.aggregate(last=Max("position"))["last"] or 0) + 1
+    if article.next_part_id and (
+        Article.continuation_problem(article.page_id, article.next_part_id)
+        or Article.objects.filter(next_part_id=article.next_part_id).exclude(pk=article.pk).exists()
+    ):
+        article.next_part_id = None
+    article._history_user = user
+    article._change_reason = reason
+    article.save()
+    skipped = 0
+    for key in PARTS:
+        if key in state:
+            skipped += _apply_parts(article, key, state[key], user=user, reason=reason)
+    if "tags" in state:
+        article.tags.set(state["tags"])
+    return skipped
+
+
+def _apply_parts(article, key, rows, *, user, reason):
+    model, fields = PARTS[key]
+    current = {part.pk: part for part in model.objects.filter(article_id=article.pk)}
+    wanted = {row["id"] for row in rows if row.get("id") in current}
+    for pk in set(current) - wanted:
+        _record(current.pop(pk), user, reason).delete()
+    if model is Block:
+        model.objects.filter(pk__in=current).update(order=F("order") + PARKED_ORDER)
+    skipped = 0
+    if model is Byline:
+        known = set(
+            Contributor.objects.filter(pk__in=[row["contributor_id"] for row in rows]).values_list(
+                "pk", flat=True
+            )
+        )
+    for row in rows:
+        values = {name: row[name] for name in fields}
+        if model is Byline and values["contributor_id"] not in known:
+            skipped += 1
+            continue
+        part = current.get(row.get("id"))
+        if part is not None and all(_value(part, name) == value for name, value in values.items()):
+            if model is Block:
+                model.objects.filter(pk=part.pk).update(order=values["order"])
+            continue
+        if part is None:
+            # A part gone since, back with its id unless another article's part has it now.
+            free = row.get("id") and not model.objects.filter(pk=row["id"]).exists()
+            part = model(pk=row["id"] if free else None, article_id=article.pk)
+        for name, value in values.items():
+            setattr(part, name, value)
+        if model is Photo:
+            part.renditions_of = _renditions_of(part)
+        _record(part, user, reason).save()
+    return skipped
+
+
+def _record(part, user, reason):
+    part._history_user = user
+    part._change_reason = reason
+    return part
+
+
+def _renditions_of(photo):
+    """The image whose renditions the photo's storage holds: they stay when a photo is deleted."""
+    if photo.image and photo.image.storage.exists(
+        images.rendition_name(photo.image.name, images.RENDITION_WIDTHS[0])
+    ):
+        return photo.image.name
+    return ""
+
+
+def version_time(record):
+    """How a version is named to editors: its time."""
+    return timezone.localtime(record.history_date).strftime("%Y-%m-%d %H:%M:%S")

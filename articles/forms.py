@@ -66,7 +66,7 @@ class ArticleAdminForm(OutsideTextMixin, forms.ModelForm):
             self.fields["page"].queryset = self._page_choices()
         if "next_part" in self.fields:
             # Only what may be linked: the parts of its edition on its other pages, still free.
-            self.fields["next_part"].queryset = Article.continuation_candidates(self.instance)
+            self.fields["next_part"].queryset = Article.objects.continuation_candidates(self.instance)
 
     def _page_choices(self):
         """Pages of the article's edition (a story moves within its edition); for a new article,

@@ -161,22 +161,6 @@ class Article(models.Model):
             return _("转版后续必须在另一个版面上。")
         return ""
 
-    @classmethod
-    def continuation_candidates(cls, article):
-        """The articles `article` may go on in: its edition's articles on its other pages that no
-        other article goes on in, with their pages and edition (for `place`)."""
-        if article.page_id is None:
-            return cls.objects.none()
-        return (
-            cls.objects.filter(page__edition__pages=article.page_id)
-            .exclude(page_id=article.page_id)
-            .exclude(
-                pk__in=cls.objects.exclude(pk=article.pk).filter(next_part__isnull=False).values("next_part")
-            )
-            .select_related("page__edition")
-            .order_by("page__number", "position")
-        )
-
     @property
     def place(self):
         """Where the article is printed, for pickers and lists: date, page and position."""
@@ -398,3 +382,7 @@ class Correction(models.Model):
 
     def __str__(self):
         return self.text[:40]
+
+
+# Editors' changes to published articles, held for a desk chief (a module of their own).
+from .revisions import Revision, RevisionStatus  # noqa: E402, F401

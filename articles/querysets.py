@@ -26,6 +26,20 @@ CONTINUATION_LINK_FIELDS = {
 
 
 class ArticleQuerySet(models.QuerySet):
+    def continuation_candidates(self, article):
+        """The articles `article` may go on in (转版后续): its edition's articles on its other pages
+        that no other article goes on in, with their pages and edition (for `Article.place`)."""
+        if article.page_id is None:
+            return self.none()
+        taken = self.model.objects.exclude(pk=article.pk).filter(next_part__isnull=False)
+        return (
+            self.filter(page__edition__pages=article.page_id)
+            .exclude(page_id=article.page_id)
+            .exclude(pk__in=taken.values("next_part"))
+            .select_related("page__edition")
+            .order_by("page__number", "position")
+        )
+
     def visible_to(self, user):
         editions = Edition.objects.visible_to(user)
         return self.filter(page__edition__in=editions.values("pk"))

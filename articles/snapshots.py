@@ -132,33 +132,39 @@ def _apply_parts(article, key, rows, *, user, reason):
         _record(current.pop(pk), user, reason).delete()
     if model is Block:
         model.objects.filter(pk__in=current).update(order=F("order") + PARKED_ORDER)
-    skipped = 0
-    if model is Byline:
-        known = set(
-            Contributor.objects.filter(pk__in=[row["contributor_id"] for row in rows]).values_list(
-                "pk", flat=True
-            )
+    kept = _with_contributors(rows) if model is Byline else rows
+    for row in kept:
+        _apply_part(
+            article, model, {name: row[name] for name in fields}, row.get("id"), current, user, reason
         )
-    for row in rows:
-        values = {name: row[name] for name in fields}
-        if model is Byline and values["contributor_id"] not in known:
-            skipped += 1
-            continue
-        part = current.get(row.get("id"))
-        if part is not None and all(_value(part, name) == value for name, value in values.items()):
-            if model is Block:
-                model.objects.filter(pk=part.pk).update(order=values["order"])
-            continue
-        if part is None:
-            # A part gone since, back with its id unless another article's part has it now.
-            free = row.get("id") and not model.objects.filter(pk=row["id"]).exists()
-            part = model(pk=row["id"] if free else None, article_id=article.pk)
-        for name, value in values.items():
-            setattr(part, name, value)
-        if model is Photo:
-            part.renditions_of = _renditions_of(part)
-        _record(part, user, reason).save()
-    return skipped
+    return len(rows) - len(kept)
+
+
+def _with_contributors(rows):
+    """The bylines whose contributor is still there (one may be merged or deleted since)."""
+    known = set(
+        Contributor.objects.filter(pk__in=[row["contributor_id"] for row in rows]).values_list(
+            "pk", flat=True
+        )
+    )
+    return [row for row in rows if row["contributor_id"] in known]
+
+
+def _apply_part(article, model, values, pk, current, user, reason):
+    part = current.get(pk)
+    if part is not None and all(_value(part, name) == value for name, value in values.items()):
+        if model is Block:  # parked: back to its place, as its history has it
+            model.objects.filter(pk=part.pk).update(order=values["order"])
+        return
+    if part is None:
+        # A part gone since, back with its id unless another article's part has it now.
+        free = pk is not None and not model.objects.filter(pk=pk).exists()
+        part = model(pk=pk if free else None, article_id=article.pk)
+    for name, value in values.items():
+        setattr(part, name, value)
+    if model is Photo:
+        part.renditions_of = _renditions_of(part)
+    _record(part, user, reason).save()
 
 
 def _record(part, user, reason):
@@ -179,3 +185,58 @@ def _renditions_of(photo):
 def version_time(record):
     """How a version is named to editors: its time."""
     return timezone.localtime(record.history_date).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def differences(before, after):
+    """What writing state `after` over state `before` changes, for a reviewer: (what, before,
+    after) as text, the article's fields first, then its parts."""
+    rows = []
+    for name in ARTICLE_FIELDS:
+        old, new = before["article"].get(name), after["article"].get(name)
+        if old != new:
+            field = Article._meta.get_field(name.removesuffix("_id"))
+            rows.append((field.verbose_name, _shown(field, old), _shown(field, new)))
+    contributors = _contributor_names(before, after)
+    for key, label in PART_LABELS.items():
+        if key not in after:
+            continue
+        old = [_part_text(key, row, contributors) for row in before.get(key, [])]
+        new = [_part_text(key, row, contributors) for row in after[key]]
+        if old != new:
+            rows.append((label, "\n".join(old) or "—", "\n".join(new) or "—"))
+    if "tags" in after and sorted(before.get("tags", [])) != sorted(after["tags"]):
+        rows.append((_("标签"), "、".join(before.get("tags", [])) or "—", "、".join(after["tags"]) or "—"))
+    return rows
+
+
+PART_LABELS = {"bylines": _("署名"), "blocks": _("正文"), "photos": _("图片"), "corrections": _("更正")}
+
+
+def _shown(field, value):
+    if value in (None, ""):
+        return "—"
+    if field.name == "page":
+        page = Page.objects.filter(pk=value).first()
+        return str(page) if page else "—"
+    if field.name == "next_part":
+        part = Article.objects.filter(pk=value).select_related("page__edition").first()
+        return part.placed_headline if part else "—"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    return str(value)
+
+
+def _contributor_names(*states):
+    ids = {row["contributor_id"] for state in states for row in state.get("bylines", [])}
+    return dict(Contributor.objects.filter(pk__in=ids).values_list("pk", "name"))
+
+
+def _part_text(key, row, contributors):
+    if key == "bylines":
+        role = dict(Byline.Role.choices).get(row["role"], row["role"])
+        return f"{row['label'] or role} {contributors.get(row['contributor_id'], '—')}"
+    if key == "blocks":
+        return f"【{_('小标题')}】{row['text']}" if row["type"] == Block.Type.SUBHEAD else row["text"]
+    if key == "photos":
+        return f"{row['caption'] or '—'}（{row['credit'] or '—'}）{row['image']}"
+    return f"{dict(Correction.Kind.choices).get(row['kind'], row['kind'])}：{row['text']}"

@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from editions.models import Edition
 from newsroom import images
 from newsroom.admin_helpers import action_confirmation
 from newsroom.uploads import SavesFilesWhole
@@ -24,11 +25,12 @@ from ..forms import (
     PhotoInlineForm,
     SplitTitleForm,
 )
-from ..models import Article, Block, Byline, Contributor, Correction, Photo
-from ..snapshots import version_snapshot, version_time
+from ..models import Article, Block, Byline, Correction, Photo, Revision
 from .pickers import ArticleAutocompleteView
+from .restoring import RestoreMixin
 
-DELETED_ARTICLES_SHOWN = 100
+HELD_MESSAGE = _("这篇稿件已发布：你的修改已提交，等待值班主任审核，通过后才对读者生效。")
+HELD_IN_BULK = _("%(count)d 篇已发布的稿件未改：已发布的稿件请逐篇在稿件页修改，由值班主任审核后生效。")
 
 
 class BylineInline(admin.TabularInline):
@@ -74,7 +76,7 @@ class CorrectionInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
+class ArticleAdmin(RestoreMixin, SavesFilesWhole, SimpleHistoryAdmin):
     form = ArticleAdminForm
     list_display = ["edition_date", "page_label", "position", "headline", "kind", "byline_names"]
     list_display_links = ["headline"]
@@ -135,11 +137,64 @@ class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
             *super().get_urls(),
         ]
 
+    # An editor's change to a published article is held for a desk chief (articles.revisions):
+    # saved as usual in a savepoint, read back whole, undone (services.propose).
+
+    def save_model(self, request, obj, form, change):
+        if change and services.needs_approval(obj, request.user):
+            request.newsroom_held = True  # saved with its parts in save_related, then held
+            return
+        super().save_model(request, obj, form, change)
+
     def save_related(self, request, form, formsets, change):
-        # The words readers search for (title lines, note, body, captions) are all saved by now.
-        services.save_article_parts(
-            lambda: super(ArticleAdmin, self).save_related(request, form, formsets, change), form.instance
-        )
+        def save_parts():
+            # The words readers search for (title lines, note, body, captions) are all saved by now.
+            services.save_article_parts(
+                lambda: super(ArticleAdmin, self).save_related(request, form, formsets, change), form.instance
+            )
+
+        if not getattr(request, "newsroom_held", False):
+            save_parts()
+            return
+
+        def save_all():
+            super(ArticleAdmin, self).save_model(request, form.instance, form, change)
+            save_parts()
+
+        request.newsroom_revision = services.propose(form.instance, save_all, user=request.user)
+
+    def log_change(self, request, obj, message):
+        if getattr(request, "newsroom_held", False):
+            message = str(_("提交了修改，等待值班主任审核。"))
+        return super().log_change(request, obj, message)
+
+    def response_change(self, request, obj):
+        if not getattr(request, "newsroom_held", False):
+            return super().response_change(request, obj)
+        if request.newsroom_revision is None:
+            self.message_user(request, _("没有改动。"), messages.INFO)
+        else:
+            self.message_user(request, HELD_MESSAGE, messages.WARNING)
+        return redirect("admin:articles_article_change", obj.pk)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        pending = Revision.objects.filter(article_id=object_id, status=Revision.Status.PENDING)
+        context = {
+            "pending_revisions": pending.select_related("author") if str(object_id).isdigit() else (),
+            "can_approve": request.user.has_perm(services.APPROVE),
+            **(extra_context or {}),
+        }
+        return super().change_view(request, object_id, form_url, context)
+
+    def _only_unheld(self, request, queryset):
+        """The articles of `queryset` the user may change at once; those of published editions
+        are left out for an editor, who changes them one by one in their form (held for review)."""
+        if request.user.has_perm(services.APPROVE):
+            return queryset
+        held = queryset.filter(page__edition__status=Edition.Status.PUBLISHED)
+        if held.exists():
+            self.message_user(request, HELD_IN_BULK % {"count": held.count()}, messages.WARNING)
+        return queryset.exclude(pk__in=held.values("pk"))
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
@@ -153,7 +208,7 @@ class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
     # One-step fixes.
 
     def _set_kind(self, request, queryset, kind):
-        count = services.set_kind(queryset, kind, user=request.user)
+        count = services.set_kind(self._only_unheld(request, queryset), kind, user=request.user)
         label = Article.Kind(kind).label
         self.message_user(
             request, _("%(count)d 篇稿件改为“%(kind)s”。") % {"count": count, "kind": label}, messages.SUCCESS
@@ -195,7 +250,7 @@ class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
                 submit_label=_("移动"),
             )
         page = form.cleaned_data["page"]
-        moved = services.move_to_page(queryset, page, user=request.user)
+        moved = services.move_to_page(self._only_unheld(request, queryset), page, user=request.user)
         self.message_user(
             request,
             _("%(count)d 篇稿件已移到 %(page)s。") % {"count": moved, "page": page},
@@ -205,7 +260,9 @@ class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
 
     @admin.action(description=_("连接为转版稿件（前一部分→后一部分）"), permissions=["change"])
     def link_continuation(self, request, queryset):
-        parts = list(queryset.select_related("page").order_by("page__number", "position"))
+        parts = list(
+            self._only_unheld(request, queryset).select_related("page").order_by("page__number", "position")
+        )
         if len(parts) != 2:
             self.message_user(request, _("请在同一期中选中正好两篇稿件：转出的和转入的。"), messages.ERROR)
             return
@@ -224,7 +281,7 @@ class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
 
     @admin.action(description=_("断开转版连接"), permissions=["change"])
     def unlink_continuation(self, request, queryset):
-        count = services.unlink_parts(queryset, user=request.user)
+        count = services.unlink_parts(self._only_unheld(request, queryset), user=request.user)
         self.message_user(request, _("已断开 %(count)d 处转版连接。") % {"count": count}, messages.SUCCESS)
 
     def split_title_view(self, request, pk):
@@ -234,8 +291,13 @@ class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
         if request.method == "POST":
             form = SplitTitleForm(request.POST)
             if form.is_valid():
-                services.split_title(article, **form.cleaned_data, user=request.user)
-                self.message_user(request, _("标题已拆分。"), messages.SUCCESS)
+                split = lambda: services.split_title(article, **form.cleaned_data, user=request.user)  # noqa: E731
+                if services.needs_approval(article, request.user):
+                    services.propose(article, split, user=request.user, reason=str(_("拆分标题")))
+                    self.message_user(request, HELD_MESSAGE, messages.WARNING)
+                else:
+                    split()
+                    self.message_user(request, _("标题已拆分。"), messages.SUCCESS)
                 return redirect("admin:articles_article_change", article.pk)
         else:
             form = SplitTitleForm.for_article(article)
@@ -247,83 +309,6 @@ class ArticleAdmin(SavesFilesWhole, SimpleHistoryAdmin):
             "form": form,
         }
         return TemplateResponse(request, "admin/articles/article/split_title.html", context)
-
-    # Deleted articles, restored with their bylines, body, photos and corrections.
-
-    def deleted_view(self, request):
-        if not self.has_add_permission(request):
-            raise PermissionDenied
-        history = Article.history.model
-        if request.method == "POST":
-            record = get_object_or_404(history, history_id=request.POST.get("history_id"), history_type="-")
-            return self._restore(request, record)
-        records = (
-            history.objects.filter(history_type="-")
-            .exclude(id__in=Article.objects.values("pk"))
-            .select_related("history_user")
-            .order_by("-history_date")[:DELETED_ARTICLES_SHOWN]
-        )
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("已删除的稿件"),
-            "opts": self.opts,
-            "records": records,
-        }
-        return TemplateResponse(request, "admin/articles/article/deleted.html", context)
-
-    def _restore(self, request, record):
-        try:
-            article, skipped = services.restore_article(record, user=request.user)
-        except services.AlreadyRestored as refused:
-            self.message_user(request, str(refused), messages.WARNING)
-            return redirect("admin:articles_article_change", record.id)
-        except services.RestoreRefused as refused:
-            self.message_user(request, str(refused), messages.ERROR)
-            return redirect("admin:articles_article_deleted")
-        message = _("已恢复《%(headline)s》。") % {"headline": article.headline}
-        if skipped:
-            message += " " + str(_("%(count)d 条署名的作者已不存在，未恢复。") % {"count": skipped})
-        self.message_user(request, message, messages.SUCCESS)
-        return redirect("admin:articles_article_change", article.pk)
-
-    # A version from the history, restored whole.
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        record = get_object_or_404(Article.history.model, id=object_id, history_id=version_id)
-        article = get_object_or_404(Article, pk=object_id)
-        if request.method == "POST" and not self.revert_disabled(request, article):
-            if not self.has_change_permission(request, article):
-                raise PermissionDenied
-            return self._restore_version(request, record)
-        context = {"version": self._version_parts(record), **(extra_context or {})}
-        return super().history_form_view(request, object_id, version_id, context)
-
-    def _restore_version(self, request, record):
-        try:
-            article, skipped = services.restore_version(record, user=request.user)
-        except services.RestoreRefused as refused:
-            self.message_user(request, str(refused), messages.ERROR)
-            return redirect("admin:articles_article_history", record.id)
-        message = _("已恢复到 %(time)s 的版本（连同署名、正文和图片）。") % {"time": version_time(record)}
-        if skipped:
-            message += " " + str(_("%(count)d 条署名的作者已不存在，未恢复。") % {"count": skipped})
-        self.message_user(request, message, messages.SUCCESS)
-        return redirect("admin:articles_article_change", article.pk)
-
-    def _version_parts(self, record):
-        """The version's bylines, body and photos, shown under its fields: a restore brings them."""
-        state = version_snapshot(record)
-        names = dict(
-            Contributor.objects.filter(pk__in=[b["contributor_id"] for b in state["bylines"]]).values_list(
-                "pk", "name"
-            )
-        )
-        roles = dict(Byline.Role.choices)
-        bylines = [
-            f"{b['label'] or roles.get(b['role'], b['role'])} {names.get(b['contributor_id'], '—')}"
-            for b in state["bylines"]
-        ]
-        return {"bylines": bylines, "blocks": state["blocks"], "photos": state["photos"]}
 
     def get_queryset(self, request):
         return (

@@ -21,6 +21,24 @@ class ArticleInline(admin.TabularInline):
     extra = 0
     show_change_link = True
 
+    # An editor changes a published page's articles one by one in their forms, where the change
+    # waits for a desk chief (articles.revisions); here they only see them.
+    def _held(self, request, obj):
+        return (
+            obj is not None
+            and obj.edition.status == obj.edition.Status.PUBLISHED
+            and not request.user.has_perm(services.APPROVE)
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self._held(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and not self._held(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._held(request, obj)
+
 
 class PageWithArticlesAdmin(PageAdmin):
     """The editions' page admin with the page's articles, in printed order, under it."""

@@ -2,8 +2,9 @@
 approves it (it goes live then, through articles.services) or sends it back. Readers see the
 article as it was until then.
 
-The change is kept whole, as the article's proposed state (articles.snapshots: its fields, body,
-bylines, photos, corrections and tags), so approving it writes exactly what the editor saved.
+The change is kept whole, as the article's state before and after it (articles.snapshots: its
+fields, body, bylines, photos, corrections and tags); approving it writes what the editor changed
+and leaves the rest as it is then.
 """
 
 from django.conf import settings
@@ -25,6 +26,7 @@ class Revision(models.Model):
     article = models.ForeignKey(
         "articles.Article", on_delete=models.CASCADE, related_name="revisions", verbose_name=_("稿件")
     )
+    base = models.JSONField(_("修改前的稿件"))
     proposed = models.JSONField(_("修改后的稿件"))
     reason = models.CharField(_("修改说明"), max_length=200, blank=True)
     author = models.ForeignKey(
@@ -73,3 +75,9 @@ class Revision(models.Model):
 
     def get_absolute_url(self):
         return reverse("admin:articles_revision_change", args=[self.pk])
+
+    def effect(self, current):
+        """The state approving it writes over `current` (articles.snapshots.changes_over)."""
+        from .snapshots import changes_over
+
+        return changes_over(self.base, self.proposed, current)

@@ -332,7 +332,9 @@ def propose(article, change, *, user, reason=""):
                 row["id"] = None
     if proposed == before:
         return None
-    return Revision.objects.create(article_id=article.pk, proposed=proposed, author=user, reason=reason[:200])
+    return Revision.objects.create(
+        article_id=article.pk, base=before, proposed=proposed, author=user, reason=reason[:200]
+    )
 
 
 def pending_revision(revision):
@@ -355,7 +357,8 @@ def approve_revision(revision, *, user):
             "author": revision.author or "—",
             "time": timezone.localtime(revision.created).strftime("%Y-%m-%d %H:%M"),
         }
-        skipped = write_state(revision.article, revision.proposed, user=user, reason=str(reason))
+        state = revision.effect(snapshot(revision.article))
+        skipped = write_state(revision.article, state, user=user, reason=str(reason))
         _reviewed(revision, Revision.Status.APPROVED, user)
     return skipped
 

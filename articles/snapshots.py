@@ -187,6 +187,20 @@ def version_time(record):
     return timezone.localtime(record.history_date).strftime("%Y-%m-%d %H:%M:%S")
 
 
+def changes_over(base, proposed, current):
+    """State `current` with what `proposed` changed from `base` (a field, or a whole kind of part:
+    the body, the bylines …), the rest as it is now: two held changes made on one base each bring
+    their own change, not the other's old values."""
+    merged = {"article": dict(current["article"])}
+    for name, value in proposed["article"].items():
+        if base["article"].get(name) != value:
+            merged["article"][name] = value
+    for key in (*PARTS, "tags"):
+        if key in proposed and base.get(key) != proposed[key]:
+            merged[key] = proposed[key]
+    return merged
+
+
 def differences(before, after):
     """What writing state `after` over state `before` changes, for a reviewer: (what, before,
     after) as text, the article's fields first, then its parts."""

@@ -95,16 +95,22 @@ class RevisionAdmin(admin.ModelAdmin):
         url = reverse("admin:articles_article_change", args=[article.pk])
         return format_html('<a href="{}">{}</a>', url, article.placed_headline)
 
-    @admin.display(description=_("改动（左为读者现在看到的）"))
+    @admin.display(description=_("改动"))
     def changes(self, obj):
-        rows = differences(snapshot(obj.article), obj.proposed)
+        """Waiting: what approving it would change in the live article. Reviewed: what it changed
+        from the article the editor opened."""
+        if obj.status == Revision.Status.PENDING:
+            current = snapshot(obj.article)
+            rows, before = differences(current, obj.effect(current)), _("读者现在看到的")
+        else:
+            rows, before = differences(obj.base, obj.proposed), _("修改前")
         if not rows:
             return _("与现在的稿件相同。")
         return format_html(
             '<table class="revision-changes"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>'
             "<tbody>{}</tbody></table>",
             _("项目"),
-            _("现在"),
+            before,
             _("修改后"),
             format_html_join(
                 "",

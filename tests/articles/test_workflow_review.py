@@ -199,3 +199,17 @@ def test_the_review_pages_speak_chinese(editor, chief, article):
             response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
             assert response.status_code == 200, url
             assert english_words(response.content.decode()) == [], (user, url)
+
+
+def test_two_held_changes_each_bring_only_their_own(editor, chief, article):
+    client = logged_in(editor)
+    client.post(change_url(article), article_post_data(article, headline="只改了标题"))
+    article.refresh_from_db()
+    client.post(change_url(article), article_post_data(article, **{"blocks-0-text": "只改了第一段。"}))
+    first, second = Revision.objects.order_by("created", "pk")
+    desk = logged_in(chief)
+    desk.post(reverse("admin:articles_revision_change", args=[first.pk]), {"_approve": "1"})
+    page = desk.get(reverse("admin:articles_revision_change", args=[second.pk])).content.decode()
+    assert "只改了第一段。" in page and "只改了标题" not in page.split("revision-changes")[1]
+    desk.post(reverse("admin:articles_revision_change", args=[second.pk]), {"_approve": "1"})
+    assert _live(article)[:2] == ("只改了标题", "只改了第一段。")

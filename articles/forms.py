@@ -60,7 +60,7 @@ class ArticleAdminForm(OutsideTextMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
+        if self.instance.pk and self.instance.updated:  # a deleted article's version has no time
             self.fields["opened_updated"].initial = self.instance.updated.isoformat()
         if "page" in self.fields:
             self.fields["page"].queryset = self._page_choices()

@@ -61,8 +61,12 @@ class RestoreMixin:
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         record = get_object_or_404(Article.history.model, id=object_id, history_id=version_id)
-        article = get_object_or_404(Article, pk=object_id)
-        if request.method == "POST" and not self.revert_disabled(request, article):
+        article = Article.objects.filter(pk=object_id).first()
+        if article is None and request.method == "POST":
+            # A deleted article comes back whole from the deleted articles' page, not field by field.
+            self.message_user(request, _("这篇稿件已被删除：请在“已删除的稿件”中恢复。"), messages.ERROR)
+            return redirect("admin:articles_article_deleted")
+        if article is not None and request.method == "POST" and not self.revert_disabled(request, article):
             if not self.has_change_permission(request, article):
                 raise PermissionDenied
             return self._restore_version(request, record)

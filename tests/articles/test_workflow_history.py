@@ -168,3 +168,13 @@ def test_a_restore_of_a_version_keeps_corrections(staff_client, article):
     url = version_page(article, first)
     assert staff_client.post(url, {}).status_code == 302
     assert article.corrections.get().text == "原稿人名有误。"
+
+
+def test_a_deleted_article_s_version_is_shown_and_restored_from_the_deleted_page(staff_client, article):
+    pk = article.pk
+    record = article.history.earliest()
+    staff_client.post(reverse("admin:articles_article_delete", args=[pk]), {"post": "yes"})
+    assert staff_client.get(version_page(article, record)).status_code == 200
+    response = staff_client.post(version_page(article, record), {})
+    assert response.url == reverse("admin:articles_article_deleted")
+    assert not Article.objects.filter(pk=pk).exists()

@@ -339,7 +339,9 @@ def propose(article, change, *, user, reason=""):
 
 def pending_revision(revision):
     """The revision locked for its review; refused when it was reviewed already."""
-    revision = Revision.objects.select_for_update().select_related("article", "author").get(pk=revision.pk)
+    # Only the revision's row is locked: its author may be empty (an outer join).
+    locked = Revision.objects.select_for_update(of=("self",)).select_related("article", "author")
+    revision = locked.get(pk=revision.pk)
     if revision.status != Revision.Status.PENDING:
         raise RestoreRefused(_("这条修改已经审核过了。"))
     return revision

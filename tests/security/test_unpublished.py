@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Byline, Contributor
-from editions.models import Edition
+from editions.models import Edition, Page
 from tests.articles import factories
 from tests.articles.admin_helpers import article_post_data
 
@@ -136,7 +136,10 @@ def test_the_admin_refuses_a_continuation_into_another_edition(staff_client):
 def test_the_admin_takes_a_continuation_within_the_edition(staff_client):
     published, first, _elsewhere = two_editions()
     second = Article.objects.filter(page__edition=published).order_by("position").last()
-    data = article_post_data(first, next_part=str(second.pk), continued_to_label="01")
+    # On another page of the edition: a story does not go on on its own page.
+    page = Page.objects.create(edition=published, number=2, label="02")
+    Article.objects.filter(pk=second.pk).update(page=page)
+    data = article_post_data(first, next_part=str(second.pk), continued_to_label="02")
     response = staff_client.post(reverse("admin:articles_article_change", args=[first.pk]), data)
     assert response.status_code == 302
     first.refresh_from_db()

@@ -226,7 +226,7 @@ def column(request, name):
     return public_unless_staff(request, render(request, "articles/column.html", context))
 
 
-@cache_published(lambda request, **kwargs: [SEARCH_SCOPE])
+@cache_published(lambda request, **kwargs: [SEARCH_SCOPE], reads=[*ArticleSearchFilter.base_filters, "page"])
 def search(request):
     """Full-text search with filters; hits highlighted in context. Readers' searches are cached
     until any edition changes: a morning rush repeats the same few words."""

@@ -42,7 +42,7 @@ def _next_month(day):
     return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
 
 
-@cache_published(lambda request, publication: [publication_scope(publication)])
+@cache_published(lambda request, publication: [publication_scope(publication)], reads=["date", "month"])
 def archive(request, publication):
     """往期回顾: one month of editions as a calendar, and a date picker (a plain GET form)."""
     publication = get_object_or_404(Publication, slug=publication)

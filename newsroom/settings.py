@@ -123,6 +123,9 @@ def _database(url):
         database.setdefault("OPTIONS", {}).update(
             server_side_binding=env_bool("DATABASE_SERVER_SIDE_BINDING", True),
             prepare_threshold=int(threshold) if threshold else None,
+            # A database host that does not answer fails a request (and the readiness check,
+            # /healthz/?ready=1) in seconds instead of holding a worker for minutes.
+            connect_timeout=int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")),
         )
         # PostgreSQL's default random_page_cost (4) assumes spinning disks: with it, ranking a
         # search's 200 candidates hashed every page of the archive (15 ms over ten years) instead
@@ -263,6 +266,12 @@ if REDIS_URL:
             "BACKEND": "newsroom.cache.NewsroomRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
+            # Redis gone or unreachable: fail fast, and pages are served uncached
+            # (newsroom.pagecache) rather than every request waiting on it.
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5")),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "2")),
+            },
         }
     }
 else:

@@ -1,5 +1,9 @@
 """Project-level views that belong to no app."""
 
+import uuid
+
+from django.core.cache import cache
+from django.db import connections
 from django.http import HttpResponse, HttpResponseRedirect
 from django.templatetags.static import static
 from django.utils.cache import patch_cache_control
@@ -9,10 +13,43 @@ from django.views.decorators.http import require_GET
 FAVICON_SECONDS = 24 * 60 * 60
 
 
+def _database_problem():
+    for alias in connections:
+        try:
+            with connections[alias].cursor() as cursor:
+                cursor.execute("SELECT 1")
+        except Exception as error:  # whatever the driver raises: the database is not there
+            return f"database {alias}: {type(error).__name__}"
+    return ""
+
+
+def _cache_problem():
+    key, token = f"newsroom:ready:{uuid.uuid4().hex}", uuid.uuid4().hex
+    try:
+        cache.set(key, token, 10)
+        found = cache.get(key)
+        cache.delete(key)
+    except Exception as error:  # whatever the backend raises (Redis down, a full disk)
+        return f"cache: {type(error).__name__}"
+    return "" if found == token else "cache: does not keep what it is given"
+
+
 @require_GET
 def healthz(request):
-    """For load balancers and as the benchmarks' baseline: the cheapest request the site serves."""
-    return HttpResponse("ok\n", content_type="text/plain")
+    """Liveness, for a process supervisor and as the benchmarks' baseline: the cheapest request
+    the site serves, answered while the process runs. With `?ready=1`, readiness, for a load
+    balancer: the database and the cache answer, else 503 naming what failed (pages are still
+    served without the cache, uncached, but the load balancer and the operator should know)."""
+    if "ready" not in request.GET:
+        return HttpResponse("ok\n", content_type="text/plain")
+    problems = [problem for problem in (_database_problem(), _cache_problem()) if problem]
+    response = HttpResponse(
+        "\n".join(problems or ["ready"]) + "\n",
+        content_type="text/plain; charset=utf-8",
+        status=503 if problems else 200,
+    )
+    patch_cache_control(response, no_store=True)
+    return response
 
 
 @require_GET

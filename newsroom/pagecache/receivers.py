@@ -17,9 +17,11 @@ from editions.signals import went_live
 from .tokens import SEARCH_SCOPE, SITE_SCOPE, bump_now_and_after_commit, edition_scope, publication_scope
 
 
-def invalidate_edition(edition):
+def invalidate_edition(edition, withdrawn=False):
     """Forget every cached page of `edition`, of its publication's front page and archive, and of
-    its published neighbours (whose 上一期 / 下一期 links may point at it)."""
+    its published neighbours (whose 上一期 / 下一期 links may point at it). `withdrawn`: something
+    they showed is gone (the edition unpublished, a part of it deleted), and no copy built before
+    may be served while they are rebuilt."""
     slug = Publication.objects.filter(pk=edition.publication_id).values_list("slug", flat=True).first()
     if slug is None:
         return
@@ -30,12 +32,12 @@ def invalidate_edition(edition):
     ]
     scopes = [edition_scope(slug, edition.date), publication_scope(slug), SEARCH_SCOPE]
     scopes += [edition_scope(slug, date) for date in neighbours if date is not None]
-    bump_now_and_after_commit(scopes)
+    bump_now_and_after_commit(scopes, withdrawn)
 
 
-def invalidate_site():
+def invalidate_site(withdrawn=False):
     """Forget every cached page (a contributor's name shows in bylines of every edition)."""
-    bump_now_and_after_commit([SITE_SCOPE])
+    bump_now_and_after_commit([SITE_SCOPE], withdrawn)
 
 
 # Cache invalidation on every change to what a reader sees. These receivers only forget cached
@@ -88,7 +90,7 @@ def _invalidate_deleted(edition_id):
     if edition is None:
         edition = Edition.objects.filter(pk=edition_id).first()
     if edition is not None:
-        invalidate_edition(edition)
+        invalidate_edition(edition, withdrawn=True)
 
 
 def _edition_going(sender, instance, **kwargs):
@@ -129,7 +131,7 @@ def _part_of_article_deleted(article_id):
     if article_id in deletion.edition_of_article:
         _invalidate_deleted(deletion.edition_of_article[article_id])
     else:  # the part alone (a paragraph removed in the admin): its article is still there
-        _article_changed_by_id(article_id)
+        _article_changed_by_id(article_id, withdrawn=True)
 
 
 def _article_part_deleted(sender, instance, **kwargs):
@@ -150,7 +152,8 @@ def _tagged_item_deleted(sender, instance, **kwargs):
 
 
 def _edition_changed(sender, instance, **kwargs):
-    invalidate_edition(instance)
+    # An edition readers cannot see now (unpublished, or rescheduled for later) is withdrawn.
+    invalidate_edition(instance, withdrawn=not instance.is_visible)
 
 
 def _page_changed(sender, instance, **kwargs):
@@ -159,10 +162,10 @@ def _page_changed(sender, instance, **kwargs):
         invalidate_edition(edition)
 
 
-def _article_changed_by_id(article_id):
+def _article_changed_by_id(article_id, withdrawn=False):
     edition = Edition.objects.filter(pages__articles__pk=article_id).first()
     if edition is not None:
-        invalidate_edition(edition)
+        invalidate_edition(edition, withdrawn)
 
 
 def _article_changed(sender, instance, **kwargs):
@@ -185,6 +188,10 @@ def _contributor_changed(sender, instance, **kwargs):
     invalidate_site()
 
 
+def _contributor_deleted(sender, instance, **kwargs):
+    invalidate_site(withdrawn=True)
+
+
 def _went_live(sender, edition, **kwargs):
     invalidate_edition(edition)
 
@@ -194,8 +201,8 @@ def connect():
     post_save.connect(_page_changed, sender=Page, dispatch_uid="newsroom_cache_page")
     post_save.connect(_article_changed, sender=Article, dispatch_uid="newsroom_cache_article")
     post_save.connect(_tagged_item_changed, sender=TaggedItem, dispatch_uid="newsroom_cache_tag")
-    for signal in (post_save, post_delete):
-        signal.connect(_contributor_changed, sender=Contributor, dispatch_uid="newsroom_cache_contributor")
+    post_save.connect(_contributor_changed, sender=Contributor, dispatch_uid="newsroom_cache_contributor")
+    post_delete.connect(_contributor_deleted, sender=Contributor, dispatch_uid="newsroom_cache_contributor")
 
     pre_delete.connect(_edition_going, sender=Edition, dispatch_uid="newsroom_cache_edition_going")
     pre_delete.connect(_page_going, sender=Page, dispatch_uid="newsroom_cache_page_going")

@@ -50,6 +50,7 @@ def test_postgresql_queries_are_prepared_unless_a_pooler_needs_them_not_to_be():
     assert conf["options"] == {
         "server_side_binding": True,
         "prepare_threshold": 5,
+        "connect_timeout": 5,
         "options": "-c random_page_cost=1.1",
     }
     conf = json.loads(run_settings(DATABASE_URL=url, DATABASE_PREPARE_THRESHOLD="").stdout)

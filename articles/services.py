@@ -21,7 +21,7 @@ from articles.revisions import Revision
 from articles.search import refresh_search_document
 from articles.snapshots import PARTS, RestoreRefused, apply_snapshot, snapshot, version_snapshot, version_time
 from editions.models import Edition, Page
-from editions.services import lock_edition
+from editions.services import check_may_publish, lock_edition, may_publish
 
 # Parts deleted with an article are recorded within moments of it; a restore brings back those.
 DELETED_TOGETHER = datetime.timedelta(minutes=1)
@@ -161,7 +161,17 @@ def set_kind(articles, kind, *, user):
 
 
 def move_to_page(articles, page, *, user):
-    """Put `articles` at the end of `page` in their printed order; returns how many moved."""
+    """Put `articles` at the end of `page` in their printed order; returns how many moved. Moving
+    an article between editions where one is published publishes or withdraws it: only a user
+    who may publish does that (editions.services)."""
+    if not may_publish(user):
+        leaving = articles.exclude(page__edition_id=page.edition_id)
+        published = Edition.Status.PUBLISHED
+        if leaving.exists() and (
+            Edition.objects.filter(pk=page.edition_id, status=published).exists()
+            or leaving.filter(page__edition__status=published).exists()
+        ):
+            check_may_publish(user)
     with transaction.atomic():
         last = page.articles.aggregate(last=Max("position"))["last"] or 0
         moved = 0

@@ -2,8 +2,10 @@
 articles to its page (articles.admin); the importer's adds the import page (importer.admin)."""
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.db.models.functions import Now
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -101,7 +103,21 @@ class EditionAdmin(SavesFilesWhole, SimpleHistoryAdmin):
     change_list_template = "admin/editions/edition/change_list.html"
 
     def has_publish_permission(self, request, obj=None):
-        return request.user.has_perm("editions.publish_edition")
+        return services.may_publish(request.user)
+
+    def save_model(self, request, obj, form, change):
+        # The one check of who may publish (editions.services), whichever page saves: the
+        # change form, or the history's revert to an older version (simple-history saves that
+        # version whole, its status and publication time included).
+        obj._history_user = request.user
+        services.save_edition(obj, user=request.user)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        try:
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        except PermissionDenied as refusal:
+            self.message_user(request, str(refusal) or _("你没有权限这样做。"), messages.ERROR)
+            return redirect("admin:editions_edition_history", object_id)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

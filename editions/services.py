@@ -2,14 +2,17 @@
 the writers of one edition.
 
 Each takes the acting user, so the permission check has one place to live whichever interface
-(admin action, form, command) calls it. Saving an edition records its history and, through the
-page cache's receivers (newsroom.pagecache.receivers), forgets the cached pages of the edition
+(admin action, form, the history's revert, an import, a command) calls it: whether and when
+readers see an edition changes only for a user with `editions.publish_edition`
+(`check_may_publish`, `check_publication_change`). `user=None` is the operator at the server
+(a management command), who may do anything. Saving an edition records its history and, through
+the page cache's receivers (newsroom.pagecache.receivers), forgets the cached pages of the edition
 and its neighbours.
 """
 
 import zlib
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +40,38 @@ def publication_problem(edition):
     return ""
 
 
+PUBLISH_PERMISSION = "editions.publish_edition"
+
+
+def may_publish(user):
+    """Whether `user` may change whether or when readers see an edition (None: the operator)."""
+    return user is None or user.has_perm(PUBLISH_PERMISSION)
+
+
+def check_may_publish(user):
+    if not may_publish(user):
+        raise PermissionDenied(_("只有值班主任可以发布、定时发布或撤回期次。"))
+
+
+def check_publication_change(edition, *, user):
+    """Refuse (PermissionDenied) a save of `edition` by `user` that would change whether or when
+    readers see it (its status or publication time), unless `user` may publish: an editor's
+    form, or reverting to a version from the edition's history, never publishes or withdraws."""
+    if may_publish(user):
+        return
+    stored = None
+    if edition.pk is not None:
+        stored = Edition.objects.filter(pk=edition.pk).values_list("status", "published_at").first()
+    if (edition.status, edition.published_at) != (stored or (Edition.Status.DRAFT, None)):
+        check_may_publish(user)
+
+
+def save_edition(edition, *, user):
+    """Save `edition` as `user` changed it (the admin's form, a revert from its history)."""
+    check_publication_change(edition, user=user)
+    edition.save()
+
+
 def _locked(editions):
     """The editions, locked until the transaction ends (a counted changelist queryset cannot be
     locked: FOR UPDATE does not go with GROUP BY)."""
@@ -47,6 +82,7 @@ def _locked(editions):
 def publish(editions, *, user, at=None):
     """Publish `editions` now, or from `at` on; returns (how many were published, the refusals as
     "edition：problem" lines). An edition with a `publication_problem` is left as it was."""
+    check_may_publish(user)
     published, refused = 0, []
     with transaction.atomic():
         for edition in _locked(editions):
@@ -78,6 +114,7 @@ def schedule(editions, at, *, user):
 
 def unpublish(editions, *, user):
     """Make `editions` drafts again; returns how many."""
+    check_may_publish(user)
     count = 0
     with transaction.atomic():
         for edition in _locked(editions):

@@ -147,7 +147,7 @@ class EditionImportAdmin(EditionDoubtsMixin, EditionAdmin):
     def _preview(self, request, confirm, payload, *, labels, replace):
         try:
             draft, page_labels, _dumps = read_upload(payload, labels)
-            plan = plan_import(draft, replace=replace)
+            plan = plan_import(draft, replace=replace, user=request.user)
         except EditionImportError as error:
             upload = ImportUploadForm(initial={"publication": payload["publication"]})
             return self._upload_page(request, upload, [str(error)])
@@ -172,7 +172,7 @@ class EditionImportAdmin(EditionDoubtsMixin, EditionAdmin):
     def _import(self, request, confirm, payload, *, labels, replace):
         try:
             draft, _page_labels, dumps = read_upload(payload, labels)
-            result = import_edition(draft, replace=replace, dumps=dumps)
+            result = import_edition(draft, replace=replace, dumps=dumps, user=request.user)
         except EditionImportError as error:
             confirm.add_error(None, str(error))
             return self._preview(request, confirm, payload, labels=labels, replace=replace)

@@ -8,6 +8,8 @@ generator, tests) use this facade; the modules behind it follow the import's own
   preview);
 - `writer`: the plan carried out in bulk, a fixed number of queries per edition;
 - `continuations`: the stored parts of continued stories linked;
+- `rights`: what the acting user's role lets an import do (checked by `plan_import` and
+  `import_edition`);
 - `importing`: the whole import of one edition in one transaction (`import_edition`);
 - `export`: a stored edition read back (`export_edition`, `export_dumps`).
 
@@ -22,10 +24,12 @@ from .export import export_dumps, export_edition
 from .importing import ImportResult, import_edition
 from .normalise import PreparedEdition, prepare_edition
 from .plan import Action, ArticlePlan, ImportPlan, Outcome, PagePlan, plan_import
+from .rights import ImportNotAllowed
 
 __all__ = [
     "Action",
     "ArticlePlan",
+    "ImportNotAllowed",
     "ImportPlan",
     "ImportResult",
     "Outcome",

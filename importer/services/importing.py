@@ -32,6 +32,7 @@ from .plan import (
     make_plan,
     stored_edition,
 )
+from .rights import check_import
 from .writer import Writer
 
 
@@ -103,21 +104,28 @@ def editor_summary(result: ImportResult) -> str:
 
 
 def import_edition(
-    draft: EditionDraft | PreparedEdition, *, replace: bool = False, publish: bool = False, dumps=()
+    draft: EditionDraft | PreparedEdition,
+    *,
+    replace: bool = False,
+    publish: bool = False,
+    dumps=(),
+    user=None,
 ) -> ImportResult:
     """Write `draft` (or an edition `prepare_edition` made of it) in one transaction, with the
     parser's doubts of the articles it writes and the page dumps it was parsed from (`dumps`:
-    `importer.core.sources.PageSource`s)."""
+    `importer.core.sources.PageSource`s), as `user` (None: the operator) may
+    (importer.services.rights: ImportNotAllowed, nothing written)."""
     prepared = draft if isinstance(draft, PreparedEdition) else prepare_edition(draft)
     draft = prepared.draft
     with transaction.atomic():
         lock_edition(draft.publication.slug, draft.date)
-        publication, _ = Publication.objects.get_or_create(
-            slug=draft.publication.slug, defaults={"name": draft.publication.name}
-        )
         edition = stored_edition(draft.publication, draft.date)
         stored = Stored(edition)
         plan = make_plan(prepared, edition, stored, replace)
+        check_import(plan, edition, user=user, publish=publish)
+        publication, _ = Publication.objects.get_or_create(
+            slug=draft.publication.slug, defaults={"name": draft.publication.name}
+        )
         edition = _save_edition(edition, publication, draft, plan, publish)
         writer = Writer(edition, stored, plan, prepared)
         writer.write()

@@ -230,8 +230,13 @@ def stored_edition(publication: PublicationDraft, date):
     )
 
 
-def plan_import(draft: EditionDraft, *, replace: bool = False) -> ImportPlan:
-    """What `import_edition` would do with `draft`, read-only (the admin's import preview)."""
+def plan_import(draft: EditionDraft, *, replace: bool = False, user=None) -> ImportPlan:
+    """What `import_edition` would do with `draft`, read-only (the admin's import preview); an
+    import `user` may not carry out is refused here already (rights.ImportNotAllowed)."""
+    from .rights import check_import  # rights names this module's actions
+
     prepared = prepare_edition(draft)
     edition = stored_edition(prepared.draft.publication, prepared.draft.date)
-    return make_plan(prepared, edition, Stored(edition), replace)
+    plan = make_plan(prepared, edition, Stored(edition), replace)
+    check_import(plan, edition, user=user)
+    return plan

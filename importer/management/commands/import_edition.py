@@ -6,6 +6,11 @@
 
 Every input is read and checked before the first edition is written; each edition is then written
 in its own transaction (see importer.services).
+
+The command runs as the operator: whoever can run manage.py on the server holds the database's
+credentials already, so it imports with every right (it may create a publication, remove
+articles, publish). Editors import through the admin, where their role's permissions apply
+(importer.services.rights).
 """
 
 import json
@@ -158,7 +163,10 @@ class Command(BaseCommand):
                 f"importing {source.date} ({source.page_count} page{'' if source.page_count == 1 else 's'})",
             )
             try:
-                result = import_edition(edition, replace=replace, publish=publish, dumps=source.pages)
+                # user=None: the operator (see the module docstring).
+                result = import_edition(
+                    edition, replace=replace, publish=publish, dumps=source.pages, user=None
+                )
             except EditionImportError as error:
                 raise CommandError(f"{source.origin}: {error}") from None
             except DatabaseError as error:

@@ -129,7 +129,7 @@ def _store(key, tokens, marks, response):
         # Hashed once here rather than by ConditionalGetMiddleware on every hit.
         set_response_etag(response)
         seconds = getattr(response, "newsroom_cache_seconds", settings.NEWSROOM_PAGE_CACHE_SECONDS)
-        cache.set(key, (tokens, marks, response), seconds)
+        _quietly(cache.set, key, (tokens, marks, response), seconds)
 
 
 def cache_published(scopes_for, reads=()):
@@ -171,7 +171,7 @@ def cache_published(scopes_for, reads=()):
             finally:
                 if stale is not None:
                     _quietly(cache.delete, rebuilding)
-            _quietly(_store, key, tokens, marks, response)
+            _store(key, tokens, marks, response)
             return response
 
         return wrapper

@@ -57,7 +57,7 @@ def available():
 
 
 def failed(error):
-    """Note that the cache failed: logged once per outage, then left alone for a while."""
+    """Note that the cache failed: logged, then left alone for RETRY_SECONDS."""
     if available():
         logger.error(
             "Page cache unavailable (%s: %s): pages are served uncached.", type(error).__name__, error
@@ -69,8 +69,7 @@ def recover():
     """After a bump was lost to an outage, forget every cached page once the cache answers."""
     if _outage["lost_bumps"]:
         _outage["lost_bumps"] = False
-        bump([SITE_SCOPE], withdrawn=True)
-        if not _outage["lost_bumps"]:
+        if bump([SITE_SCOPE], withdrawn=True):
             logger.warning("Page cache available again: every cached page is rebuilt.")
 
 
@@ -118,8 +117,9 @@ def _current(keys):
 
 
 def bump(scopes, withdrawn=False):
-    """New tokens for `scopes` (and new withdrawal marks when something there was withdrawn).
-    A failing cache is logged, never raised: the change an editor saved stands."""
+    """New tokens for `scopes` (and new withdrawal marks when something there was withdrawn);
+    whether the cache took them. A failing cache is logged, never raised: the change an editor
+    saved stands."""
     values = {version_key(scope): _new_token() for scope in scopes}
     if withdrawn:
         values.update({withdrawal_key(scope): _new_token() for scope in scopes})
@@ -128,6 +128,8 @@ def bump(scopes, withdrawn=False):
     except Exception as error:  # whatever the backend raises (Redis, a full disk): the save stands
         _outage["lost_bumps"] = True
         failed(error)
+        return False
+    return True
 
 
 def bump_now_and_after_commit(scopes, withdrawn=False):

@@ -102,3 +102,23 @@ def test_ready_when_the_database_and_the_cache_answer(client):
     response = client.get("/healthz/", {"ready": "1"})
     assert response.status_code == 200
     assert response.content.decode() == "ready\n"
+
+
+def test_the_commands_say_in_one_line_that_the_cache_is_down(redis_down):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="the cache did not answer"):
+        call_command("publish_scheduled")
+    with pytest.raises(CommandError, match="the cache did not answer"):
+        call_command("forget_cached_pages")
+
+
+def test_forget_cached_pages_rebuilds_every_page_without_a_stale_copy(client, capsys):
+    from django.core.management import call_command
+
+    continued_edition()
+    assert client.get(f"{DAY}/01/").status_code == 200
+    before = tokens.withdrawals([tokens.SITE_SCOPE])
+    call_command("forget_cached_pages")
+    assert tokens.withdrawals([tokens.SITE_SCOPE]) != before
+    assert "forgotten" in capsys.readouterr().out

@@ -37,7 +37,15 @@ class Command(BaseCommand):
                 raise CommandError("--since must be at least 1 minute.")
             start = now - datetime.timedelta(minutes=since)
         else:
-            start = cache.get(LAST_RUN_KEY) or now - datetime.timedelta(days=1)
+            try:
+                start = cache.get(LAST_RUN_KEY) or now - datetime.timedelta(days=1)
+            except Exception as error:  # whatever the backend raises (Redis down, a full disk)
+                # Nothing is cached while the cache is down, so nothing needs purging: the next
+                # run after it is back looks back to the last run that reached it.
+                raise CommandError(
+                    f"the cache did not answer ({type(error).__name__}); pages are served uncached "
+                    "meanwhile: run this again once it is back"
+                ) from None
         went_live = (
             Edition.objects.published(now=now)
             .filter(published_at__gt=start)

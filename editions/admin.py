@@ -233,6 +233,7 @@ class PageAdmin(SavesFilesWhole, SimpleHistoryAdmin):
     form = PageForm
 
     def save_model(self, request, obj, form, change):
+        services.check_page_move(obj, user=request.user)
         super().save_model(request, obj, form, change)
         make_page_renditions([form])
 

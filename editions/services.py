@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from editions import signals
-from editions.models import Edition
+from editions.models import Edition, Page
 
 # What must hold before an edition may be published, as the apps above know it (articles: every
 # photo captioned and credited): each check takes an edition and says why not, or "".
@@ -64,6 +64,18 @@ def check_publication_change(edition, *, user):
         stored = Edition.objects.filter(pk=edition.pk).values_list("status", "published_at").first()
     if (edition.status, edition.published_at) != (stored or (Edition.Status.DRAFT, None)):
         check_may_publish(user)
+
+
+def check_page_move(page, *, user):
+    """Refuse moving a stored page to another edition where either is published, unless `user`
+    may publish: its articles would go live, or be withdrawn, with it."""
+    if may_publish(user) or page.pk is None:
+        return
+    before = Page.objects.filter(pk=page.pk).values_list("edition_id", flat=True).first()
+    if before is not None and before != page.edition_id:
+        published = Edition.objects.filter(pk__in=[before, page.edition_id], status=Edition.Status.PUBLISHED)
+        if published.exists():
+            check_may_publish(user)
 
 
 def save_edition(edition, *, user):

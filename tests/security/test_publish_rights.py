@@ -135,3 +135,20 @@ def test_an_editor_cannot_move_a_draft_article_into_a_published_edition(editor, 
     within = draft.pages.order_by("-number").first()
     assert article_services.move_to_page(Article.objects.filter(pk=article.pk), within, user=editor) in (0, 1)
     assert article_services.move_to_page(Article.objects.filter(pk=article.pk), target, user=chief) == 1
+
+
+def test_an_editor_cannot_move_a_page_into_a_published_edition(editor, chief):
+    from editions.models import Page
+
+    live = factories.edition(date=datetime.date(2023, 8, 10))
+    draft = factories.edition(published=False)
+    page = draft.pages.order_by("number").last()
+    page.edition, page.label, page.number = live, "09", 9
+    with pytest.raises(PermissionDenied):
+        services.check_page_move(page, user=editor)
+    services.check_page_move(page, user=chief)
+    url = reverse("admin:editions_page_change", args=[page.pk])
+    data = {"edition": live.pk, "number": "9", "label": "09", "name": "", "editor": ""}
+    data.update({"articles-TOTAL_FORMS": "0", "articles-INITIAL_FORMS": "0"})
+    assert logged_in(editor).post(url, data).status_code == 403
+    assert Page.objects.get(pk=page.pk).edition_id == draft.pk

@@ -193,29 +193,29 @@ class Conventions:
 class Weights:
     """Points a run of title lines gets towards opening an article (see `parser.opening`)."""
 
-    opening: float = 3
-    first_on_page: float = 3
-    lead_follows: float = 3
-    strong_form: float = 3
-    visual_break: float = 2
-    title_lines: float = 1
-    long_title_lines: float = 2
-    numbered: float = -3
-    story_closed: float = 3
-    sentence_ended: float = 1
-    mid_sentence: float = -2
-    photo_or_dateline_ahead: float = 3
-    box_break: float = 1
-    topic_change: float = 2
-    topic_fair: float = 1
-    subhead_family: float = -2
-    apart_from_subheads: float = 2
+    opening: float = 3.0
+    first_on_page: float = 3.0
+    lead_follows: float = 3.0
+    strong_form: float = 3.0
+    visual_break: float = 2.0
+    title_lines: float = 1.0
+    long_title_lines: float = 2.0
+    numbered: float = -3.0
+    story_closed: float = 3.0
+    sentence_ended: float = 1.0
+    mid_sentence: float = -2.0
+    photo_or_dateline_ahead: float = 3.0
+    box_break: float = 1.0
+    topic_change: float = 2.0
+    topic_fair: float = 1.0
+    subhead_family: float = -2.0
+    apart_from_subheads: float = 2.0
     # No lead after the run inside a story that opened with a byline line of its own.
-    lead_missing: float = -2
+    lead_missing: float = -2.0
     # Three title lines or more: a title block (a subhead is one or two lines).
-    three_title_lines: float = 3
+    three_title_lines: float = 3.0
     # An interview turn (问：…, 记者：…) right after the run: a heading inside the interview.
-    interview_follows: float = -3
+    interview_follows: float = -3.0
 
 
 @dataclass(frozen=True)
@@ -353,7 +353,7 @@ def _typed(value: Any, hint, where: str):
     if hint is float:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ProfileError(f"{where}: expected a number")
-        return value
+        return float(value)
     if hint is int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise ProfileError(f"{where}: expected a whole number")

@@ -24,6 +24,8 @@ from itertools import repeat
 
 from newsroom.text import nfkc
 
+from .lines import LineKind
+
 # Pairs with these say nothing about a topic (的发, 中国, 我们).
 FUNCTION_CHARACTERS = frozenset(
     "的了是在和有为一不这中国人大我们他她它与及等也就都而以对上下个年月日将从到被把让"
@@ -33,7 +35,7 @@ FUNCTION_CHARACTERS = frozenset(
 _CONTENT = r"[^\W_" + "".join(sorted(FUNCTION_CHARACTERS)) + "]"
 CONTENT_PAIRS = re.compile(f"(?=({_CONTENT}{_CONTENT}))")
 # The kinds of line the text after a run is read from.
-AFTER_KINDS = frozenset(("para", "dateline", "title", "caption"))
+AFTER_KINDS = frozenset((LineKind.PARAGRAPH, LineKind.DATELINE, LineKind.TITLE, LineKind.CAPTION))
 
 
 class Pairs:

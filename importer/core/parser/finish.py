@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 from .. import rules as forms
-from ..draft import ArticleDraft, DoubtKind
+from ..draft import ArticleDraft, ArticleKind, BylineRole, DoubtKind
 
 
-def kind_of(draft: ArticleDraft, conventions) -> str:
-    if draft.kind == "advertisement":
+def kind_of(draft: ArticleDraft, conventions) -> ArticleKind:
+    if draft.kind == ArticleKind.ADVERTISEMENT:
         return draft.kind
     titles = " ".join((draft.headline, draft.subheadline, draft.column))
     if (
@@ -24,20 +24,20 @@ def kind_of(draft: ArticleDraft, conventions) -> str:
         and not draft.dateline
         and len(draft.headline) <= 12
     ):
-        return "notice"
-    if any(byline.role == "author" for byline in draft.bylines):
-        return "commentary"
+        return ArticleKind.NOTICE
+    if any(byline.role == BylineRole.AUTHOR for byline in draft.bylines):
+        return ArticleKind.COMMENTARY
     label = forms.bracket_label(draft.headline) or ""
     if any(word in label for word in conventions.commentary_words):
-        return "commentary"
+        return ArticleKind.COMMENTARY
     if any(word in titles for word in conventions.commentary_title_words) or draft.subheadline.startswith(
         "论"
     ):
-        return "commentary"
+        return ArticleKind.COMMENTARY
     photo_news = not draft.dateline and not draft.bylines and len(draft.paragraphs) <= 3
     if photo_news and any(photo.credit for photo in draft.photos):
-        return "photo"
-    return "news"
+        return ArticleKind.PHOTO
+    return ArticleKind.NEWS
 
 
 def finish(article, position: int, profile) -> ArticleDraft:
@@ -51,7 +51,7 @@ def finish(article, position: int, profile) -> ArticleDraft:
         if position == 1 and not draft.continued_from:
             message = "本版开头的文字没有标题，可能是上一版稿件的后续或版面杂项：标题取自开头几个字，请核对"
             draft.doubt(DoubtKind.UNPLACED, message, first)
-        elif draft.kind == "photo":
+        elif draft.kind == ArticleKind.PHOTO:
             draft.doubt(DoubtKind.NO_TITLE, "图片新闻没有标题：标题取自图片说明的开头，请核对", first)
         else:
             draft.doubt(

@@ -11,24 +11,40 @@ line that is neither title nor prose stand, so that the page walk looks ahead in
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from itertools import pairwise
 
 from .. import rules as forms
 from ..draft import BylineDraft, PageRef
-from ..rules import Rules
+from ..rules import Rules, TitleForm
 from ..text import read_furniture
+
+
+class LineKind(StrEnum):
+    """What a line of a dump is, judged on its own (`classify`) and by its neighbours."""
+
+    TITLE = "title"
+    PARAGRAPH = "para"
+    DATELINE = "dateline"
+    BYLINE = "byline"
+    NOTE = "note"  # an editor's note label (编者按)
+    CAPTION = "caption"
+    CREDIT = "credit"
+    SOURCE = "source"  # a source line closing a wire story (据新华社)
+    FACT = "fact"  # a fact of a box (时间：…)
+    MARKER = "marker"  # a continuation marker alone on its line
+    ADVERTISEMENT = "ad"
 
 
 @dataclass(eq=False, slots=True)
 class Line:
     text: str
     raw: str
-    # title, para, dateline, byline, note, caption, credit, source (据新华社), fact (时间：…), marker, ad
-    kind: str
+    kind: LineKind
     block: int
     blank_before: int
     lines_in_block: int = 1
-    form: str | None = None
+    form: TitleForm | None = None
     lead: forms.Lead | None = None
     bylines: list[BylineDraft] | None = None
     caption: tuple[str, str] | None = None
@@ -46,31 +62,31 @@ class Furniture:
     editor: str = ""
 
 
-def classify(text: str, rules: Rules) -> tuple[str, dict]:
+def classify(text: str, rules: Rules) -> tuple[LineKind, dict]:
     is_note, rest = rules.note_label(text)
     if is_note:
-        return "note", {"text": rest}
+        return LineKind.NOTE, {"text": rest}
     if rules.is_credit(text):
-        return "credit", {}
+        return LineKind.CREDIT, {}
     caption = rules.split_caption(text)
     if caption:
-        return "caption", {"caption": caption}
+        return LineKind.CAPTION, {"caption": caption}
     if forms.CLOSING_CREDIT.match(text):
-        return "para", {}
+        return LineKind.PARAGRAPH, {}
     if rules.is_source(text):
-        return "source", {}
+        return LineKind.SOURCE, {}
     bylines = rules.parse_bylines(text, standalone=True)
     if bylines:
-        return "byline", {"bylines": bylines}
+        return LineKind.BYLINE, {"bylines": bylines}
     lead = rules.take_dateline(text)
     if lead:
-        return "dateline", {"lead": lead}
+        return LineKind.DATELINE, {"lead": lead}
     if rules.is_fact(text):
-        return "fact", {}
+        return LineKind.FACT, {}
     form = rules.title_form(text)
-    if form and form != "weak":
-        return "title", {"form": form}
-    return "para", {"form": form}
+    if form and form != TitleForm.WEAK:
+        return LineKind.TITLE, {"form": form}
+    return LineKind.PARAGRAPH, {"form": form}
 
 
 def read_lines(text: str, furniture: Furniture, rules: Rules) -> list[Line]:
@@ -95,8 +111,8 @@ def read_lines(text: str, furniture: Furniture, rules: Rules) -> list[Line]:
         if body:
             kind, extra = classify(body, rules)
         else:
-            kind, extra = "marker", {}
-        if kind == "note":
+            kind, extra = LineKind.MARKER, {}
+        if kind == LineKind.NOTE:
             body = extra.pop("text")
         lines.append(
             Line(
@@ -125,16 +141,16 @@ def mark_title_like(lines: list[Line], limits) -> None:
     may also be title lines by where they stand in the page (`PageReader.title_like`)."""
     following = None
     for line in reversed(lines):
-        dash = line.kind == "title" and line.text.endswith("——")
-        weak = line.kind == "para" and line.form == "weak"
-        quote = line.kind == "para" and not weak and _quote_or_question(line.text, limits)
+        dash = line.kind == LineKind.TITLE and line.text.endswith("——")
+        weak = line.kind == LineKind.PARAGRAPH and line.form == TitleForm.WEAK
+        quote = line.kind == LineKind.PARAGRAPH and not weak and _quote_or_question(line.text, limits)
         line.candidate = (dash or weak or quote) and not line.continued_to
-        if line.kind == "title" and not dash:
+        if line.kind == LineKind.TITLE and not dash:
             line.title_like = True
         elif not line.candidate or following is None:
             line.title_like = False
         elif dash or weak:
-            line.title_like = following.kind == "title"
+            line.title_like = following.kind == LineKind.TITLE
         else:
             line.title_like = following.title_like
         following = line
@@ -149,8 +165,12 @@ def _quote_or_question(text: str, limits) -> bool:
 def mark_facts(lines: list[Line]) -> None:
     """The line under a fact's bare label (``时间：`` over ``3月29日8:00``) is its value."""
     for previous, line in pairwise(lines):
-        if previous.kind == "fact" and previous.text[-1:] in ":：" and line.kind in ("title", "para"):
-            line.kind = "fact"
+        if (
+            previous.kind == LineKind.FACT
+            and previous.text[-1:] in ":："
+            and line.kind in (LineKind.TITLE, LineKind.PARAGRAPH)
+        ):
+            line.kind = LineKind.FACT
 
 
 def mark_blocks(lines: list[Line]) -> None:
@@ -171,10 +191,10 @@ def mark_blocks(lines: list[Line]) -> None:
             start = index
     for index in range(1, len(lines)):
         line, previous = lines[index], lines[index - 1]
-        opens_run = index == 1 or lines[index - 2].kind != "title"
+        opens_run = index == 1 or lines[index - 2].kind != LineKind.TITLE
         if (
-            line.kind == "title"
-            and previous.kind == "title"
+            line.kind == LineKind.TITLE
+            and previous.kind == LineKind.TITLE
             and opens_run
             and forms.mostly_latin(line.text)
             and not forms.mostly_latin(previous.text)
@@ -184,7 +204,7 @@ def mark_blocks(lines: list[Line]) -> None:
 
 def mark_advertisement(group: list[Line]) -> None:
     for line in group:
-        line.kind = "ad"
+        line.kind = LineKind.ADVERTISEMENT
         line.advertisement = group[0].block
 
 
@@ -192,7 +212,7 @@ def is_advertisement(group: list[Line]) -> bool:
     return (
         len(group) >= 2
         and any(forms.mostly_latin(line.text) for line in group)
-        and all(line.kind in ("title", "para") and len(line.text) <= 60 for line in group)
+        and all(line.kind in (LineKind.TITLE, LineKind.PARAGRAPH) and len(line.text) <= 60 for line in group)
         and not any(forms.ends_sentence(line.text) for line in group)
     )
 

@@ -41,8 +41,10 @@ from __future__ import annotations
 import re
 
 from .. import rules as forms
+from ..rules import TitleForm
+from .lines import LineKind
 
-LEAD_KINDS = ("dateline", "byline", "note")
+LEAD_KINDS = (LineKind.DATELINE, LineKind.BYLINE, LineKind.NOTE)
 # 传承：中医药教育新格局初步形成 / 福建：标准不降、力度不减
 LABELLED = re.compile(r"[^\s:：，,]{1,8}[:：]\s{0,2}\S")
 # 礼赞祖国 致敬时代 / 强化协作，有机融合
@@ -70,12 +72,14 @@ def weigh(reader, run, end: int) -> float:
         weight += weights.lead_follows
     elif current.byline_line and not current.ended:
         weight += weights.lead_missing
-    if end < len(lines) and lines[end].kind == "para" and reader.rules.is_turn(lines[end].text):
+    if end < len(lines) and lines[end].kind == LineKind.PARAGRAPH and reader.rules.is_turn(lines[end].text):
         weight += weights.interview_follows
     if len(run) >= 3:
         weight += weights.three_title_lines
-    shapes = [line.form if line.kind == "title" else reader.rules.title_form(line.text) for line in run]
-    if "strong" in shapes:
+    shapes = [
+        line.form if line.kind == LineKind.TITLE else reader.rules.title_form(line.text) for line in run
+    ]
+    if TitleForm.STRONG in shapes:
         weight += weights.strong_form
     if any(forms.VISUAL_BREAK.search(line.text) for line in run):
         weight += weights.visual_break
@@ -83,7 +87,8 @@ def weigh(reader, run, end: int) -> float:
         long = sum(len(line.text) for line in run) >= limits.long_title_lines
         weight += weights.long_title_lines if long else weights.title_lines
     if any(
-        shape == "subhead" or forms.is_numbered(line.text) for shape, line in zip(shapes, run, strict=True)
+        shape == TitleForm.SUBHEAD or forms.is_numbered(line.text)
+        for shape, line in zip(shapes, run, strict=True)
     ):
         weight += weights.numbered
     if current.ended:
@@ -146,9 +151,9 @@ def subhead_family(reader, run, end: int) -> float:
 def _credit_ahead(reader, end: int) -> bool:
     """Photo news: a title, one to three caption paragraphs, then the credit line."""
     for line in reader.lines[end : end + reader.limits.credit_lookahead]:
-        if line.kind == "credit":
+        if line.kind == LineKind.CREDIT:
             return True
-        if line.kind != "para":
+        if line.kind != LineKind.PARAGRAPH:
             return False
     return False
 

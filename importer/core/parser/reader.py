@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .. import rules as forms
-from ..draft import ArticleDraft, BlockDraft, PhotoDraft
+from ..draft import ArticleDraft, ArticleKind, BlockDraft, BlockType, PhotoDraft
+from ..rules import TitleForm
 from .cohesion import Cohesion
-from .lines import Line, next_positions
+from .lines import Line, LineKind, next_positions
 from .opening import LEAD_KINDS, weigh
 from .titles import assign_title
 
@@ -43,14 +44,14 @@ class Article:
     def last_paragraph_end(self) -> str | None:
         """The end of the last body block when it is a paragraph (what tells a finished sentence)."""
         body = self.draft.body
-        if not body or body[-1].type != "paragraph":
+        if not body or body[-1].type != BlockType.PARAGRAPH:
             return None
         return self.pieces[-1] if self.pieces else body[-1].text
 
     def append(self, block: BlockDraft) -> None:
         self.flush()
         self.draft.body.append(block)
-        if block.type == "paragraph":
+        if block.type == BlockType.PARAGRAPH:
             self.pieces = [block.text]
 
     def flush(self) -> None:
@@ -86,13 +87,21 @@ class PageReader:
         self.current: Article | None = None
         self.story: Article | None = None  # the story an advertisement interrupted
         self.cohesion = Cohesion(lines, profile.weights, profile.limits)
-        self.next_title = next_positions(lines, lambda line: line.kind == "title")
-        self.next_not_photo = next_positions(lines, lambda line: line.kind not in ("caption", "credit"))
+        self.next_title = next_positions(lines, lambda line: line.kind == LineKind.TITLE)
+        self.next_not_photo = next_positions(
+            lines, lambda line: line.kind not in (LineKind.CAPTION, LineKind.CREDIT)
+        )
         self.next_stop = next_positions(
             lines,
-            lambda line: line.kind not in ("para", "title") or line.continued_to or line.continued_from,
+            lambda line: (
+                line.kind not in (LineKind.PARAGRAPH, LineKind.TITLE)
+                or line.continued_to
+                or line.continued_from
+            ),
         )
-        self.next_not_para = next_positions(lines, lambda line: line.kind != "para" or line.continued_to)
+        self.next_not_para = next_positions(
+            lines, lambda line: line.kind != LineKind.PARAGRAPH or line.continued_to
+        )
         self.next_bracketed = next_positions(lines, lambda line: forms.CLOSING_CREDIT.match(line.text))
 
     # --- the walk ---------------------------------------------------------------------------
@@ -104,7 +113,7 @@ class PageReader:
             if self.title_like(index):
                 index = self._title_run(index)
                 continue
-            if line.kind == "ad":
+            if line.kind == LineKind.ADVERTISEMENT:
                 index = self._advertisement(index)
                 continue
             self._line(index, line)
@@ -141,7 +150,7 @@ class PageReader:
             return found
         if (
             found < len(lines)
-            and lines[found].kind == "para"
+            and lines[found].kind == LineKind.PARAGRAPH
             and len(lines[found].text) <= self.limits.max_deck_length
         ):
             after = self.next_not_photo[found + 1]
@@ -172,9 +181,9 @@ class PageReader:
             return False
         line, previous = self.lines[index], self.lines[index - 1]
         return (
-            previous.form == "subhead"
-            and line.kind == "para"
-            and line.form == "weak"
+            previous.form == TitleForm.SUBHEAD
+            and line.kind == LineKind.PARAGRAPH
+            and line.form == TitleForm.WEAK
             and not line.continued_to
             and not line.continued_from
         )
@@ -185,12 +194,14 @@ class PageReader:
             return False
         line, following = self.lines[index], self.lines[index + 1]
         return (
-            line.kind == "para"
+            line.kind == LineKind.PARAGRAPH
             and len(line.text) <= self.limits.max_deck_length
             and not forms.ends_sentence(line.text)
             and line.text[-1:] not in forms.CLAUSE_END
             and not line.continued_to
-            and (following.kind in ("dateline", "byline") or following.continued_from is not None)
+            and (
+                following.kind in (LineKind.DATELINE, LineKind.BYLINE) or following.continued_from is not None
+            )
         )
 
     def _title_run(self, index: int) -> int:
@@ -213,16 +224,21 @@ class PageReader:
         the next line starts mid-sentence (``话。肯雅塔说……``), or the line is long and enumerates
         (``交流团通过座谈交流、举办……和藏``), which subheads rarely do."""
         following = self.lines[end] if end < len(self.lines) else None
-        if following is None or following.kind != "para" or line.continued_to:
+        if following is None or following.kind != LineKind.PARAGRAPH or line.continued_to:
             return False
         mid = forms.MID_SENTENCE
         starts_mid_sentence = following.text[1:2] in mid and following.text[:1] not in mid
         return starts_mid_sentence or (len(line.text) >= self.limits.long_subhead and "、" in line.text)
 
+    def _current(self) -> Article:
+        """The article text goes to; before the page's first title, an untitled one (text a page
+        opens with, which `finish` marks to check), however the profile weighs that first run."""
+        if self.current is None:
+            return self._open([])
+        return self.current
+
     def _line(self, index: int, line: Line) -> None:
-        article = self.current
-        if article is None:
-            article = self._open([])
+        article = self._current()
         draft = article.draft
         if line.continued_from:
             if draft.body or draft.continued_from:
@@ -231,27 +247,27 @@ class PageReader:
             draft.continued_from = line.continued_from
         article.sources.append(line.raw)
         kind = line.kind
-        if kind == "note":
+        if kind == LineKind.NOTE:
             self._note(index, line)
-        elif kind == "byline":
+        elif kind == LineKind.BYLINE:
             draft.bylines.extend(line.bylines or [])
             article.byline_line = article.byline_line or not draft.body
-        elif kind == "dateline":
+        elif kind == LineKind.DATELINE:
             self._dateline(line)
-        elif kind == "caption":
+        elif kind == LineKind.CAPTION:
             caption, credit = line.caption
             draft.photos.append(PhotoDraft(caption=caption, credit=credit))
-        elif kind == "credit":
+        elif kind == LineKind.CREDIT:
             draft.photos.append(PhotoDraft(credit=line.text))
             # A credit after the text ends photo news; one under the title credits its photo.
             article.closed = article.closed or bool(draft.body)
-        elif kind in ("para", "title"):
+        elif kind in (LineKind.PARAGRAPH, LineKind.TITLE):
             self._paragraph(line.text, line)
-        elif kind == "source":
+        elif kind == LineKind.SOURCE:
             # 据新华社 / 综合新华社等报道: the story's last paragraph, and its end.
             self._paragraph(line.text, line, alone=True)
             article.closed = True
-        elif kind == "fact":
+        elif kind == LineKind.FACT:
             self._paragraph(line.text, line, alone=True)
         if line.continued_to:
             draft.continued_to = draft.continued_to or line.continued_to
@@ -273,9 +289,9 @@ class PageReader:
         return article
 
     def _subhead(self, line: Line) -> None:
-        article = self.current
+        article = self._current()
         article.sources.append(line.raw)
-        article.append(BlockDraft(type="subhead", text=line.text))
+        article.append(BlockDraft(type=BlockType.SUBHEAD, text=line.text))
         self.cohesion.add(line.text, line)
         if line.continued_to:
             article.draft.continued_to = article.draft.continued_to or line.continued_to
@@ -284,7 +300,7 @@ class PageReader:
     def _paragraph(self, text: str, line: Line | None = None, alone: bool = False) -> None:
         """A paragraph, or the rest of one a column break cut; ``alone`` for a line that is a
         paragraph of its own (a fact of a box, a source line), neither joining nor joined."""
-        article = self.current
+        article = self._current()
         if article.note_left > 0:
             article.note_left -= 1
             article.draft.editor_note.append(text)
@@ -303,7 +319,7 @@ class PageReader:
             return
         if forms.CLOSING_CREDIT.match(text):
             article.closed = True
-        article.append(BlockDraft(type="paragraph", text=text))
+        article.append(BlockDraft(type=BlockType.PARAGRAPH, text=text))
         article.joinable = not alone
         self._source_at_end(article, text)
 
@@ -330,9 +346,9 @@ class PageReader:
         article = self.current
         paragraphs = 0
         for following in self.lines[index + 1 : index + 1 + self.limits.note_lookahead]:
-            if following.kind in ("byline", "dateline"):
+            if following.kind in (LineKind.BYLINE, LineKind.DATELINE):
                 break
-            if following.kind != "para":
+            if following.kind != LineKind.PARAGRAPH:
                 paragraphs = -1
                 break
             paragraphs += 1
@@ -350,14 +366,18 @@ class PageReader:
         while end < len(self.lines) and self.lines[end].advertisement == advertisement:
             end += 1
         group = self.lines[index:end]
-        story = self.current if self.current and self.current.draft.kind != "advertisement" else self.story
+        story = (
+            self.current
+            if self.current and self.current.draft.kind != ArticleKind.ADVERTISEMENT
+            else self.story
+        )
         article = Article(closed=True)
-        article.draft.kind = "advertisement"
+        article.draft.kind = ArticleKind.ADVERTISEMENT
         article.sources.extend(line.raw for line in group)
         headline = next((line for line in group if not forms.mostly_latin(line.text)), group[0])
         article.draft.headline = headline.text
         article.draft.body = [
-            BlockDraft(type="paragraph", text=line.text) for line in group if line is not headline
+            BlockDraft(type=BlockType.PARAGRAPH, text=line.text) for line in group if line is not headline
         ]
         self.articles.append(article)
         # Prose after an advertisement still belongs to the story it interrupted.

@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 
 from .. import rules as forms
-from ..draft import ArticleDraft, BlockDraft, BylineDraft, DoubtKind
+from ..draft import ArticleDraft, BlockDraft, BlockType, BylineDraft, BylineRole, DoubtKind
 from ..rules.forms import words_pattern
 
 
@@ -39,7 +39,7 @@ def assign_title(draft: ArticleDraft, run, rules) -> None:
         else:
             texts.append(line.text)
     if len(texts) >= 2 and forms.is_person_name(texts[-1]):
-        draft.bylines.append(BylineDraft(name=texts.pop(), role="author"))
+        draft.bylines.append(BylineDraft(name=texts.pop(), role=BylineRole.AUTHOR))
     limits = rules.profile.limits
     lines = [line.raw for line in run]
     # No title holds more lines than this: what follows is a deck (提要) or a box, in the body.
@@ -57,7 +57,7 @@ def assign_title(draft: ArticleDraft, run, rules) -> None:
         split.split(draft, texts, lines)
     if deck or rest:
         draft.doubt(DoubtKind.TITLE_SPLIT, "标题行太多：后几行已作为正文开头，请核对", lines)
-    draft.body.extend(BlockDraft(type="paragraph", text=text) for text in [*rest, *deck])
+    draft.body.extend(BlockDraft(type=BlockType.PARAGRAPH, text=text) for text in [*rest, *deck])
 
 
 @lru_cache(maxsize=32)

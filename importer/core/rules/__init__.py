@@ -40,7 +40,7 @@ from .forms import (
     without_label,
 )
 from .markers import Markers, chinese_number, page_ref, take_markers
-from .titles import Titles
+from .titles import TitleForm, Titles
 
 
 class Rules:
@@ -100,6 +100,7 @@ __all__ = [
     "Lead",
     "Markers",
     "Rules",
+    "TitleForm",
     "balanced",
     "bracket_label",
     "chinese_number",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..draft import BylineDraft
+from ..draft import BylineDraft, BylineRole
 from .forms import words_pattern
 
 NAME = r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8}){1,3}"
@@ -161,7 +161,7 @@ class Bylines:
         names = _names(match.group(2)) if match else None
         if not names:
             return None
-        return [BylineDraft(name=name, role="author", label=match.group(1)) for name in names]
+        return [BylineDraft(name=name, role=BylineRole.AUTHOR, label=match.group(1)) for name in names]
 
     def _pupil(self, text: str) -> list[BylineDraft] | None:
         match = self.school.fullmatch(text) if self.school else None
@@ -169,7 +169,7 @@ class Bylines:
         if not names:
             return None
         school = match.group(1).strip()
-        return [BylineDraft(name=name, role="author", organization=school) for name in names]
+        return [BylineDraft(name=name, role=BylineRole.AUTHOR, organization=school) for name in names]
 
     def _group_start(self, rest: str, label_start: int) -> int | None:
         """Where the byline group whose role label starts at ``label_start`` begins, if it is one.

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..draft import BylineDraft
+from ..draft import BylineDraft, BylineRole
 from .forms import SENTENCE_END, words_pattern
 
 BRACKETED = re.compile(r"\s{0,4}[（(]([^（()）]{1,60})[）)]")
@@ -62,7 +62,7 @@ class Datelines:
         bylines: list[BylineDraft] = []
         bracket = BRACKETED.match(after)
         if bracket:
-            found = self.bylines.parse(bracket.group(1), unlabelled_role="reporter")
+            found = self.bylines.parse(bracket.group(1), unlabelled_role=BylineRole.REPORTER)
             if found:
                 bylines = found
                 after = after[bracket.end() :]

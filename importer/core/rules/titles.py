@@ -8,6 +8,7 @@ against the lines around it. Lengths are the profile's `Limits` (`max_title_leng
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 
 from .forms import (
     CLAUSE_END,
@@ -23,6 +24,15 @@ from .forms import (
 )
 
 
+class TitleForm(StrEnum):
+    """How a line could serve in a title block (`Titles.title_form`)."""
+
+    STRONG = "strong"  # certainly a title line: a —— kicker or subheadline, a column label
+    TITLE = "title"  # short, balanced, no sentence inside
+    WEAK = "weak"  # long with commas: a title line only next to other title lines
+    SUBHEAD = "subhead"  # ends with a colon (山西：): a heading inside a story
+
+
 class Titles:
     def __init__(self, conventions, limits):
         self.longest = limits.max_title_length
@@ -33,13 +43,13 @@ class Titles:
         self.note = re.compile(rf"[【\[（(]?\s{{0,2}}({labels})\s{{0,2}}[】\]）)]?\s{{0,2}}[:：]?\s{{0,2}}")
 
     # complexity: each printed title form is one early return, in the order they are tried
-    def title_form(self, line: str) -> str | None:
+    def title_form(self, line: str) -> TitleForm | None:
         """How a line could serve in a title block, or None for prose.
 
-        ``"strong"``: certainly a title line (a kicker ending with ``——``, a subheadline starting
-        with ``——``, a headline with a bracketed column label, a column label in 【】); ``"title"``:
-        short, balanced, with no sentence inside; ``"weak"``: long with commas, a title only next to
-        other title lines; ``"subhead"``: ends with a colon (``山西：``), a heading inside a story.
+        ``STRONG``: certainly a title line (a kicker ending with ``——``, a subheadline starting
+        with ``——``, a headline with a bracketed column label, a column label in 【】); ``TITLE``:
+        short, balanced, with no sentence inside; ``WEAK``: long with commas, a title only next to
+        other title lines; ``SUBHEAD``: ends with a colon (``山西：``), a heading inside a story.
         """
         text = line.strip()
         if not text or len(text) > self.longest_with_label or not balanced(text):
@@ -51,18 +61,22 @@ class Titles:
         if last in CLAUSE_END:
             return None
         if last in ":：":
-            return "subhead" if len(core) <= self.short_with_comma else None
+            return TitleForm.SUBHEAD if len(core) <= self.short_with_comma else None
         if last in SENTENCE_END and not (len(core) <= self.short_with_comma and not has_clause(core[:-1])):
             return None
         if text.startswith("——") or (text.endswith("——") and len(text) > 2):
-            return "strong" if not has_clause(text) or len(text) <= self.dash_with_clause else "weak"
+            return (
+                TitleForm.STRONG
+                if not has_clause(text) or len(text) <= self.dash_with_clause
+                else TitleForm.WEAK
+            )
         if (bracket_label(text) and len(core) >= 2) or column_label(text):
-            return "strong"
+            return TitleForm.STRONG
         if kicker_split(text) and not has_clause(text):
-            return "strong"
+            return TitleForm.STRONG
         if has_clause(core) and len(core) > self.short_with_comma:
-            return "weak"
-        return "title"
+            return TitleForm.WEAK
+        return TitleForm.TITLE
 
     def note_label(self, line: str) -> tuple[bool, str]:
         """(True, text after the label) when the line opens an editor's note."""

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from importer.core import rules
 from importer.core.draft import DoubtKind, EditionImportError, PageDraft
 from importer.core.parser import parse_page
+from importer.core.profile import DEFAULT
 from importer.core.text import read_furniture
 from newsroom.text import clean_text
 
@@ -173,3 +174,28 @@ def test_a_megabyte_of_one_pattern_parses_and_keeps_its_text(piece):
     text = piece * (1_000_000 // len(piece))
     page = parse_page(text)
     assert output_text(page) == expected_text(text)
+
+
+WEIGHT_NAMES = [name for name in DEFAULT.numbers() if name.startswith("weights.")]
+# Any weights a tuner or an editor may try, the opening threshold above the first run's points too.
+PROFILES = st.fixed_dictionaries(
+    {name: st.floats(min_value=-20, max_value=20, allow_nan=False) for name in WEIGHT_NAMES}
+).map(DEFAULT.with_numbers)
+
+
+@SETTINGS
+@given(PROFILES, dumps(PLAIN))
+def test_whatever_the_weights_every_piece_of_text_appears_exactly_once(profile, text):
+    try:
+        page = parse_page(text, profile=profile)
+    except EditionImportError:
+        return
+    assert output_text(page) == expected_text(text)
+
+
+def test_a_first_run_weighing_less_than_an_opening_starts_an_untitled_article():
+    profile = DEFAULT.with_numbers({"weights.first_on_page": 1.0, "weights.opening": 3.0})
+    page = parse_page("一篇稿件的标题\n\n本报讯 正文说完了。\n", profile=profile)
+    (article,) = page.articles
+    assert [block.text for block in article.body] == ["一篇稿件的标题", "本报讯 正文说完了。"]
+    assert [doubt.kind for doubt in article.doubts] == [DoubtKind.UNPLACED]

@@ -65,3 +65,11 @@ def test_the_parser_reads_a_convention_the_profile_adds():
 def test_the_same_profile_gives_the_same_parse(seed_text):
     profile = Profile.from_json(DEFAULT.to_json())
     assert parse_page(seed_text, profile=profile) == parse_page(seed_text)
+
+
+def test_every_weight_is_a_named_signal_the_opening_pass_documents():
+    from importer.core.parser import opening
+
+    for weight in dataclasses.fields(type(DEFAULT.weights)):
+        assert f"``{weight.name}``" in opening.__doc__, weight.name
+        assert isinstance(getattr(DEFAULT.weights, weight.name), float), weight.name

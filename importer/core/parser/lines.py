@@ -19,6 +19,9 @@ from ..draft import BylineDraft, PageRef
 from ..rules import Rules, TitleForm
 from ..text import read_furniture
 
+# A value of a box's fact (某某馆：周一上午) is at most this long.
+MAX_VALUE_LENGTH = 40
+
 
 class LineKind(StrEnum):
     """What a line of a dump is, judged on its own (`classify`) and by its neighbours."""
@@ -127,7 +130,7 @@ def read_lines(text: str, furniture: Furniture, rules: Rules) -> list[Line]:
             )
         )
         blank, new_block = 0, False
-    mark_facts(lines)
+    mark_facts(lines, rules)
     mark_blocks(lines)
     mark_title_like(lines, rules.profile.limits)
     return lines
@@ -136,9 +139,10 @@ def read_lines(text: str, furniture: Furniture, rules: Rules) -> list[Line]:
 def mark_title_like(lines: list[Line], limits) -> None:
     """Which lines serve as title lines in their context. A title line does; a kicker ending with
     ``——`` and a long line with commas only when a title line follows them (else they are prose
-    running on); a line in quotation marks or a question (a quote or question kicker,
-    ``“我心脏不舒服……”``, ``……在哪里？``) when a title-like line follows it. These candidates
-    may also be title lines by where they stand in the page (`PageReader.title_like`)."""
+    running on); a line in quotation marks, a question or a line trailing off (a quote or
+    question kicker, ``“我心脏不舒服……”``, ``……在哪里？``, ``过“神仙日子”、寻“世外桃源”……``)
+    when a title-like line follows it. These candidates may also be title lines by where they
+    stand in the page (`PageReader.title_like`)."""
     following = None
     for line in reversed(lines):
         dash = line.kind == LineKind.TITLE and line.text.endswith("——")
@@ -159,11 +163,24 @@ def mark_title_like(lines: list[Line], limits) -> None:
 def _quote_or_question(text: str, limits) -> bool:
     if len(text) > limits.max_title_length or "。" in text:
         return False
-    return forms.QUOTED.match(text) is not None or (text[-1] in "？?" and forms.balanced(text))
+    if forms.QUOTED.match(text) is not None:
+        return True
+    core = text.rstrip(forms.CLOSERS)
+    return (text[-1] in "？?" or core.endswith(("……", "…"))) and forms.balanced(text)
 
 
-def mark_facts(lines: list[Line]) -> None:
-    """The line under a fact's bare label (``时间：`` over ``3月29日8:00``) is its value."""
+def mark_facts(lines: list[Line], rules: Rules) -> None:
+    """The line under a fact's bare label (``时间：`` over ``3月29日8:00``) is its value; a label
+    printed without its colon heads the short values under it that have one (``坐诊时间`` over
+    ``某某馆：周一上午；`` and ``某某馆：周五下午。``), each a fact of its own."""
+    heading = False
+    for line, following in pairwise(lines):
+        value = following.kind in (LineKind.TITLE, LineKind.PARAGRAPH, LineKind.FACT) and _is_value(following)
+        if value and (heading or (line.kind == LineKind.TITLE and rules.is_fact_heading(line.text))):
+            line.kind = following.kind = LineKind.FACT
+            heading = True
+        else:
+            heading = False
     for previous, line in pairwise(lines):
         if (
             previous.kind == LineKind.FACT
@@ -171,6 +188,10 @@ def mark_facts(lines: list[Line]) -> None:
             and line.kind in (LineKind.TITLE, LineKind.PARAGRAPH)
         ):
             line.kind = LineKind.FACT
+
+
+def _is_value(line: Line) -> bool:
+    return len(line.text) <= MAX_VALUE_LENGTH and ("：" in line.text or ":" in line.text)
 
 
 def mark_blocks(lines: list[Line]) -> None:

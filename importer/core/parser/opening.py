@@ -22,9 +22,10 @@ of at least ``opening`` points opens an article:
   alone or closing the last sentence) (``story_closed``); after a finished sentence
   (``sentence_ended``); in the middle of a sentence (``mid_sentence``, negative);
 * the shape of the page: a photo credit within the next ``limits.credit_lookahead`` lines (photo
-  news: title, caption, credit), or a closing dateline ahead when the current story opened with
-  one (a story prints one dateline) (``photo_or_dateline_ahead``); ``limits.box_break_blank_lines``
-  blank lines or more before the run, a box break (``box_break``);
+  news: title, caption, credit), a closing dateline ahead when the current story opened with
+  one (a story prints one dateline), or a byline line before the next title when the current
+  story opened with one (a story prints one byline line) (``photo_or_dateline_ahead``);
+  ``limits.box_break_blank_lines`` blank lines or more before the run, a box break (``box_break``);
 * a change of topic (`cohesion`): the story so far and the text after the run share few
   character pairs (``topic_change``), or fairly few (``topic_fair``);
 * the story's subheads share a form (`subhead_family`: all ``传承：……``, all numbered, all two
@@ -96,8 +97,14 @@ def weigh(reader, run, end: int) -> float:
     else:
         last = current.last_paragraph_end
         if last is not None:
-            weight += weights.sentence_ended if forms.ends_sentence(last) else weights.mid_sentence
-    if _credit_ahead(reader, end) or (current.draft.dateline and _closing_dateline_ahead(reader, end)):
+            # A paragraph of its own (a fact of a box: 导航：某某) ends where a sentence does.
+            ended = forms.ends_sentence(last) or not current.joinable
+            weight += weights.sentence_ended if ended else weights.mid_sentence
+    if (
+        _credit_ahead(reader, end)
+        or (current.draft.dateline and _closing_dateline_ahead(reader, end))
+        or (current.byline_line and _byline_line_ahead(reader, end))
+    ):
         weight += weights.photo_or_dateline_ahead
     if run[0].blank_before >= limits.box_break_blank_lines:
         weight += weights.box_break
@@ -156,6 +163,13 @@ def _credit_ahead(reader, end: int) -> bool:
         if line.kind != LineKind.PARAGRAPH:
             return False
     return False
+
+
+def _byline_line_ahead(reader, end: int) -> bool:
+    """A story prints one byline line: another before the next title, after a story that opened
+    with one, closes a piece of its own (a box whose byline is printed after its text)."""
+    stop = min(reader.next_title[end], end + reader.limits.dateline_lookahead)
+    return reader.next_byline[end] < stop
 
 
 def _closing_dateline_ahead(reader, end: int) -> bool:

@@ -4,7 +4,8 @@ Walking the lines in order, a run of title lines either opens a new article or i
 the current one (`opening.weigh` decides); every other line goes to the current article by its
 kind: a dateline, a byline, an editor's note, a caption or a credit, a paragraph. Paragraphs cut
 by column breaks are joined back: a paragraph that does not end a sentence continues with the
-next prose line; titles, subheads, captions, bylines and markers never join. Closing credits such
+next prose line (but a numbered item after a colon, ``参与:`` over ``1.下载……``, is a paragraph of
+its own); titles, subheads, captions, bylines and markers never join. Closing credits such
 as ``（综合本报记者倪光辉、毕京津报道）`` stay the last body paragraph.
 """
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .. import rules as forms
-from ..draft import ArticleDraft, ArticleKind, BlockDraft, BlockType, PhotoDraft
+from ..draft import ArticleDraft, ArticleKind, BlockDraft, BlockType, BylineDraft, PhotoDraft
 from ..rules import TitleForm
 from .cohesion import Cohesion
 from .lines import Line, LineKind, next_positions
@@ -34,6 +35,8 @@ class Article:
     source_end: bool = False  # the last paragraph ends with a source (……。据新华社)
     # Opened with a byline line of its own (记者 张三 / 寄思人：某某): the page prints leads so.
     byline_line: bool = False
+    # A bare name that closed the title run, taken for the author (see `PageReader._byline`).
+    title_name: BylineDraft | None = None
 
     @property
     def ended(self) -> bool:
@@ -88,6 +91,7 @@ class PageReader:
         self.story: Article | None = None  # the story an advertisement interrupted
         self.cohesion = Cohesion(lines, profile.weights, profile.limits)
         self.next_title = next_positions(lines, lambda line: line.kind == LineKind.TITLE)
+        self.next_byline = next_positions(lines, lambda line: line.kind == LineKind.BYLINE)
         self.next_not_photo = next_positions(
             lines, lambda line: line.kind not in (LineKind.CAPTION, LineKind.CREDIT)
         )
@@ -250,8 +254,7 @@ class PageReader:
         if kind == LineKind.NOTE:
             self._note(index, line)
         elif kind == LineKind.BYLINE:
-            draft.bylines.extend(line.bylines or [])
-            article.byline_line = article.byline_line or not draft.body
+            self._byline(article, line)
         elif kind == LineKind.DATELINE:
             self._dateline(line)
         elif kind == LineKind.CAPTION:
@@ -282,11 +285,28 @@ class PageReader:
         if run:
             article.sources.extend(line.raw for line in run)
             assign_title(article.draft, run, self.rules)
+            article.title_name = article.draft.bylines[-1] if article.draft.bylines else None
             for line in run:
                 if line.continued_to:
                     article.draft.continued_to = line.continued_to
         self.cohesion.reset(" ".join((article.draft.kicker, article.draft.headline)))
         return article
+
+    def _byline(self, article: Article, line: Line) -> None:
+        """A byline line. Under a title run that closed with a bare name, the name was a portrait's
+        (the doctor above an advertorial: 何明佳, then the text's 通讯员 甲 记者 乙), not the
+        author's: it goes back to the text, as its first paragraph."""
+        draft, name = article.draft, article.title_name
+        article.byline_line = article.byline_line or not draft.body
+        if name is not None and name in draft.bylines:
+            draft.bylines.remove(name)
+            if draft.body:
+                draft.body.insert(0, BlockDraft(type=BlockType.PARAGRAPH, text=name.name))
+            else:
+                article.append(BlockDraft(type=BlockType.PARAGRAPH, text=name.name))
+                article.joinable = False
+        article.title_name = None
+        draft.bylines.extend(line.bylines or [])
 
     def _subhead(self, line: Line) -> None:
         article = self._current()
@@ -313,6 +333,7 @@ class PageReader:
             and article.joinable
             and not article.closed
             and not forms.ends_sentence(end)
+            and not (end[-1:] in ":：" and forms.is_numbered(text))
         ):
             article.pieces.append(text)
             self._source_at_end(article, text)

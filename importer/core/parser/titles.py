@@ -5,10 +5,10 @@
 * a line in black brackets (``【……】``) or a block of several short lines after the headline is a
   column label; a bare person's name closing the run is the commentary's author;
 * two plain lines are kicker + headline unless the first carries the bracketed column label, or
-  the second reads like an explanation (a comma, an enumeration, a figure, one of the profile's
+  the second reads like an explanation (a comma, a colon, an enumeration, a figure, one of the profile's
   `subheadline_words` such as ``……出席并讲话``, or `subheadline_openers` such as ``今起……``),
   which makes them headline + subheadline; a first line ending with one of `kicker_endings`
-  (``……时强调``) stays the kicker. The default is recorded as a doubt;
+  (``……时强调``) or trailing off (``……``, ``……”``) stays the kicker. The default is recorded as a doubt;
 * a kicker on its own line keeps its printed ``——``; inside a shared line the dash only separates
   the two, and is dropped. One line split by spaces keeps its spaces (a space inside a headline is
   a visual line break) unless its first part opens with one of the profile's `kicker_openers`
@@ -128,8 +128,11 @@ class TitleSplit:
             return True
         if forms.bracket_label(second) or first.endswith(self.kicker_endings):
             return False
+        if first.rstrip(forms.CLOSERS).endswith("…"):
+            return False  # a line trailing off (……, ……”) leads into the headline: a kicker
         return (
-            any(mark in second for mark in "，,、；;") or self.subheadline_reading.search(second) is not None
+            any(mark in second for mark in "，,、；;：:")
+            or self.subheadline_reading.search(second) is not None
         )
 
     def _kicker_in_line(self, draft, line: str, lines) -> tuple[str, str]:

@@ -63,6 +63,7 @@ class Rules:
         self.title_form = self.titles.title_form
         self.note_label = self.titles.note_label
         self.is_fact = self.boxes.is_fact
+        self.is_fact_heading = self.boxes.is_fact_heading
         self.is_furniture_title = self.boxes.is_furniture_title
         self.is_turn = self.boxes.is_turn
 

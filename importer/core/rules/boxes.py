@@ -1,8 +1,9 @@
 """Lines of boxes and turns that are never titles, whatever their shape. Pure Python.
 
 * a fact of a box: one of the profile's `fact_labels` and a colon (``时间：``, ``导航：崂山村``,
-  ``兑换开始时间：3月28日``), or a short line holding one of its `furniture_words` (``邮发代号``,
-  ``扫码关注``);
+  ``兑换开始时间：3月28日``), a short line holding one of its `furniture_words` (``邮发代号``,
+  ``扫码关注``) or a telephone number (``求医问药0571-85053191``); a fact's label without its
+  colon heads the values under it (``坐诊时间`` over ``某某馆：周一上午``);
 * a furniture title: one of its `furniture_titles` (``本报地址``, ``杭州市区天气预报``), the head of
   a box that is not a story;
 * an interview turn: one of its `interview_labels` and a colon (``问：``, ``记者：``).
@@ -17,6 +18,8 @@ from .forms import words_pattern
 # A fact's label may follow a short word (兑换开始时间) and may stand alone (时间：).
 MAX_FACT_PREFIX = 4
 MAX_FURNITURE_LINE = 60
+# A telephone number (0571-85053191, 400-123-4567): a short line holding one is a box's fact.
+PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}|400)-?\d{3,4}-?\d{4}(?!\d)")
 
 
 class Boxes:
@@ -29,6 +32,10 @@ class Boxes:
         )
         words = words_pattern(conventions.furniture_words)
         self.furniture_word = re.compile(words) if words else None
+        # 坐诊时间 / 报名方式 over 某某馆：周一上午: a fact's label printed as the head of its values.
+        self.fact_heading = (
+            re.compile(rf"[\u4e00-\u9fff]{{0,{MAX_FACT_PREFIX}}}(?:{labels})") if labels else None
+        )
         titles = words_pattern(conventions.furniture_titles)
         self.furniture_title = re.compile(rf"[\u4e00-\u9fff]{{0,6}}(?:{titles})") if titles else None
         turns = words_pattern(conventions.interview_labels)
@@ -37,11 +44,16 @@ class Boxes:
     def is_fact(self, text: str) -> bool:
         if self.fact is not None and self.fact.match(text):
             return True
+        if len(text) <= MAX_FURNITURE_LINE and PHONE.search(text):
+            return True
         return (
             self.furniture_word is not None
             and len(text) <= MAX_FURNITURE_LINE
             and self.furniture_word.search(text) is not None
         )
+
+    def is_fact_heading(self, text: str) -> bool:
+        return self.fact_heading is not None and self.fact_heading.fullmatch(text.strip()) is not None
 
     def is_furniture_title(self, text: str) -> bool:
         return self.furniture_title is not None and self.furniture_title.fullmatch(text.strip()) is not None

@@ -1,0 +1,136 @@
+"""More families of failure on a second paper (issue 15), each on a small page written for the
+test: the names, outlets and stories are made up; only the forms are the papers'."""
+
+from importer.core.draft import BlockType
+from importer.core.parser import parse_page
+
+
+def page(*blocks: str):
+    return parse_page("\n\n".join(blocks) + "\n").articles
+
+
+def test_a_portraits_name_above_an_advertorial_is_its_text_not_its_author():
+    """An advertorial under a doctor's portrait prints the doctor's name and career, then the
+    reporters' byline: the name is the first paragraph, the byline the reporters'."""
+    (article,) = page(
+        "62岁王阿姨膝盖疼，走不了路",
+        "李某某中医师给她扎了三次针",
+        "吴明德",
+        "毕业于某某中医药大学，从医三十年，擅长针灸治疗各类痛症。",
+        "通讯员 甲乙 记者 丙丁",
+        "很多人都有过膝盖疼的经历。62岁的王阿姨就是其中一位。",
+    )
+    assert article.headline == "李某某中医师给她扎了三次针"
+    assert [byline.name for byline in article.bylines] == ["甲乙", "丙丁"]
+    assert article.paragraphs[0] == "吴明德"
+    assert article.kind == "news"
+
+
+def test_a_facts_label_without_its_colon_heads_its_values_inside_the_story():
+    """坐诊时间 over its values (某某馆：周一上午；) is a box inside the story, not a new story's
+    title; each value is a paragraph of its own, even when it ends with a semicolon."""
+    (article,) = page(
+        "62岁王阿姨膝盖疼，走不了路",
+        "李某某中医师给她扎了三次针",
+        "毕业于某某中医药大学，从医三十年。",
+        "坐诊时间",
+        "某某国医馆：周三上午、周五下午；",
+        "某某中医馆：周四下午。",
+        "通讯员 甲乙 记者 丙丁",
+        "很多人都有过膝盖疼的经历。",
+    )
+    assert article.paragraphs[1:4] == [
+        "坐诊时间",
+        "某某国医馆：周三上午、周五下午；",
+        "某某中医馆：周四下午。",
+    ]
+    assert [byline.name for byline in article.bylines] == ["甲乙", "丙丁"]
+
+
+def test_a_line_with_a_telephone_number_is_a_fact_never_a_title():
+    articles = page(
+        "某某健康热线",
+        "咨询、投诉、求医问药0571-88886666",
+        "下一篇稿件的标题",
+        "记者 张小明",
+        "正文的第一段，说完了。",
+    )
+    assert [a.headline for a in articles] == ["某某健康热线", "下一篇稿件的标题"]
+    assert articles[0].paragraphs == ["咨询、投诉、求医问药0571-88886666"]
+
+
+def test_a_kicker_trailing_off_opens_the_page():
+    """A kicker ending with …… (a list left open) over the headline is a kicker, not body text."""
+    (article,) = page(
+        "赏“山间桃林”、看“湖畔花海”、寻“世外桃源”……",
+        "春天，还是去山里更好！本周末去这几处",
+        "记者 张小明",
+        "春天的周末，最舒服的是找个有花的地方慢慢走。",
+    )
+    assert article.kicker == "赏“山间桃林”、看“湖畔花海”、寻“世外桃源”……"
+    assert article.headline == "春天，还是去山里更好！本周末去这几处"
+
+
+def test_after_a_boxs_facts_a_title_over_a_byline_opens_a_new_story():
+    """导航：某某 closes a part of a guide like a sentence: the next title with its byline is a new
+    story, not a subhead."""
+    articles = page(
+        "本周末去看桃花",
+        "记者 张小明",
+        "本周末桃花正盛，我们挑了几处。",
+        "甲村百亩桃林",
+        "桃林就在村口，开得正好。",
+        "导航：甲村党群服务中心",
+        "4月乙山，门票全免",
+        "记者 李小红 某某微融圈 王小刚",
+        "你知道吗？乙山景区今年四十岁了。",
+    )
+    assert [a.headline for a in articles] == ["本周末去看桃花", "4月乙山，门票全免"]
+    assert [b.name for b in articles[1].bylines] == ["李小红", "王小刚"]
+
+
+def test_a_box_with_its_byline_after_its_text_is_not_a_subhead_of_the_story_before():
+    """A story prints one byline line: under a story that opened with one, a title run followed by
+    a short text and another byline line is a piece of its own (a call for letters)."""
+    articles = page(
+        "父亲的老自行车",
+        "寄思人：张小明",
+        "父亲离开我们十年了。他的自行车还在楼下。",
+        "写下你的思念",
+        "追忆故人",
+        "每年清明前后，本报都推出追思服务。",
+        "参与方式：下载某某App，点击首页发帖。",
+        "记者 李小红",
+        "母亲的针线盒",
+        "寄思人：王小刚",
+        "母亲的针线盒里，有一枚顶针。",
+    )
+    assert [a.headline for a in articles] == ["父亲的老自行车", "追忆故人", "母亲的针线盒"]
+    assert [b.name for b in articles[1].bylines] == ["李小红"]
+
+
+def test_a_numbered_item_after_a_colon_is_a_paragraph_of_its_own():
+    (article,) = page(
+        "征集活动开始了",
+        "记者 张小明",
+        "征集4月1日截止。你可以通过以下方式参与：",
+        "1.下载某某客户端，在首页发帖。",
+        "2.拨打热线，讲述你的故事。",
+    )
+    assert article.paragraphs == [
+        "征集4月1日截止。你可以通过以下方式参与：",
+        "1.下载某某客户端，在首页发帖。",
+        "2.拨打热线，讲述你的故事。",
+    ]
+
+
+def test_a_second_title_line_with_a_speakers_colon_is_the_subheadline():
+    (article,) = page(
+        "你的手机助手犯了错谁该担责？",
+        "某某公司安全负责人：谈数字便利和隐私保护",
+        "记者 张小明",
+        "手机助手越来越聪明了。",
+    )
+    assert (article.kicker, article.headline) == ("", "你的手机助手犯了错谁该担责？")
+    assert article.subheadline == "某某公司安全负责人：谈数字便利和隐私保护"
+    assert all(block.type == BlockType.PARAGRAPH for block in article.body)

@@ -185,6 +185,8 @@ class Conventions:
         "参与方式",
         "印刷",
     )
+    # Endings of the place a story is filed under, printed alone on a line after its text (富阳区).
+    region_endings: tuple[str, ...] = ("区", "县", "市")
     # Interview turns: a title run followed by one is a heading inside the interview.
     interview_labels: tuple[str, ...] = ("问", "答", "记者", "主持人")
 

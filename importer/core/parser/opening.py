@@ -4,11 +4,11 @@ No single signal decides; each adds the points of a field of the profile's `Weig
 of at least ``opening`` points opens an article:
 
 * the first run on the page, before any story: ``first_on_page``;
-* what follows the run (past the captions and credits of its photos): a dateline, a byline or an
-  editor's note, ``lead_follows``; an ``上接`` marker opens the second part of a story under its
-  repeated headline, whatever else is true; no lead at all when the current story opened with a
-  byline line of its own, as the paper prints its stories, makes it likely a subhead
-  (``lead_missing``, negative); an interview turn right after it (``问：``,
+* what follows the run (past the captions and credits of its photos and the facts of a box): a
+  dateline, a byline or an editor's note, ``lead_follows``; an ``上接`` marker opens the second
+  part of a story under its repeated headline, whatever else is true; no lead at all when the
+  current story opened with a byline line of its own, as the paper prints its stories, makes it
+  likely a subhead (``lead_missing``, negative); an interview turn right after it (``问：``,
   ``记者：``) makes it a heading inside the interview (``interview_follows``, negative);
 * the run's own form: a ``——`` kicker or subheadline, a bracketed or 【】 column label
   (``strong_form``); two spaces inside a line, the headline's own line break (``visual_break``);
@@ -69,7 +69,7 @@ def weigh(reader, run, end: int) -> float:
         # title (本报地址) a box of its own: never a subhead.
         return max(weights.opening, weights.first_on_page)
     weight = 0
-    if reader.lead_ahead(end) is not None:
+    if reader.lead_ahead(end, past_facts=True) is not None:
         weight += weights.lead_follows
     elif current.byline_line and not current.ended:
         weight += weights.lead_missing

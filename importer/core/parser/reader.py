@@ -92,6 +92,9 @@ class PageReader:
         self.cohesion = Cohesion(lines, profile.weights, profile.limits)
         self.next_title = next_positions(lines, lambda line: line.kind == LineKind.TITLE)
         self.next_byline = next_positions(lines, lambda line: line.kind == LineKind.BYLINE)
+        self.next_not_box = next_positions(
+            lines, lambda line: line.kind not in (LineKind.CAPTION, LineKind.CREDIT, LineKind.FACT)
+        )
         self.next_not_photo = next_positions(
             lines, lambda line: line.kind not in (LineKind.CAPTION, LineKind.CREDIT)
         )
@@ -145,19 +148,23 @@ class PageReader:
             previous.candidate for previous in self.lines[start:index]
         )
 
-    def lead_ahead(self, index: int) -> int | None:
+    def lead_ahead(self, index: int, past_facts: bool = False) -> int | None:
         """Where the lead (byline, dateline, note) of a story whose title ends before
-        ``lines[index]`` stands, past its photos' captions and credits and one line of deck."""
+        ``lines[index]`` stands, past its photos' captions and credits and one line of deck, and
+        ``past_facts``, past the facts of a box under the title too (``扫码关注``)."""
         lines = self.lines
-        found = self.next_not_photo[index]
+        skip = self.next_not_box if past_facts else self.next_not_photo
+        found = skip[index]
         if found < len(lines) and lines[found].kind in LEAD_KINDS:
             return found
+        # Among the facts of a box, its other lines (扫码关注 / “某某” / 微信公众号) are title-like.
+        deck = (LineKind.PARAGRAPH, LineKind.TITLE) if past_facts else (LineKind.PARAGRAPH,)
         if (
             found < len(lines)
-            and lines[found].kind == LineKind.PARAGRAPH
+            and lines[found].kind in deck
             and len(lines[found].text) <= self.limits.max_deck_length
         ):
-            after = self.next_not_photo[found + 1]
+            after = skip[found + 1]
             if after < len(lines) and lines[after].kind in LEAD_KINDS:
                 return after
         return None
@@ -211,6 +218,11 @@ class PageReader:
     def _title_run(self, index: int) -> int:
         end = self._run_end(index)
         run = self.lines[index:end]
+        if self._inside_box(index, end):
+            for line in run:
+                line.kind = LineKind.FACT
+                self._line(index, line)
+            return end
         points = weigh(self, run, end)
         if self.observe is not None:
             self.observe(run, points)
@@ -222,6 +234,16 @@ class PageReader:
             for line in run:
                 self._subhead(line)
         return end
+
+    def _inside_box(self, index: int, end: int) -> bool:
+        """Title-like lines between two facts of a box (扫码关注 / “某某” / 微信公众号) are the box's."""
+        lines = self.lines
+        return (
+            index > 0
+            and end < len(lines)
+            and lines[index - 1].kind == LineKind.FACT
+            and lines[end].kind == LineKind.FACT
+        )
 
     def _cut_paragraph(self, line: Line, end: int) -> bool:
         """The first part of a paragraph cut by a column break, though it looks like a subhead:

@@ -9,6 +9,8 @@
   `subheadline_words` such as ``……出席并讲话``, or `subheadline_openers` such as ``今起……``),
   which makes them headline + subheadline; a first line ending with one of `kicker_endings`
   (``……时强调``) or trailing off (``……``, ``……”``) stays the kicker. The default is recorded as a doubt;
+* title lines of three or more that open with two questions or more (``……要多久？`` over
+  ``……能跑多远？``) print the questions as one kicker;
 * a kicker on its own line keeps its printed ``——``; inside a shared line the dash only separates
   the two, and is dropped. One line split by spaces keeps its spaces (a space inside a headline is
   a visual line break) unless its first part opens with one of the profile's `kicker_openers`
@@ -60,6 +62,14 @@ def assign_title(draft: ArticleDraft, run, rules) -> None:
     draft.body.extend(BlockDraft(type=BlockType.PARAGRAPH, text=text) for text in [*rest, *deck])
 
 
+def _questions(texts: list[str]) -> int:
+    """How many of the first title lines are questions."""
+    count = 0
+    while count < len(texts) and texts[count].rstrip(forms.CLOSERS)[-1:] in "？?":
+        count += 1
+    return count
+
+
 @lru_cache(maxsize=32)
 def title_split_for(profile) -> TitleSplit:
     return TitleSplit(profile)
@@ -106,6 +116,10 @@ class TitleSplit:
             headline, subheadline = rest[0], " ".join(rest[1:])
         elif subheadline:
             kicker, headline = rest[0], " ".join(rest[1:])
+        elif len(rest) >= 3 and 1 < _questions(rest) < len(rest):
+            # 要多久？你身边的……在哪里？ / 汽车充电……能跑多远？ over the headline: one kicker.
+            asked = _questions(rest)
+            kicker, headline, subheadline = " ".join(rest[:asked]), rest[asked], " ".join(rest[asked + 1 :])
         elif len(rest) >= 3:
             if len(rest) > 3:
                 draft.doubt(DoubtKind.TITLE_SPLIT, "标题超过三行，后几行已归入副题", lines)

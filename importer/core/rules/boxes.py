@@ -3,7 +3,8 @@
 * a fact of a box: one of the profile's `fact_labels` and a colon (``时间：``, ``导航：崂山村``,
   ``兑换开始时间：3月28日``), a short line holding one of its `furniture_words` (``邮发代号``,
   ``扫码关注``) or a telephone number (``求医问药0571-85053191``); a fact's label without its
-  colon heads the values under it (``坐诊时间`` over ``某某馆：周一上午``);
+  colon heads the values under it (``坐诊时间`` over ``某某馆：周一上午``); the place a story is
+  filed under, alone on a line after its text (``富阳区``: one of its `region_endings`);
 * a furniture title: one of its `furniture_titles` (``本报地址``, ``杭州市区天气预报``), the head of
   a box that is not a story;
 * an interview turn: one of its `interview_labels` and a colon (``问：``, ``记者：``).
@@ -18,6 +19,8 @@ from .forms import words_pattern
 # A fact's label may follow a short word (兑换开始时间) and may stand alone (时间：).
 MAX_FACT_PREFIX = 4
 MAX_FURNITURE_LINE = 60
+# A region's name before its ending (富阳 + 区): the place a story is filed under.
+MAX_REGION_NAME = 3
 # A telephone number (0571-85053191, 400-123-4567): a short line holding one is a box's fact.
 PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}|400)-?\d{3,4}-?\d{4}(?!\d)")
 
@@ -30,6 +33,8 @@ class Boxes:
             if labels
             else None
         )
+        regions = words_pattern(conventions.region_endings)
+        self.region = re.compile(rf"[\u4e00-\u9fff]{{1,{MAX_REGION_NAME}}}(?:{regions})") if regions else None
         words = words_pattern(conventions.furniture_words)
         self.furniture_word = re.compile(words) if words else None
         # 坐诊时间 / 报名方式 over 某某馆：周一上午: a fact's label printed as the head of its values.
@@ -45,6 +50,8 @@ class Boxes:
         if self.fact is not None and self.fact.match(text):
             return True
         if len(text) <= MAX_FURNITURE_LINE and PHONE.search(text):
+            return True
+        if self.region is not None and self.region.fullmatch(text):
             return True
         return (
             self.furniture_word is not None

@@ -134,3 +134,59 @@ def test_a_second_title_line_with_a_speakers_colon_is_the_subheadline():
     assert (article.kicker, article.headline) == ("", "你的手机助手犯了错谁该担责？")
     assert article.subheadline == "某某公司安全负责人：谈数字便利和隐私保护"
     assert all(block.type == BlockType.PARAGRAPH for block in article.body)
+
+
+def test_a_column_under_a_box_of_facts_opens_with_the_byline_after_the_box():
+    """楼市问答 over a follow-us box (扫码关注 / “某某” / 微信公众号), then the byline: a new piece,
+    the box in its text; the interview's two-line headings stay inside it."""
+    articles = page(
+        "某地挂牌三宗宅地",
+        "记者 张小明",
+        "某地昨天挂牌了三宗住宅用地。",
+        "楼市问答",
+        "扫码关注",
+        "“某某房产”",
+        "微信公众号",
+        "记者 李小红",
+        "孩子今年三岁了",
+        "现在买学区房可行吗？",
+        "问：孩子今年三岁了，想买套学区房，现在可行吗？",
+        "答：时间点卡得很好。",
+    )
+    assert [a.headline for a in articles] == ["某地挂牌三宗宅地", "楼市问答"]
+    assert articles[1].paragraphs[:3] == ["扫码关注", "“某某房产”", "微信公众号"]
+    assert [b.name for b in articles[1].bylines] == ["李小红"]
+    assert [b.text for b in articles[1].body if b.type == BlockType.SUBHEAD] == [
+        "孩子今年三岁了",
+        "现在买学区房可行吗？",
+    ]
+
+
+def test_the_region_a_story_is_filed_under_closes_it():
+    """富阳区 printed alone after a story's text is the story's last line, not the next title's kicker."""
+    articles = page(
+        "某某包子火了",
+        "记者 张小明",
+        "期待小小的包子未来能带来更多惊喜。",
+        "某阳区",
+        "无人机飞上高空洗楼",
+        "“机器人员工”上岗啦",
+        "记者 李小红",
+        "上午8点，无人机飞上了教学楼。",
+    )
+    assert [a.headline for a in articles] == ["某某包子火了", "“机器人员工”上岗啦"]
+    assert articles[0].paragraphs[-1] == "某阳区"
+    assert articles[1].kicker == "无人机飞上高空洗楼"
+
+
+def test_two_questions_over_a_headline_are_one_kicker():
+    (article,) = page(
+        "骑手进小区要多久？你身边的急救设备在哪里？",
+        "汽车充电8分钟能跑多远？",
+        "温暖就藏在一件件小事中",
+        "年度温暖案例继续征集中",
+        "记者 张小明",
+        "每一个温暖故事，都值得被记住。",
+    )
+    assert article.kicker == "骑手进小区要多久？你身边的急救设备在哪里？ 汽车充电8分钟能跑多远？"
+    assert (article.headline, article.subheadline) == ("温暖就藏在一件件小事中", "年度温暖案例继续征集中")

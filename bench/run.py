@@ -51,6 +51,8 @@ SIZES = (("1 KB", 1_000), ("20 KB", 20_000), ("1 MB", 1_000_000), ("5 MB", 5_000
 def real_pages():
     pages = [SEED.read_bytes()]
     pages += [p.read_bytes() for p in sorted(CORPUS.rglob("0*.txt"))]
+    # The second paper's pages (A01 … B08), which print differently.
+    pages += [p.read_bytes() for p in sorted((ROOT / "tests" / "fixtures" / "corpus-dskb").rglob("*.txt"))]
     return pages
 
 

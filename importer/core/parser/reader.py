@@ -4,78 +4,21 @@ Walking the lines in order, a run of title lines either opens a new article or i
 the current one (`opening.weigh` decides); every other line goes to the current article by its
 kind: a dateline, a byline, an editor's note, a caption or a credit, a paragraph. Paragraphs cut
 by column breaks are joined back: a paragraph that does not end a sentence continues with the
-next prose line (but a numbered item after a colon, ``参与:`` over ``1.下载……``, is a paragraph of
-its own); titles, subheads, captions, bylines and markers never join. Closing credits such
-as ``（综合本报记者倪光辉、毕京津报道）`` stay the last body paragraph.
+next prose line (but an item of a list after a colon or a dash, ``参与:`` over ``1.下载……``, is
+a paragraph of its own); titles, subheads, captions, bylines and markers never join (`article`).
+Closing credits such as ``（综合本报记者倪光辉、毕京津报道）`` stay the last body paragraph.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from itertools import pairwise
-
 from .. import rules as forms
-from ..draft import ArticleDraft, ArticleKind, BlockDraft, BlockType, BylineDraft, PhotoDraft
+from ..draft import ArticleKind, BlockDraft, BlockType, PhotoDraft
 from ..rules import TitleForm
+from .article import Article, opens_an_item
 from .cohesion import Cohesion
 from .lines import Line, LineKind, next_positions
 from .opening import LEAD_KINDS, weigh
 from .titles import assign_title
-
-
-@dataclass
-class Article:
-    draft: ArticleDraft = field(default_factory=ArticleDraft)
-    sources: list[str] = field(default_factory=list)
-    closed: bool = False  # ended by a 下转 marker, a closing credit or a photo credit
-    note_left: int = 0  # paragraphs still to go to the editor's note
-    # The pieces of the last paragraph while column breaks are joined back (joined once, at the end).
-    pieces: list[str] = field(default_factory=list)
-    joinable: bool = True  # whether the last paragraph may take the next prose line
-    source_end: bool = False  # the last paragraph ends with a source (……。据新华社)
-    # Opened with a byline line of its own (记者 张三 / 寄思人：某某): the page prints leads so.
-    byline_line: bool = False
-    # A bare name that closed the title run, taken for the author (see `PageReader._byline`).
-    title_name: BylineDraft | None = None
-
-    @property
-    def ended(self) -> bool:
-        """Whether the story has ended: a marker, a closing credit or a source line closed it."""
-        return self.closed or self.source_end
-
-    @property
-    def last_paragraph_end(self) -> str | None:
-        """The end of the last body block when it is a paragraph (what tells a finished sentence)."""
-        body = self.draft.body
-        if not body or body[-1].type != BlockType.PARAGRAPH:
-            return None
-        return self.pieces[-1] if self.pieces else body[-1].text
-
-    def append(self, block: BlockDraft) -> None:
-        self.flush()
-        self.draft.body.append(block)
-        if block.type == BlockType.PARAGRAPH:
-            self.pieces = [block.text]
-
-    def flush(self) -> None:
-        if len(self.pieces) > 1:
-            self.draft.body[-1].text = join_pieces(self.pieces)
-        self.pieces = []
-
-
-def join_pieces(pieces: list[str]) -> str:
-    """Glue the parts of a paragraph cut by column breaks (a space between two Latin words)."""
-    out = [pieces[0]]
-    for previous, piece in pairwise(pieces):
-        if (
-            previous[-1:].isascii()
-            and previous[-1:].isalnum()
-            and piece[:1].isascii()
-            and piece[:1].isalnum()
-        ):
-            out.append(" ")
-        out.append(piece)
-    return "".join(out)
 
 
 class PageReader:
@@ -233,6 +176,7 @@ class PageReader:
         else:
             for line in run:
                 self._subhead(line)
+            self.current.subhead_runs.append(len(run))
         return end
 
     def _inside_box(self, index: int, end: int) -> bool:
@@ -248,13 +192,16 @@ class PageReader:
     def _cut_paragraph(self, line: Line, end: int) -> bool:
         """The first part of a paragraph cut by a column break, though it looks like a subhead:
         the next line starts mid-sentence (``话。肯雅塔说……``), or the line is long and enumerates
-        (``交流团通过座谈交流、举办……和藏``), which subheads rarely do."""
+        (``交流团通过座谈交流、举办……和藏``), which subheads rarely do, or the line holds a clause
+        in a story that prints its subheads as two lines (``在某某小区，27台设备覆盖``)."""
         following = self.lines[end] if end < len(self.lines) else None
         if following is None or following.kind != LineKind.PARAGRAPH or line.continued_to:
             return False
         mid = forms.MID_SENTENCE
         starts_mid_sentence = following.text[1:2] in mid and following.text[:1] not in mid
-        return starts_mid_sentence or (len(line.text) >= self.limits.long_subhead and "、" in line.text)
+        if starts_mid_sentence or (len(line.text) >= self.limits.long_subhead and "、" in line.text):
+            return True
+        return forms.has_clause(line.text) and self.current is not None and self.current.subheads_in_pairs
 
     def _current(self) -> Article:
         """The article text goes to; before the page's first title, an untitled one (text a page
@@ -355,7 +302,7 @@ class PageReader:
             and article.joinable
             and not article.closed
             and not forms.ends_sentence(end)
-            and not (end[-1:] in ":：" and forms.is_numbered(text))
+            and not opens_an_item(end, text)
         ):
             article.pieces.append(text)
             self._source_at_end(article, text)

@@ -190,3 +190,41 @@ def test_two_questions_over_a_headline_are_one_kicker():
     )
     assert article.kicker == "骑手进小区要多久？你身边的急救设备在哪里？ 汽车充电8分钟能跑多远？"
     assert (article.headline, article.subheadline) == ("温暖就藏在一件件小事中", "年度温暖案例继续征集中")
+
+
+def test_an_item_after_a_paragraph_ending_with_a_dash_is_a_paragraph_of_its_own():
+    (article,) = page(
+        "谁该来担责",
+        "记者 张小明",
+        "专家认为，应该建立分层责任框架——",
+        "第一层：产品设计缺陷责任，由开发者承担。",
+    )
+    assert article.paragraphs == [
+        "专家认为，应该建立分层责任框架——",
+        "第一层：产品设计缺陷责任，由开发者承担。",
+    ]
+
+
+def test_a_clause_cut_by_a_column_break_in_a_story_of_two_line_subheads_is_prose():
+    """A story printing its subheads as two lines: a single line holding a clause, cut by the
+    column break, is the start of the paragraph under it, not a subhead."""
+    (article,) = page(
+        "某某小区的新变化",
+        "记者 张小明",
+        "小区最近有了不少新变化。",
+        "骑手进小区",
+        "从“问东问西”到“3秒进门”",
+        "如今骑手碰一下就能进门。",
+        "小区建起守护圈",
+        "27台设备，还有一群小卫士",
+        "守护网正是业主所说的细节之一。",
+        "在某某小区，27台设备覆盖",
+        "四个区域，分布在园区出入口。",
+    )
+    assert article.paragraphs[-1] == "在某某小区，27台设备覆盖四个区域，分布在园区出入口。"
+    assert [b.text for b in article.body if b.type == BlockType.SUBHEAD] == [
+        "骑手进小区",
+        "从“问东问西”到“3秒进门”",
+        "小区建起守护圈",
+        "27台设备，还有一群小卫士",
+    ]

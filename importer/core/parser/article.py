@@ -1,0 +1,81 @@
+"""An article as the page walk builds it: its draft, the lines it came from, and the state of its
+last paragraph while column breaks are joined back. Pure Python."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from .. import rules as forms
+from ..draft import ArticleDraft, BlockDraft, BlockType, BylineDraft
+from .opening import LABELLED
+
+
+@dataclass
+class Article:
+    draft: ArticleDraft = field(default_factory=ArticleDraft)
+    sources: list[str] = field(default_factory=list)
+    closed: bool = False  # ended by a 下转 marker, a closing credit or a photo credit
+    note_left: int = 0  # paragraphs still to go to the editor's note
+    # The pieces of the last paragraph while column breaks are joined back (joined once, at the end).
+    pieces: list[str] = field(default_factory=list)
+    joinable: bool = True  # whether the last paragraph may take the next prose line
+    source_end: bool = False  # the last paragraph ends with a source (……。据新华社)
+    # Opened with a byline line of its own (记者 张三 / 寄思人：某某): the page prints leads so.
+    byline_line: bool = False
+    # A bare name that closed the title run, taken for the author (see `PageReader._byline`).
+    title_name: BylineDraft | None = None
+    # The number of lines of each of its subheads so far (a story prints its subheads alike).
+    subhead_runs: list[int] = field(default_factory=list)
+
+    @property
+    def subheads_in_pairs(self) -> bool:
+        """Whether the story prints its subheads as two lines or more (at least two of them)."""
+        return len(self.subhead_runs) >= 2 and min(self.subhead_runs) >= 2
+
+    @property
+    def ended(self) -> bool:
+        """Whether the story has ended: a marker, a closing credit or a source line closed it."""
+        return self.closed or self.source_end
+
+    @property
+    def last_paragraph_end(self) -> str | None:
+        """The end of the last body block when it is a paragraph (what tells a finished sentence)."""
+        body = self.draft.body
+        if not body or body[-1].type != BlockType.PARAGRAPH:
+            return None
+        return self.pieces[-1] if self.pieces else body[-1].text
+
+    def append(self, block: BlockDraft) -> None:
+        self.flush()
+        self.draft.body.append(block)
+        if block.type == BlockType.PARAGRAPH:
+            self.pieces = [block.text]
+
+    def flush(self) -> None:
+        if len(self.pieces) > 1:
+            self.draft.body[-1].text = join_pieces(self.pieces)
+        self.pieces = []
+
+
+def join_pieces(pieces: list[str]) -> str:
+    """Glue the parts of a paragraph cut by column breaks (a space between two Latin words)."""
+    out = [pieces[0]]
+    for previous, piece in pairwise(pieces):
+        if (
+            previous[-1:].isascii()
+            and previous[-1:].isalnum()
+            and piece[:1].isascii()
+            and piece[:1].isalnum()
+        ):
+            out.append(" ")
+        out.append(piece)
+    return "".join(out)
+
+
+def opens_an_item(end: str, text: str) -> bool:
+    """``参与:`` over ``1.下载……``, ``分层责任框架——`` over ``第一层：……``: an item of the list a
+    paragraph introduces is a paragraph of its own."""
+    return (end[-1:] in ":：" or end.endswith("——")) and (
+        forms.is_numbered(text) or LABELLED.match(text) is not None
+    )

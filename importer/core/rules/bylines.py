@@ -106,8 +106,10 @@ class Bylines:
                 names = _names(rest) if unlabelled_role and not bylines else None
                 return [BylineDraft(name=name, role=unlabelled_role) for name in names] if names else None
             printed, organization, named, end = group
-            if named == [] and end < len(rest) and qualifier is None:
-                qualifier = printed  # 本版摄影 记者 某某: the first role says what the second does
+            # 本版摄影 记者 某某: the first role says what the second does. A role under an outlet's
+            # name (人民日报记者/) is no qualifier: its names were taken for the next group's outlet.
+            if named == [] and end < len(rest) and qualifier is None and not organization:
+                qualifier = printed
                 position += end
                 continue
             if not named:

@@ -105,6 +105,9 @@ class Article(models.Model):
         help_text=_("导入时内容的摘要：与当前内容不同，说明编辑改过这篇稿件。"),
     )
     search_document = models.TextField(_("检索文本"), blank=True, editable=False)
+    # Where the article is printed on its page's image: polygons of [x, y] fractions of the page
+    # (0–1, origin top left), as edition JSON has them (importer.core.areas checks them).
+    areas = models.JSONField(_("版面区域"), default=list, blank=True)
     created = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated = models.DateTimeField(_("修改时间"), auto_now=True)
 

@@ -197,9 +197,20 @@ class Page(models.Model):
     )
     name = models.CharField(_("版名"), max_length=50, blank=True)
     editor = models.CharField(_("责任编辑"), max_length=100, blank=True)
-    image = models.ImageField(_("版面图"), upload_to="pages/%Y/%m/%d/", blank=True)
+    image = models.ImageField(
+        _("版面图"),
+        upload_to="pages/%Y/%m/%d/",
+        max_length=255,
+        blank=True,
+        help_text=_("版面的图像（由版面 PDF 生成的最大一幅，或单独上传的 JPEG、PNG）。"),
+    )
+    pdf = models.FileField(_("版面 PDF"), upload_to="pages/pdf/%Y/%m/%d/", max_length=255, blank=True)
+    # The page image at web sizes: {"800": name, "1600": name}, names in the default storage.
+    renditions = models.JSONField(_("版面图尺寸"), default=dict, blank=True, editable=False)
+    width = models.FloatField(_("版面宽"), null=True, blank=True, editable=False, help_text=_("PDF 点。"))
+    height = models.FloatField(_("版面高"), null=True, blank=True, editable=False, help_text=_("PDF 点。"))
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["renditions"])
 
     class Meta:
         ordering = ["edition", "number"]
@@ -210,6 +221,10 @@ class Page(models.Model):
             models.UniqueConstraint(fields=["edition", "label"], name="page_unique_label"),
             models.CheckConstraint(condition=Q(number__gte=1), name="page_number_positive"),
             models.CheckConstraint(condition=~Q(label=""), name="page_label_not_empty"),
+            models.CheckConstraint(
+                condition=Q(width__isnull=True, height__isnull=True) | Q(width__gt=0, height__gt=0),
+                name="page_size_positive",
+            ),
         ]
 
     def __str__(self):
@@ -228,3 +243,8 @@ class Page(models.Model):
                 kwargs={"publication": place[0], "date": place[1].isoformat(), "label": place[2]},
             )
         return self._url
+
+    @property
+    def size(self) -> tuple[float, float] | None:
+        """[width, height] in PDF points, when the page came from a PDF."""
+        return (self.width, self.height) if self.width and self.height else None

@@ -128,6 +128,9 @@ class ArticleDraft:
     continued_to: PageRef | None = None
     continued_from: PageRef | None = None
     tags: list[str] = field(default_factory=list)
+    # Where the article is printed on its page image: polygons of (x, y) fractions of the page's
+    # width and height, origin top left; empty when unknown (see docs/edition-json.md).
+    areas: list[list[tuple[float, float]]] = field(default_factory=list)
     # Not part of the edition JSON: the lines the parser read for this article, and what it
     # was unsure of (shown in the dry-run outline and the admin's import preview).
     source_text: str = ""
@@ -158,6 +161,13 @@ class PageDraft:
     name: str = ""
     editor: str = ""
     articles: list[ArticleDraft] = field(default_factory=list)
+    # URL paths of the stored page PDF and page image (largest rendition), or None; the page's
+    # size in PDF points, or None when it came from no PDF.
+    pdf: str | None = None
+    image: str | None = None
+    size: tuple[float, float] | None = None
+    # Not part of the edition JSON: the page image at web sizes, width in pixels -> URL path.
+    renditions: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass

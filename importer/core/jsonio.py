@@ -14,6 +14,7 @@ import datetime
 
 from newsroom.text import SLUG, clean_value, text_problem, url_part_problem
 
+from .areas import areas_to_json, check_areas, check_size
 from .draft import (
     ARTICLE_KINDS,
     BLOCK_TYPES,
@@ -59,6 +60,7 @@ def article_to_json(article: ArticleDraft) -> dict:
         "continued_to": _ref_to_json(article.continued_to),
         "continued_from": _ref_to_json(article.continued_from),
         "tags": list(article.tags),
+        "areas": areas_to_json(article.areas),
     }
 
 
@@ -74,6 +76,9 @@ def edition_to_json(edition: EditionDraft) -> dict:
                 "label": page.label,
                 "name": page.name,
                 "editor": page.editor,
+                "pdf": page.pdf,
+                "image": page.image,
+                "size": list(page.size) if page.size else None,
                 "articles": [article_to_json(a) for a in page.articles],
             }
             for page in edition.pages
@@ -157,6 +162,16 @@ class _Reader:
         label = reader.url_part("label")
         return PageRef(label=label, page=reader.integer("page", nullable=True))
 
+    def path(self, key):
+        """A URL path or null; absent is null (documents from before the key)."""
+        value = self.data.get(key)
+        if value is not None and not isinstance(value, str):
+            raise EditionImportError(f"edition JSON: {self.where}.{key} must be a string or null")
+        problem = value and text_problem(value)
+        if problem:
+            raise EditionImportError(f"edition JSON: {self.where}.{key} {problem}")
+        return value or None
+
 
 def _article_from_json(data, where) -> ArticleDraft:
     r = _Reader(data, where)
@@ -208,6 +223,7 @@ def _article_from_json(data, where) -> ArticleDraft:
         continued_to=r.ref("continued_to"),
         continued_from=r.ref("continued_from"),
         tags=tags,
+        areas=check_areas(r.data.get("areas", []), f"edition JSON: {where}.areas"),
     )
 
 
@@ -244,7 +260,14 @@ def edition_from_json(data) -> EditionDraft:
             raise EditionImportError(f"edition JSON: page {label} has two articles at one position")
         pages.append(
             PageDraft(
-                number=number, label=label, name=p.text("name"), editor=p.text("editor"), articles=articles
+                number=number,
+                label=label,
+                name=p.text("name"),
+                editor=p.text("editor"),
+                articles=articles,
+                pdf=p.path("pdf"),
+                image=p.path("image"),
+                size=check_size(p.data.get("size"), f"edition JSON: pages[{i}].size"),
             )
         )
     pages.sort(key=lambda page: page.number)

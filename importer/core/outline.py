@@ -62,6 +62,8 @@ def _article_lines(article: ArticleDraft) -> list[str]:
         facts.append(f"◀ 上接{article.continued_from.label}版")
     if article.continued_to:
         facts.append(f"▶ 下转{article.continued_to.label}版")
+    if article.areas:
+        facts.append(f"area {plural(len(article.areas), 'polygon')}")
     lines.append(INDENT + " · ".join(facts))
     if article.source_text:
         lines.append(f"{INDENT}from {_shown(article.first_line)}")
@@ -85,7 +87,8 @@ def outline(edition: EditionDraft) -> str:
     for page in edition.pages:
         name = f" {page.name}" if page.name else ""
         editor = f" (责任编辑 {page.editor})" if page.editor else ""
-        lines.append(f"{page.label}版{name}{editor}: {plural(len(page.articles), 'article')}")
+        size = f" [PDF {page.size[0]:.0f}×{page.size[1]:.0f} pt]" if page.size else ""
+        lines.append(f"{page.label}版{name}{editor}{size}: {plural(len(page.articles), 'article')}")
         for article in page.articles:
             lines.extend(_article_lines(article))
     return "\n".join(lines)

@@ -64,6 +64,7 @@ def article_draft(article: Article) -> ArticleDraft:
         continued_to=ref(article.continued_to_label, article.continued_to_page),
         continued_from=ref(article.continued_from_label, article.continued_from_page),
         tags=sorted(tag.name for tag in article.tag_list),
+        areas=article.areas or [],
         source_text=article.source_text,
     )
 
@@ -86,6 +87,10 @@ def export_edition(edition: Edition) -> EditionDraft:
                 name=page.name,
                 editor=page.editor,
                 articles=[article_draft(a) for a in page.articles.all()],
+                pdf=image_url(page.pdf.name or ""),
+                image=image_url(page.image.name or ""),
+                size=page.size,
+                renditions={int(w): image_url(name) for w, name in (page.renditions or {}).items()},
             )
             for page in pages.order_by("number")
         ],

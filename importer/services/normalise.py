@@ -15,6 +15,7 @@ from articles import search
 from articles.models import Article, Byline, Contributor, Photo
 from editions import validators
 from editions.models import Edition, Page, Publication
+from importer.core.areas import round_areas
 from importer.core.draft import (
     ArticleDraft,
     BlockDraft,
@@ -224,6 +225,7 @@ def normalize_article(article: ArticleDraft, where: str) -> ArticleDraft:
         continued_to=ref(article.continued_to),
         continued_from=ref(article.continued_from),
         tags=tags,
+        areas=round_areas(article.areas),
         source_text=_source_text(article.source_text, where),
         doubts=doubts,
     )
@@ -258,6 +260,14 @@ def normalize_draft(draft: EditionDraft) -> EditionDraft:
                 name=_checked(page.name, where, "name", Page),
                 editor=_checked(page.editor, where, "editor", Page),
                 articles=sorted(articles, key=lambda a: a.position),
+                pdf=image_url(image_name(page.pdf)),
+                image=image_url(image_name(page.image)),
+                size=page.size,
+                renditions={
+                    int(width): url
+                    for width, path in page.renditions.items()
+                    if (url := image_url(image_name(path)))
+                },
             )
         )
     return EditionDraft(
@@ -272,6 +282,9 @@ def fingerprint(article: ArticleDraft) -> str:
     """A stable digest of an article's content (not its place on the page)."""
     data = article_to_json(article)
     del data["position"]
+    if not data["areas"]:
+        # Articles fingerprinted before areas existed stay unchanged.
+        del data["areas"]
     encoded = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 

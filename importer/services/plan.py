@@ -13,7 +13,7 @@ from importer.core.draft import ArticleDraft, EditionDraft, PageDraft, Publicati
 from importer.core.text import label_key
 
 from .export import article_draft, articles_for_export
-from .normalise import PreparedEdition, fingerprint, prepare_edition
+from .normalise import PreparedEdition, fingerprint, image_name, prepare_edition
 
 
 class Action(StrEnum):
@@ -48,6 +48,41 @@ class ArticlePlan:
     draft: ArticleDraft | None = field(default=None, repr=False)
 
 
+@dataclass(frozen=True)
+class PageFiles:
+    """A page's PDF, image and its renditions (file names in the storage) and size in points."""
+
+    pdf: str = ""
+    image: str = ""
+    renditions: dict = field(default_factory=dict)
+    width: float | None = None
+    height: float | None = None
+
+    FIELDS = ("pdf", "image", "renditions", "width", "height")
+
+    @classmethod
+    def of(cls, page: Page | None) -> PageFiles:
+        if page is None:
+            return cls()
+        return cls(page.pdf.name or "", page.image.name or "", page.renditions or {}, page.width, page.height)
+
+    @classmethod
+    def planned(cls, draft: PageDraft, existing: Page | None) -> PageFiles:
+        """What the page keeps after the import: the draft's files and size where it has them
+        (a page PDF's import), else the stored ones (a dump's re-import keeps the image)."""
+        stored = cls.of(existing)
+        image = image_name(draft.image) or stored.image
+        if draft.renditions:
+            renditions = {str(w): image_name(url) for w, url in sorted(draft.renditions.items())}
+        else:
+            renditions = stored.renditions if image == stored.image else {}
+        width, height = draft.size or (stored.width, stored.height)
+        return cls(image_name(draft.pdf) or stored.pdf, image, renditions, width, height)
+
+    def values(self) -> dict:
+        return {name: getattr(self, name) for name in self.FIELDS}
+
+
 @dataclass
 class PagePlan:
     label: str
@@ -56,6 +91,7 @@ class PagePlan:
     editor: str
     action: Action  # added, changed, unchanged
     page_id: int | None = None
+    files: PageFiles = field(default_factory=PageFiles)
 
 
 @dataclass
@@ -120,13 +156,19 @@ def _page_plan(page: PageDraft, stored: Stored, number: int) -> PagePlan:
     existing = stored.pages.get(page.label)
     name = page.name or (existing.name if existing else "")
     editor = page.editor or (existing.editor if existing else "")
+    files = PageFiles.planned(page, existing)
     if existing is None:
         action = ADDED
-    elif (existing.name, existing.editor, existing.number) != (name, editor, number):
+    elif (existing.name, existing.editor, existing.number, PageFiles.of(existing)) != (
+        name,
+        editor,
+        number,
+        files,
+    ):
         action = CHANGED
     else:
         action = UNCHANGED
-    return PagePlan(page.label, number, name, editor, action, existing.pk if existing else None)
+    return PagePlan(page.label, number, name, editor, action, existing.pk if existing else None, files)
 
 
 def _outcome(draft: EditionDraft, edition: Edition | None, pages, articles) -> Outcome:
@@ -153,7 +195,9 @@ def make_plan(
     in_draft = {p.label for p in draft.pages}
     for label, page in stored.pages.items():
         if label not in in_draft and page.number != numbers[label]:
-            pages.append(PagePlan(label, numbers[label], page.name, page.editor, CHANGED, page.pk))
+            pages.append(
+                PagePlan(label, numbers[label], page.name, page.editor, CHANGED, page.pk, PageFiles.of(page))
+            )
     status = _outcome(draft, edition, pages, articles)
     return ImportPlan(draft.publication, draft.date, status, pages, articles, draft.number)
 
@@ -197,6 +241,10 @@ def _plan_page(
     plans = []
     for draft in page.articles:
         article = pairs.get(id(draft))
+        if article is not None and not draft.areas and article.areas:
+            # A dump re-imported after the page's PDF knows no areas: the stored ones stay.
+            draft.areas = stored.current[article.pk].areas
+            prepared.fingerprints[(page.label, draft.position)] = fingerprint(draft)
         if article is None:
             plans.append(ArticlePlan(page.label, draft.position, draft.headline, ADDED, None, draft))
         else:

@@ -3,6 +3,8 @@ then their parts (blocks, bylines, photos, tags) in bulk, a fixed number of quer
 
 from __future__ import annotations
 
+import json
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils import timezone
@@ -14,7 +16,7 @@ from editions.models import Edition, Page
 from importer.core.draft import ArticleDraft
 
 from .normalise import MAX_POSITION, PreparedEdition, image_name
-from .plan import ADDED, CHANGED, MOVED, REMOVED, ArticlePlan, ImportPlan, Stored
+from .plan import ADDED, CHANGED, MOVED, REMOVED, ArticlePlan, ImportPlan, PageFiles, Stored
 from .rows import copy_to_history, insert_rows
 
 # Rows whose place changes step to temporary places above every real one first, so the unique
@@ -105,6 +107,7 @@ class Writer:
             "continued_from_label": draft.continued_from.label if draft.continued_from else "",
             "continued_from_page": draft.continued_from.page if draft.continued_from else None,
             "source_text": draft.source_text,
+            "areas": [[list(point) for point in polygon] for polygon in draft.areas],
             "import_fingerprint": self.prepared.fingerprint(page.label, draft),
             "search_document": self.prepared.document(page.label, draft),
             "updated": self.now,
@@ -129,6 +132,9 @@ class Writer:
                 [meta.db_table, meta.pk.column, len(rows)],
             )
             ids = [pk for (pk,) in cursor.fetchall()]
+        for values in rows:
+            # COPY sends text: PostgreSQL reads the JSON column from it.
+            values["areas"] = json.dumps(values["areas"])
         insert_rows(
             Article,
             ["id", *rows[0], "created"],
@@ -144,7 +150,14 @@ class Writer:
                 pages[item.label].number = TEMPORARY_OFFSET + item.number
             Page.objects.bulk_update([pages[p.label] for p in moving], ["number"])
         new = [
-            Page(edition=self.edition, number=p.number, label=p.label, name=p.name, editor=p.editor)
+            Page(
+                edition=self.edition,
+                number=p.number,
+                label=p.label,
+                name=p.name,
+                editor=p.editor,
+                **p.files.values(),
+            )
             for p in self.plan.pages
             if p.action == ADDED
         ]
@@ -153,15 +166,18 @@ class Writer:
         changed = []
         for item in self.plan.pages:
             page = pages[item.label]
-            if item.page_id and (page.number, page.name, page.editor) != (
+            if item.page_id and (page.number, page.name, page.editor, PageFiles.of(page)) != (
                 item.number,
                 item.name,
                 item.editor,
+                item.files,
             ):
                 page.number, page.name, page.editor = item.number, item.name, item.editor
+                for name, value in item.files.values().items():
+                    setattr(page, name, value)
                 changed.append(page)
         if changed:
-            Page.objects.bulk_update(changed, ["number", "name", "editor"])
+            Page.objects.bulk_update(changed, ["number", "name", "editor", *PageFiles.FIELDS])
         return pages
 
     def _move_aside(self, plans: list[ArticlePlan]):

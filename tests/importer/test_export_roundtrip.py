@@ -143,3 +143,48 @@ def test_export_costs_a_fixed_number_of_queries():
             export_edition(edition)
         counts.append(len(queries))
     assert counts[0] == counts[1] == 6  # pages, articles, blocks, bylines with contributors, photos, tags
+
+
+def test_page_files_size_and_areas_survive_the_round_trip(tmp_path):
+    draft = h.edition(pages=2)
+    page = draft.pages[0]
+    page.pdf, page.image = "/media/pages/pdf/2023/08/09/01.pdf", "/media/pages/2023/08/09/01-1600.webp"
+    page.renditions = {800: "/media/pages/2023/08/09/01-800.webp", 1600: page.image}
+    page.size = (841.89, 1190.55)
+    page.articles[0].areas = [[[0.1, 0.1], [0.6, 0.1], [0.6, 0.3], [0.35, 0.3], [0.35, 0.5], [0.1, 0.5]]]
+    import_edition(draft, publish=True)
+    stored = Edition.objects.get().pages.get(label="01")
+    assert stored.renditions == {
+        "800": "pages/2023/08/09/01-800.webp",
+        "1600": "pages/2023/08/09/01-1600.webp",
+    }
+    assert stored.image.name == "pages/2023/08/09/01-1600.webp" and stored.size == (841.89, 1190.55)
+    exported = run("export_edition", "2023-08-09")
+    document = json.loads(exported)
+    first = document["pages"][0]
+    assert (first["pdf"], first["image"], first["size"]) == (page.pdf, page.image, [841.89, 1190.55])
+    assert first["articles"][0]["areas"][0][3] == [0.35, 0.3]
+    assert document["pages"][1]["image"] is None and document["pages"][1]["articles"][0]["areas"] == []
+    (tmp_path / "e.json").write_text(exported, encoding="utf-8")
+    empty_database()
+    run("import_edition", tmp_path / "e.json")
+    assert run("export_edition", "2023-08-09") == exported
+
+
+def test_a_dump_reimported_keeps_the_page_image_and_an_area_edit_is_the_editors(tmp_path):
+    draft = h.edition(pages=1)
+    draft.pages[0].image, draft.pages[0].size = "/media/pages/01.webp", (800.0, 1200.0)
+    draft.pages[0].articles[0].areas = [[[0.1, 0.1], [0.5, 0.1], [0.5, 0.4]]]
+    draft.pages[0].articles[1].areas = [[[0.1, 0.5], [0.5, 0.5], [0.5, 0.9]]]
+    import_edition(draft)
+    article = Edition.objects.get().pages.get().articles.get(position=1)
+    article.areas = [[[0.2, 0.1], [0.5, 0.1], [0.5, 0.4]]]
+    article.save()
+    again = h.edition(pages=1)  # the same text, from a dump: no image, no areas
+    result = import_edition(again)
+    page = Edition.objects.get().pages.get()
+    assert (page.image.name, page.size) == ("pages/01.webp", (800.0, 1200.0))
+    article.refresh_from_db()
+    assert article.areas == [[[0.2, 0.1], [0.5, 0.1], [0.5, 0.4]]]
+    assert result.plan.count("kept") == 1 and result.plan.count("changed") == 0
+    assert page.articles.get(position=2).areas == [[[0.1, 0.5], [0.5, 0.5], [0.5, 0.9]]]

@@ -86,6 +86,7 @@ class DoubtKind(StrEnum):
     CONTINUATION_GUESSED = "continuation_guessed"  # the parts were linked by their headlines
     TOO_LONG = "too_long"  # a paragraph longer than a page holds was split (newsroom.text)
     MARKUP = "markup"  # the text holds HTML tags or character references, shown as written
+    MISMATCH = "mismatch"  # the page's PDF and its text dump disagree about this article
 
 
 @dataclass

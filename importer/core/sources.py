@@ -1,8 +1,10 @@
 """What an import reads: paths or uploaded files turned into editions (`EditionDraft`).
 
-An input is a page dump, a folder of page dumps (one edition; `01.txt`, `A2.txt`, or any name
-ending in the page label; other files are ignored), a folder of such folders named by date (an
-archive), an edition JSON file (the round trip), or, when uploaded, a .zip of any of these.
+An input is a page dump or a page PDF, a folder of them (one edition; `01.txt`, `A2.txt`,
+`01.pdf`, or any name ending in the page label; a page's dump and PDF of one label are one page,
+the dump's text stored and the PDF's layout used; other files are ignored), a folder of such
+folders named by date (an archive), an edition JSON file (the round trip), or, when uploaded, a
+.zip of any of these.
 Inputs are grouped by date: the pages of one date are one edition.
 
 The date comes from the `date` argument, else the file or folder name (`2023-08-09`, `20230809`),
@@ -17,7 +19,6 @@ from __future__ import annotations
 import datetime
 import io
 import json
-import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -25,9 +26,10 @@ from pathlib import Path, PurePosixPath
 from .budget import UploadBudget
 from .draft import EditionDraft, EditionImportError, PublicationDraft
 from .jsonio import edition_from_json
+from .names import NAME_DATE, date_in_name, label_in_name, parse_date, parse_label  # noqa: F401
 from .parser import parse_edition
 from .profile import Profile
-from .text import decode_dump, label_key, normalise_label, read_header
+from .text import decode_dump, label_key, read_header
 
 MAX_DUMP_BYTES = 20 * 1024 * 1024
 MAX_JSON_BYTES = 100 * 1024 * 1024
@@ -35,10 +37,11 @@ MAX_JSON_BYTES = 100 * 1024 * 1024
 MAX_ZIP_BYTES = 200 * 1024 * 1024
 MAX_ZIP_MEMBERS = 5000
 
-NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-?(0[1-9]|1[0-2])-?(\d\d)(?!\d)")
-NAME_LABEL = re.compile(r"(?:^|[-_.\s]|第|page|p)([A-Za-z]?\d{1,3})版?$", re.IGNORECASE)
-LABEL = re.compile(r"^[A-Za-z]?\d{1,3}$")
+MAX_PDF_BYTES = 50 * 1024 * 1024
 DUMP_SUFFIXES = {".txt", ".text"}
+# A page's PDF (the layout system's export), alone or beside the page's dump.
+PDF_SUFFIX = ".pdf"
+PAGE_SUFFIXES = {*DUMP_SUFFIXES, PDF_SUFFIX}
 
 
 @dataclass
@@ -48,6 +51,8 @@ class PageSource:
     label: str
     name: str = ""
     editor: str = ""
+    pdf: bytes | None = None  # the page's PDF, when one came
+    pdf_origin: str = ""
 
 
 @dataclass
@@ -66,9 +71,17 @@ class EditionSource:
             return self.document
         pages = sorted(self.pages, key=lambda p: label_key(p.label))
         try:
-            draft = parse_edition(
-                [(p.label, p.text) for p in pages], publication=publication, date=self.date, profile=profile
-            )
+            if any(p.pdf is not None for p in pages):
+                from .pdf.edition import read_edition
+
+                draft = read_edition(pages, publication=publication, date=self.date, profile=profile)
+            else:
+                draft = parse_edition(
+                    [(p.label, p.text) for p in pages],
+                    publication=publication,
+                    date=self.date,
+                    profile=profile,
+                )
         except EditionImportError as error:
             raise EditionImportError(f"{self.origin}: {error}") from None
         except RecursionError:
@@ -86,39 +99,6 @@ class EditionSource:
         return len(self.document.pages) if self.document is not None else len(self.pages)
 
 
-def parse_date(value: str, where: str = "--date") -> datetime.date:
-    """A YYYY-MM-DD date, or an EditionImportError saying what is wrong with it."""
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value.strip())
-    if not match:
-        raise EditionImportError(f"{where} {value!r} is not a date; use YYYY-MM-DD")
-    try:
-        return datetime.date(*map(int, match.groups()))
-    except ValueError:
-        raise EditionImportError(f"{where} {value} is an impossible date") from None
-
-
-def parse_label(value: str) -> str:
-    if not LABEL.match(value.strip()):
-        raise EditionImportError(f"--page {value!r} is not a page label such as 01, 8 or A2")
-    return normalise_label(value)
-
-
-def _date_in_name(name: str, origin: str) -> datetime.date | None:
-    match = NAME_DATE.search(name)
-    if not match:
-        return None
-    try:
-        return datetime.date(*map(int, match.groups()))
-    except ValueError:
-        raise EditionImportError(f"{origin}: the name holds an impossible date {match.group(0)}") from None
-
-
-def _label_in_name(stem: str) -> str | None:
-    stem = NAME_DATE.sub("", stem).strip()
-    match = NAME_LABEL.search(stem)
-    return normalise_label(match.group(1)) if match else None
-
-
 @dataclass
 class _Dump:
     origin: str
@@ -126,6 +106,10 @@ class _Dump:
     stem: str
     folder: str | None  # the folder that makes an edition (its name may carry the date)
     label: str | None = None  # given by the uploader
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.origin.lower().endswith(PDF_SUFFIX)
 
 
 @dataclass
@@ -175,14 +159,14 @@ class _Collector:
         return (
             file.is_file()
             and not file.name.startswith(".")
-            and file.suffix.lower() in DUMP_SUFFIXES
-            and _label_in_name(file.stem) is not None
+            and file.suffix.lower() in PAGE_SUFFIXES
+            and label_in_name(file.stem) is not None
         )
 
     def _add_file(self, path: Path, origin: str, folder: str | None):
         size = path.stat().st_size
         is_json = path.suffix.lower() == ".json"
-        limit = MAX_JSON_BYTES if is_json else MAX_DUMP_BYTES
+        limit = MAX_JSON_BYTES if is_json else _page_limit(path.name)
         if size > limit:
             raise EditionImportError(
                 f"{origin}: {size // 2**20} MB is larger than the {limit // 2**20} MB a file may be"
@@ -212,11 +196,11 @@ class _Collector:
             self.budget.take(name, data, is_dump=False)
             self.documents.append(_Json(name, data))
         else:
-            if len(data) > MAX_DUMP_BYTES:
+            if len(data) > _page_limit(name):
                 raise EditionImportError(
-                    f"{name}: larger than the {MAX_DUMP_BYTES // 2**20} MB a page dump may be"
+                    f"{name}: larger than the {_page_limit(name) // 2**20} MB a page may be"
                 )
-            self.budget.take(name, data, is_dump=True)
+            self.budget.take(name, data, is_dump=not name.lower().endswith(PDF_SUFFIX))
             self.dumps.append(_Dump(name, data, pure.stem, None, label))
 
     # complexity: each refusal of a hostile archive (size, members, nesting, names, budget) is one guard
@@ -238,12 +222,12 @@ class _Collector:
             suffix = path.suffix.lower()
             if any(part.startswith(".") or part == "__MACOSX" for part in path.parts):
                 continue
-            if suffix == ".json" or (suffix in DUMP_SUFFIXES and _label_in_name(path.stem) is not None):
+            if suffix == ".json" or (suffix in PAGE_SUFFIXES and label_in_name(path.stem) is not None):
                 wanted.append((member, path, "json" if suffix == ".json" else "dump"))
         self.budget.refuse_declared(name, sum(member.file_size for member, _path, _kind in wanted))
         total = 0
         for member, path, kind in wanted:
-            limit = min(MAX_JSON_BYTES if kind == "json" else MAX_DUMP_BYTES, self.budget.bytes)
+            limit = min(MAX_JSON_BYTES if kind == "json" else _page_limit(member.filename), self.budget.bytes)
             try:
                 with archive.open(member) as stream:
                     # No more than allowed (or the budget left), whatever the header claims.
@@ -252,7 +236,7 @@ class _Collector:
                 raise EditionImportError(f"{name}: {member.filename} cannot be unpacked") from None
             total += len(content)
             origin = f"{name}:{member.filename}"
-            self.budget.take(origin, content, is_dump=kind == "dump")
+            self.budget.take(origin, content, is_dump=kind == "dump" and suffix_of(path) != PDF_SUFFIX)
             if len(content) > limit or total > MAX_ZIP_BYTES:
                 raise EditionImportError(f"{name}: {member.filename} unpacks to more than allowed")
             if kind == "json":
@@ -261,7 +245,7 @@ class _Collector:
                 folder = str(path.parent) if str(path.parent) != "." else name
                 self.dumps.append(_Dump(origin, content, path.stem, folder))
         if not wanted:
-            raise EditionImportError(f"{name}: no page dumps or edition JSON in this zip")
+            raise EditionImportError(f"{name}: no page dumps, page PDFs or edition JSON in this zip")
 
     # -- editions -----------------------------------------------------------------------------
 
@@ -287,12 +271,7 @@ class _Collector:
                 raise EditionImportError(
                     f"two inputs for the edition of {date}: {edition.origin} and {dump.origin}"
                 )
-            for other in edition.pages:
-                if other.label == page.label:
-                    raise EditionImportError(
-                        f"two files for page {page.label} of {date}: {other.origin} and {dump.origin}"
-                    )
-            edition.pages.append(page)
+            _add_page(edition, page, date)
         return [editions[date] for date in sorted(editions)]
 
     def _read_json(self, document: _Json) -> EditionDraft:
@@ -311,6 +290,8 @@ class _Collector:
         return draft
 
     def _read_dump(self, dump: _Dump) -> tuple[PageSource, datetime.date | None]:
+        if dump.is_pdf:
+            return self._read_pdf(dump), None
         try:
             text = decode_dump(dump.data, self.encoding)
             header = read_header(text)
@@ -323,7 +304,7 @@ class _Collector:
                 )
             label = self.page
         else:
-            label = dump.label or _label_in_name(dump.stem) or header.label
+            label = dump.label or label_in_name(dump.stem) or header.label
             if label is None:
                 if len(self.dumps) > 1:
                     raise EditionImportError(
@@ -333,15 +314,26 @@ class _Collector:
         page = PageSource(origin=dump.origin, text=text, label=label, name=header.name, editor=header.editor)
         return page, header.date
 
+    def _read_pdf(self, dump: _Dump) -> PageSource:
+        """A page PDF, read when the edition is parsed; its label from its name."""
+        if not dump.data.startswith(b"%PDF-") and b"%PDF-" not in dump.data[:1024]:
+            raise EditionImportError(f"{dump.origin}: not a PDF file")
+        label = self.page or dump.label or label_in_name(dump.stem)
+        if label is None:
+            if len(self.dumps) > 1:
+                raise EditionImportError(f"{dump.origin}: which page is this? Name it by its page (01.pdf)")
+            label = "01"
+        return PageSource(origin=dump.origin, text="", label=label, pdf=dump.data, pdf_origin=dump.origin)
+
     def _date_of(self, dump: _Dump, header_date, folder_dates) -> datetime.date:
         if self.date:
             return self.date
-        date = _date_in_name(dump.stem, dump.origin)
+        date = date_in_name(dump.stem, dump.origin)
         if date:
             return date
         if dump.folder is not None:
             if dump.folder not in folder_dates:
-                folder_dates[dump.folder] = _date_in_name(PurePosixPath(dump.folder).name, dump.folder)
+                folder_dates[dump.folder] = date_in_name(PurePosixPath(dump.folder).name, dump.folder)
             date = folder_dates[dump.folder]
             if date:
                 return date
@@ -358,6 +350,30 @@ class _Collector:
         raise EditionImportError(
             f"{dump.origin}: no date for this page; pass --date YYYY-MM-DD or name the file or folder by date"
         )
+
+
+def _add_page(edition: EditionSource, page: PageSource, date):
+    """A page joins its edition; a page's dump and its PDF are one page."""
+    other = next((p for p in edition.pages if p.label == page.label), None)
+    if other is None:
+        edition.pages.append(page)
+    elif (other.pdf is None) != (page.pdf is None) and not (other.text and page.text):
+        text, pdf = (other, page) if page.pdf is not None else (page, other)
+        text.pdf, text.pdf_origin = pdf.pdf, pdf.pdf_origin
+        if other is not text:
+            edition.pages[edition.pages.index(other)] = text
+    else:
+        raise EditionImportError(
+            f"two files for page {page.label} of {date}: {other.origin} and {page.origin}"
+        )
+
+
+def _page_limit(name: str) -> int:
+    return MAX_PDF_BYTES if name.lower().endswith(PDF_SUFFIX) else MAX_DUMP_BYTES
+
+
+def suffix_of(path: PurePosixPath) -> str:
+    return path.suffix.lower()
 
 
 def collect_paths(paths, *, date=None, page=None, encoding=None) -> list[EditionSource]:

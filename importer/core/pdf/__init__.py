@@ -1,0 +1,58 @@
+"""Page PDFs read as pages: the layout system's PDF of a printed page into a `PageDraft` with its
+articles, their title parts by size, their areas, and the page's size. Pure Python (pypdfium2,
+PDFium's text layer and renderer, Apache/BSD).
+
+- `chars`: characters, rules, boxes and images from the PDF;
+- `lines`: characters into horizontal and vertical lines;
+- `layout`: furniture, the column grid, title groups and the blocks (articles) in reading order;
+- `areas`: each block's polygons;
+- `page`: blocks into articles (the dump parser reads their text);
+- `dump`: the same with the page's text dump beside the PDF (the dump's text stored);
+- `render`: the page as images at web sizes.
+"""
+
+from __future__ import annotations
+
+from ..draft import EditionImportError, PageDraft
+from ..parser import parse_page
+from .chars import open_pdf, read_page
+from .dump import dump_and_layout
+from .layout import read_layout
+from .page import layout_page
+
+MAX_PAGES = 1
+
+
+def read_pdf_page(
+    data: bytes, *, label: str, number: int, dump: str | None = None, origin: str = "", profile=None
+) -> PageDraft:
+    """One page PDF (with the page's dump, when there is one) as a page draft. A page without a
+    text layer (outlined fonts, a scan) gives no articles of its own: its dump's, or none."""
+    where = origin or f"page {label}"
+    try:
+        document = open_pdf(data)
+    except ValueError as error:
+        raise EditionImportError(f"{where}: {error}") from None
+    try:
+        if len(document) != MAX_PAGES:
+            raise EditionImportError(
+                f"{where}: holds {len(document)} pages; import one PDF per page (01.pdf, 02.pdf …)"
+            )
+        content = read_page(document[0])
+    finally:
+        document.close()
+    if not content.chars:
+        page = (
+            parse_page(dump, label=label, number=number, profile=profile)
+            if dump
+            else PageDraft(number, label)
+        )
+        page.size = (round(content.width, 2), round(content.height, 2))
+        return page
+    layout = read_layout(content)
+    if dump is not None:
+        return dump_and_layout(layout, dump, label=label, number=number, profile=profile)
+    return layout_page(layout, label=label, number=number, profile=profile)
+
+
+__all__ = ["read_pdf_page"]

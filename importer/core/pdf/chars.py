@@ -1,0 +1,161 @@
+"""What a page PDF holds, read with pypdfium2 (PDFium's text layer: characters through the fonts'
+ToUnicode maps, with their boxes, sizes, weights and render modes): characters, rules, images and
+boxes in points, origin top left. Pure Python.
+
+CJK compatibility ideographs (U+F900–U+FAFF) and Kangxi radicals (U+2F00–U+2FDF), which subset
+fonts' ToUnicode maps give for glyphs of ordinary characters, are mapped back to the unified
+ideographs, and only those: NFKC would also turn the full-width punctuation a Chinese page prints
+into ASCII.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import unicodedata
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+# A face is bold by its weight, its name, or fake bold (filled and stroked, as layout systems set
+# a face that has none).
+BOLD_WEIGHT = 600
+BOLD_NAMES = ("bold", "heavy", "black", "demi", "hei", "黑", "粗")
+FILL_STROKE = (raw.FPDF_TEXTRENDERMODE_FILL_STROKE, raw.FPDF_TEXTRENDERMODE_STROKE)
+# A drawn line thinner than this is a rule; a filled or stroked rectangle bigger than this a box.
+RULE_THICKNESS = 3.0
+RULE_LENGTH = 24.0
+BOX_SIDE = 40.0
+BLANK = (0xA0, 0x3000, 0xFFFE, 0xFFFF)
+
+
+@dataclass(frozen=True)
+class Char:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool = False
+    space: bool = False  # a space was printed before it
+
+
+@dataclass(frozen=True)
+class Rect:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass
+class PageContent:
+    width: float
+    height: float
+    chars: list[Char]
+    rules: list[Rect]  # horizontal rules (and vertical ones: height > width)
+    boxes: list[Rect]  # framed or tinted rectangles (advertisements, sidebars)
+    images: list[Rect]
+
+
+def unified(char: str) -> str:
+    """A compatibility ideograph or Kangxi radical as its unified ideograph; other text as it is."""
+    code = ord(char) if len(char) == 1 else 0
+    if 0xF900 <= code <= 0xFAFF or 0x2F00 <= code <= 0x2FDF:
+        return unicodedata.normalize("NFKC", char)
+    return char
+
+
+def _font_name(textpage, index: int, cache: dict) -> str:
+    buffer = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    length = raw.FPDFText_GetFontInfo(textpage, index, buffer, 128, ctypes.byref(flags))
+    name = buffer.raw[: max(0, length - 1)].decode("utf-8", "replace")
+    return cache.setdefault(name, name.lower())
+
+
+def _is_bold(textpage, index: int, name: str) -> bool:
+    if raw.FPDFText_GetFontWeight(textpage, index) >= BOLD_WEIGHT:
+        return True
+    if any(word in name for word in BOLD_NAMES):
+        return True
+    obj = raw.FPDFText_GetTextObject(textpage, index)
+    return bool(obj) and raw.FPDFTextObj_GetTextRenderMode(obj) in FILL_STROKE
+
+
+def read_chars(page, height: float) -> list[Char]:
+    textpage = page.get_textpage()
+    chars, names, space = [], {}, False
+    box = raw.FS_RECTF()
+    try:
+        for index in range(textpage.count_chars()):
+            code = raw.FPDFText_GetUnicode(textpage, index)
+            if (
+                code <= 0x20
+                or code in (0xA0, 0x3000, 0xFFFE, 0xFFFF)
+                or raw.FPDFText_IsGenerated(textpage, index)
+            ):
+                space = space or code in (0x20, 0xA0, 0x3000)
+                continue
+            # The loose box: the font's ascent to descent, the same for every character of a line.
+            raw.FPDFText_GetLooseCharBox(textpage, index, box)
+            size = raw.FPDFText_GetFontSize(textpage, index)
+            name = _font_name(textpage, index, names)
+            # The em box above the descent line: the same top for every character of a line.
+            below = height - box.bottom
+            chars.append(
+                Char(
+                    text=unified(chr(code)),
+                    x0=box.left,
+                    top=below - size,
+                    x1=box.right,
+                    bottom=below,
+                    size=round(size, 1),
+                    bold=_is_bold(textpage, index, name),
+                    space=space,
+                )
+            )
+            space = False
+    finally:
+        textpage.close()
+    return chars
+
+
+def read_objects(page, height: float) -> tuple[list[Rect], list[Rect], list[Rect]]:
+    rules, boxes, images = [], [], []
+    for obj in page.get_objects(max_depth=4):
+        if obj.type not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE):
+            continue
+        x0, y0, x1, y1 = obj.get_bounds()
+        rect = Rect(x0, height - y1, x1, height - y0)
+        if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
+            images.append(rect)
+        elif min(rect.width, rect.height) <= RULE_THICKNESS and max(rect.width, rect.height) >= RULE_LENGTH:
+            rules.append(rect)
+        elif rect.width >= BOX_SIDE and rect.height >= BOX_SIDE:
+            boxes.append(rect)
+    return rules, boxes, images
+
+
+def read_page(page) -> PageContent:
+    """One pypdfium2 page as its characters, rules, boxes and images."""
+    width, height = page.get_size()
+    rules, boxes, images = read_objects(page, height)
+    return PageContent(width, height, read_chars(page, height), rules, boxes, images)
+
+
+def open_pdf(data: bytes):
+    """A pypdfium2 document of `data`, or EditionImportError-worthy ValueError for what is not one."""
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        raise ValueError(f"not a readable PDF ({error})") from None

@@ -21,6 +21,7 @@ from articles.models import Article, Byline, Contributor
 from articles.querysets import fetch_optional_parts
 from articles.search import query_terms
 from editions.models import Publication
+from editions.pdfs import edition_pdf_url
 from editions.reading import finish, page_url, public_unless_staff, reader_context
 from newsroom.pagecache.decorator import cache_published, mark_private, mark_public, scopes_of_edition
 from newsroom.pagecache.tokens import SEARCH_SCOPE, publication_scope
@@ -42,6 +43,22 @@ def _pages(edition):
     return pages
 
 
+def page_map_context(edition, pages, page) -> dict:
+    """What the page image with its areas needs: the image at the sizes it is shown, and the
+    edition's PDF when it has been made."""
+    if not page.image:
+        return {}
+    width, height = page.size or (0, 0)
+    full = page.rendition_url(10**6)
+    return {
+        "page_image_src": page.rendition_url(800),
+        "page_image_full": full,
+        "page_image_width": 1600,
+        "page_image_height": round(1600 * height / width) if width else None,
+        "edition_pdf": edition_pdf_url(edition, pages),
+    }
+
+
 def render_page(request, edition, label=None, canonical=None):
     pages = _pages(edition)
     if not pages:
@@ -53,16 +70,18 @@ def render_page(request, edition, label=None, canonical=None):
         if index is None:
             raise Http404(_("没有这一版。"))
     page = pages[index]
+    articles = selectors.page_articles(page)
     context = reader_context(
         request,
         edition=edition,
         canonical=canonical or page_url(edition.publication.slug, edition.date, page.label),
         pages=pages,
         page=page,
-        articles=selectors.page_articles(page),
+        articles=articles,
         previous_page=pages[index - 1] if index > 0 else None,
         next_page=pages[index + 1] if index + 1 < len(pages) else None,
         page_image=request.build_absolute_uri(page.image.url) if page.image else None,
+        **page_map_context(edition, pages, page),
     )
     return finish(request, render(request, "editions/page.html", context), edition)
 

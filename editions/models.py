@@ -1,6 +1,7 @@
 """Publications, their daily editions and the printed pages of each edition."""
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
@@ -210,6 +211,12 @@ class Page(models.Model):
     width = models.FloatField(_("版面宽"), null=True, blank=True, editable=False, help_text=_("PDF 点。"))
     height = models.FloatField(_("版面高"), null=True, blank=True, editable=False, help_text=_("PDF 点。"))
 
+    sample = models.BooleanField(
+        _("排版样张"),
+        default=False,
+        help_text=_("版面图由排版样张生成，不是印刷的版面：读者页面会注明。"),
+    )
+
     history = HistoricalRecords(excluded_fields=["renditions"])
 
     class Meta:
@@ -243,6 +250,24 @@ class Page(models.Model):
                 kwargs={"publication": place[0], "date": place[1].isoformat(), "label": place[2]},
             )
         return self._url
+
+    def rendition_url(self, width: int) -> str:
+        """The smallest stored rendition at least `width` pixels wide (else the largest, else the
+        image), as a URL."""
+        sizes = sorted((int(w), name) for w, name in (self.renditions or {}).items())
+        for size, name in sizes:
+            if size >= width:
+                return default_storage.url(name)
+        return default_storage.url(sizes[-1][1]) if sizes else self.image.url
+
+    @property
+    def thumbnail_url(self) -> str:
+        return self.rendition_url(0)
+
+    @property
+    def image_srcset(self) -> str:
+        sizes = sorted((int(w), name) for w, name in (self.renditions or {}).items())
+        return ", ".join(f"{default_storage.url(name)} {w}w" for w, name in sizes)
 
     @property
     def size(self) -> tuple[float, float] | None:

@@ -167,8 +167,10 @@ class PageDraft:
     pdf: str | None = None
     image: str | None = None
     size: tuple[float, float] | None = None
-    # Not part of the edition JSON: the page image at web sizes, width in pixels -> URL path.
+    # Not part of the edition JSON: the page image at web sizes, width in pixels -> URL path, and
+    # whether the PDF says it is a typeset sample rather than the printed page.
     renditions: dict[int, str] = field(default_factory=dict)
+    sample: bool = False
 
 
 @dataclass

@@ -13,8 +13,9 @@ from importer.models import PageDump
 
 def store_dumps(edition, pages) -> int:
     """Keep each page's text (`pages`: the import's `PageSource`s), in place of the one stored for
-    that page label; how many were written. Three queries at most."""
-    pages = list(pages)
+    that page label; how many were written. Three queries at most. A page that came as a PDF
+    alone has no dump: whatever was stored for it stays."""
+    pages = [page for page in pages if page.text]
     if not pages:
         return 0
     stored = {dump.label: dump for dump in PageDump.objects.filter(edition=edition)}

@@ -91,6 +91,7 @@ def export_edition(edition: Edition) -> EditionDraft:
                 image=image_url(page.image.name or ""),
                 size=page.size,
                 renditions={int(w): image_url(name) for w, name in (page.renditions or {}).items()},
+                sample=page.sample,
             )
             for page in pages.order_by("number")
         ],

@@ -11,6 +11,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from editions.models import Edition, Publication
+from editions.pdfs import make_edition_pdf
 from editions.services import lock_edition
 from importer.core.draft import DoubtKind, EditionDraft
 from importer.core.outline import plural
@@ -20,6 +21,7 @@ from .continuations import link_continuations
 from .doubts import write_doubts
 from .dumps import store_dumps
 from .normalise import PreparedEdition, prepare_edition
+from .pagefiles import store_page_files
 from .plan import (
     ADDED,
     CHANGED,
@@ -110,13 +112,18 @@ def import_edition(
     publish: bool = False,
     dumps=(),
     user=None,
+    progress=None,
 ) -> ImportResult:
     """Write `draft` (or an edition `prepare_edition` made of it) in one transaction, with the
     parser's doubts of the articles it writes and the page dumps it was parsed from (`dumps`:
     `importer.core.sources.PageSource`s), as `user` (None: the operator) may
-    (importer.services.rights: ImportNotAllowed, nothing written)."""
+    (importer.services.rights: ImportNotAllowed, nothing written); `progress` hears of each
+    page's files stored."""
     prepared = draft if isinstance(draft, PreparedEdition) else prepare_edition(draft)
     draft = prepared.draft
+    # The pages' PDFs and images are files: stored first, named by their content, so a failed
+    # import leaves at most files nothing links to.
+    store_page_files(draft, prepared.rendered, progress)
     with transaction.atomic():
         lock_edition(draft.publication.slug, draft.date)
         edition = stored_edition(draft.publication, draft.date)
@@ -148,6 +155,8 @@ def import_edition(
                     "open_doubts": counts["doubts"],
                 },
             )
+    if prepared.rendered:
+        make_edition_pdf(edition)
     return ImportResult(
         edition=edition,
         status=plan.status,

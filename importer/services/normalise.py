@@ -268,6 +268,7 @@ def normalize_draft(draft: EditionDraft) -> EditionDraft:
                     for width, path in page.renditions.items()
                     if (url := image_url(image_name(path)))
                 },
+                sample=page.sample,
             )
         )
     return EditionDraft(
@@ -299,6 +300,8 @@ class PreparedEdition:
     draft: EditionDraft
     fingerprints: dict[tuple[str, int], str]
     documents: dict[tuple[str, int], str] = field(default_factory=dict)
+    # Pages that came as PDFs, rendered: {label: (PDF, {width: WebP})} (importer.services.pagefiles).
+    rendered: dict[str, tuple[bytes, dict[int, bytes]]] = field(default_factory=dict)
 
     def fingerprint(self, label: str, article: ArticleDraft) -> str:
         return self.fingerprints[(label, article.position)]

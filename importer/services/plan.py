@@ -57,14 +57,16 @@ class PageFiles:
     renditions: dict = field(default_factory=dict)
     width: float | None = None
     height: float | None = None
+    sample: bool = False
 
-    FIELDS = ("pdf", "image", "renditions", "width", "height")
+    FIELDS = ("pdf", "image", "renditions", "width", "height", "sample")
 
     @classmethod
     def of(cls, page: Page | None) -> PageFiles:
         if page is None:
             return cls()
-        return cls(page.pdf.name or "", page.image.name or "", page.renditions or {}, page.width, page.height)
+        files = (page.pdf.name or "", page.image.name or "", page.renditions or {})
+        return cls(*files, page.width, page.height, page.sample)
 
     @classmethod
     def planned(cls, draft: PageDraft, existing: Page | None) -> PageFiles:
@@ -77,7 +79,10 @@ class PageFiles:
         else:
             renditions = stored.renditions if image == stored.image else {}
         width, height = draft.size or (stored.width, stored.height)
-        return cls(image_name(draft.pdf) or stored.pdf, image, renditions, width, height)
+        # The same PDF again (an edition JSON names it) keeps what its first import read in it.
+        pdf = image_name(draft.pdf) or stored.pdf
+        sample = draft.sample if pdf != stored.pdf else stored.sample
+        return cls(pdf, image, renditions, width, height, sample)
 
     def values(self) -> dict:
         return {name: getattr(self, name) for name in self.FIELDS}

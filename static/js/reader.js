@@ -25,3 +25,31 @@
     });
   });
 })();
+
+// A page with its image: an article's area and its entry in 标题导航 light up together, on hover
+// and on keyboard focus. Without this script the areas still light up themselves and link.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var map = document.querySelector(".page-areas");
+    if (!map) { return; }
+    function pair(id) {
+      return [map.querySelector('a[data-article="' + id + '"]'),
+              document.querySelector('.headlines .card[data-article="' + id + '"]')];
+    }
+    function light(event, on) {
+      var item = event.target.closest && event.target.closest("[data-article]");
+      if (!item) { return; }
+      pair(item.getAttribute("data-article")).forEach(function (element) {
+        if (element) { element.classList.toggle("active", on); }
+      });
+    }
+    [map, document.querySelector(".headlines")].forEach(function (box) {
+      if (!box) { return; }
+      box.addEventListener("mouseover", function (event) { light(event, true); });
+      box.addEventListener("mouseout", function (event) { light(event, false); });
+      box.addEventListener("focusin", function (event) { light(event, true); });
+      box.addEventListener("focusout", function (event) { light(event, false); });
+    });
+  });
+})();

@@ -21,6 +21,9 @@ from .layout import read_layout
 from .page import layout_page
 
 MAX_PAGES = 1
+# A PDF whose Subject or Keywords say this is a typeset sample (as tests/fixtures/typeset writes
+# them), not the printed page: readers are told so.
+SAMPLE_MARKS = ("typeset sample", "排版样张")
 
 
 def read_pdf_page(
@@ -39,8 +42,16 @@ def read_pdf_page(
                 f"{where}: holds {len(document)} pages; import one PDF per page (01.pdf, 02.pdf …)"
             )
         content = read_page(document[0])
+        metadata = document.get_metadata_dict()
     finally:
         document.close()
+    described = f"{metadata.get('Subject', '')} {metadata.get('Keywords', '')}".lower()
+    page = _read(content, dump, label, number, profile)
+    page.sample = any(mark in described for mark in SAMPLE_MARKS)
+    return page
+
+
+def _read(content, dump, label, number, profile) -> PageDraft:
     if not content.chars:
         page = (
             parse_page(dump, label=label, number=number, profile=profile)

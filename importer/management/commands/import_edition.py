@@ -32,6 +32,7 @@ from importer.core.jsonio import edition_to_json
 from importer.core.outline import outline
 from importer.core.sources import collect_paths, parse_date, parse_label
 from importer.services import import_edition, prepare_edition
+from importer.services.pagefiles import render_pages
 from importer.services.profiles import profile_for
 from newsroom.text import SLUG, url_part_problem
 
@@ -45,11 +46,14 @@ AHEAD = 2 * WORKERS
 
 
 class Command(BaseCommand):
-    help = "Import page dumps (files or folders) or edition JSON files as editions."
+    help = "Import page dumps or page PDFs (files, folders, zips) or edition JSON files as editions."
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "paths", nargs="+", metavar="PATH", help="page dump, folder of page dumps, or edition JSON"
+            "paths",
+            nargs="+",
+            metavar="PATH",
+            help="page dump or page PDF (01.txt, 01.pdf), a folder of them, or edition JSON",
         )
         parser.add_argument("--date", help="the edition's date, YYYY-MM-DD (else from names or the masthead)")
         parser.add_argument("--publication", help="publication slug (default: the project's own paper)")
@@ -165,7 +169,12 @@ class Command(BaseCommand):
             try:
                 # user=None: the operator (see the module docstring).
                 result = import_edition(
-                    edition, replace=replace, publish=publish, dumps=source.pages, user=None
+                    edition,
+                    replace=replace,
+                    publish=publish,
+                    dumps=source.pages,
+                    user=None,
+                    progress=self.stderr.write,
                 )
             except EditionImportError as error:
                 raise CommandError(f"{source.origin}: {error}") from None
@@ -203,9 +212,12 @@ def _prepare(source, publication, profile, with_documents=False):
     except EditionImportError as error:
         raise CommandError(str(error)) from None
     try:
-        return prepare_edition(draft, with_documents=with_documents)
+        prepared = prepare_edition(draft, with_documents=with_documents)
     except EditionImportError as error:
         raise CommandError(f"{source.origin}: {error}") from None
+    # Rendering the page PDFs is the costliest step: here, in the workers when there are several.
+    prepared.rendered = render_pages(source.pages)
+    return prepared
 
 
 def _worker_init(parent: int):

@@ -1,0 +1,43 @@
+"""The whole edition as one PDF for readers to download: its pages' PDFs merged with pypdf, made
+once and kept as a file named by the page PDFs it holds (a page's new PDF makes a new name, so no
+cache serves the old one)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from pypdf import PdfWriter
+
+
+def edition_pdf_name(edition, pages) -> str | None:
+    """The merged file's name, when every page of the edition has its PDF; else None."""
+    names = [page.pdf.name for page in pages]
+    if not names or not all(names):
+        return None
+    digest = hashlib.sha256("\n".join(names).encode()).hexdigest()[:12]
+    return f"pages/pdf/{edition.date:%Y/%m/%d}/{edition.publication.slug}-{edition.date:%Y%m%d}-{digest}.pdf"
+
+
+def edition_pdf_url(edition, pages) -> str | None:
+    """Where readers download the edition's PDF, when it has been made."""
+    name = edition_pdf_name(edition, pages)
+    return default_storage.url(name) if name and default_storage.exists(name) else None
+
+
+def make_edition_pdf(edition) -> str | None:
+    """Merge the edition's page PDFs into one file (once: an existing file is kept); its name."""
+    pages = list(edition.pages.order_by("number"))
+    name = edition_pdf_name(edition, pages)
+    if name is None or default_storage.exists(name):
+        return name
+    writer = PdfWriter()
+    for page in pages:
+        with default_storage.open(page.pdf.name, "rb") as stream:
+            writer.append(io.BytesIO(stream.read()))
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    writer.close()
+    return default_storage.save(name, ContentFile(buffer.getvalue()))

@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: run test install migrate seed serve worker bench lint format audit clean
+.PHONY: run test install migrate seed demo serve worker bench lint format audit clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ migrate: install
 # Imports and publishes the seed edition; running it again changes nothing.
 seed: migrate
 	$(PY) manage.py import_edition $(SEED) --date $(SEED_DATE) --publish
+
+# The seed page with its typeset page PDF (tests/fixtures/typeset): the e-paper view with the page
+# image, each article's area a link, and the PDFs to download. `make demo run` shows it.
+demo: seed
+	$(PY) manage.py import_edition $(SEED) tests/fixtures/pdf/seed/01.pdf --date $(SEED_DATE) --publish
 
 run: seed
 	@echo ""

@@ -7,6 +7,7 @@
     python bench/run.py rush             # 50 connections on four views, then again during an import
     python bench/run.py growth           # page, article, search, query counts: 1 edition vs 10 years
     python bench/run.py learn            # tuned on corrected editions, scored on held-back ones
+    python bench/run.py pdf              # page PDFs read and rendered, pages/s vs the dumps' parse
     python bench/run.py all              # everything (what `make bench` runs)
 
 Options: --quick (smaller sizes, for a smoke run), --years N for growth (default 10), --reuse for
@@ -43,6 +44,7 @@ from common import (
 )
 from growth import bench_growth
 from learning import bench_learn
+from pdfs import bench_pdfs
 from reading import bench_read, bench_rush
 
 SIZES = (("1 KB", 1_000), ("20 KB", 20_000), ("1 MB", 1_000_000), ("5 MB", 5_000_000))
@@ -236,7 +238,7 @@ def main():
         "what",
         nargs="?",
         default="all",
-        choices=["parse", "import", "read", "growth", "rush", "learn", "all"],
+        choices=["parse", "import", "read", "growth", "rush", "learn", "pdf", "all"],
     )
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--years", type=int, default=10)
@@ -251,6 +253,7 @@ def main():
         "rush": bench_rush,
         "growth": bench_growth,
         "learn": bench_learn,
+        "pdf": bench_pdfs,
     }
     for name, step in steps.items():
         if args.what in (name, "all"):

@@ -17,6 +17,7 @@ from importer.admin_doubts import EditionDoubtsMixin
 from importer.core.draft import BlockType, EditionImportError, PublicationDraft
 from importer.core.sources import collect_uploads
 from importer.forms import ImportConfirmForm, ImportUploadForm, label_names, sign_import, unsign_import
+from importer.jobs import enqueue_upload, has_pdf
 from importer.services import Action, import_edition, plan_import
 from importer.services.importing import editor_summary
 from importer.services.profiles import profile_for
@@ -128,6 +129,13 @@ class EditionImportAdmin(EditionDoubtsMixin, EditionAdmin):
         if not upload.is_valid():
             return self._upload_page(request, upload)
         payload = upload.payload()
+        if has_pdf(payload["files"]):
+            # Reading page PDFs and rendering their images is a background job's work.
+            record = enqueue_upload(payload, user=request.user)
+            self.message_user(
+                request, _("版面 PDF 正在后台导入（导入后为草稿），进度见本页。"), messages.INFO
+            )
+            return redirect("admin:newsroom_job_change", record.pk)
         confirm = ImportConfirmForm(
             initial={"payload": sign_import(payload)}, label_names=label_names(payload)
         )

@@ -39,7 +39,10 @@ IMPORT_PREVIEW_SECONDS = 6 * 60 * 60
 class ImportUploadForm(forms.Form):
     files = MultipleFileField(
         label=_("版面文件"),
-        help_text=_("一个或多个版面文本（如 01.txt、A2.txt），或它们的 zip 压缩包，或期次 JSON。"),
+        help_text=_(
+            "一个或多个版面文本（如 01.txt、A2.txt）或版面 PDF（如 01.pdf，可与同名文本一起上传），"
+            "或它们的 zip 压缩包，或期次 JSON。版面 PDF 在后台导入。"
+        ),
     )
     publication = forms.ModelChoiceField(label=_("报纸"), queryset=Publication.objects.all())
     date = forms.DateField(

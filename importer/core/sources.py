@@ -52,7 +52,6 @@ class PageSource:
     name: str = ""
     editor: str = ""
     pdf: bytes | None = None  # the page's PDF, when one came
-    pdf_origin: str = ""
 
 
 @dataclass
@@ -323,7 +322,7 @@ class _Collector:
             if len(self.dumps) > 1:
                 raise EditionImportError(f"{dump.origin}: which page is this? Name it by its page (01.pdf)")
             label = "01"
-        return PageSource(origin=dump.origin, text="", label=label, pdf=dump.data, pdf_origin=dump.origin)
+        return PageSource(origin=dump.origin, text="", label=label, pdf=dump.data)
 
     def _date_of(self, dump: _Dump, header_date, folder_dates) -> datetime.date:
         if self.date:
@@ -359,7 +358,7 @@ def _add_page(edition: EditionSource, page: PageSource, date):
         edition.pages.append(page)
     elif (other.pdf is None) != (page.pdf is None) and not (other.text and page.text):
         text, pdf = (other, page) if page.pdf is not None else (page, other)
-        text.pdf, text.pdf_origin = pdf.pdf, pdf.pdf_origin
+        text.pdf = pdf.pdf
         if other is not text:
             edition.pages[edition.pages.index(other)] = text
     else:

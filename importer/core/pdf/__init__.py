@@ -27,11 +27,11 @@ SAMPLE_MARKS = ("typeset sample", "排版样张")
 
 
 def read_pdf_page(
-    data: bytes, *, label: str, number: int, dump: str | None = None, origin: str = "", profile=None
+    data: bytes, *, label: str, number: int, dump: str | None = None, profile=None
 ) -> PageDraft:
     """One page PDF (with the page's dump, when there is one) as a page draft. A page without a
     text layer (outlined fonts, a scan) gives no articles of its own: its dump's, or none."""
-    where = origin or f"page {label}"
+    where = f"page {label}"
     try:
         document = open_pdf(data)
     except ValueError as error:

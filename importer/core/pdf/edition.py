@@ -27,7 +27,6 @@ def read_edition(pages, *, publication: PublicationDraft, date: datetime.date, p
                 label=label,
                 number=number,
                 dump=source.text or None,
-                origin=source.pdf_origin,
                 profile=profile,
             )
         edition.pages.append(page)

@@ -92,4 +92,4 @@ def test_where_the_dump_and_the_pdf_disagree_the_article_says_so():
 )
 def test_what_is_not_one_page_pdf_is_refused_with_one_line(data, says):
     with pytest.raises(EditionImportError, match=says):
-        read_pdf_page(data, label="01", number=1, origin="01.pdf")
+        read_pdf_page(data, label="01", number=1)

@@ -239,6 +239,15 @@ class Page(models.Model):
             return f"{self.label}版：{self.name}"
         return f"{self.label}版"
 
+    def save(self, *args, **kwargs):
+        # A page image uploaded by hand replaces the one rendered from the PDF: the renditions
+        # of the old one must not stand in for it.
+        if self.renditions and (self.image.name or "") not in self.renditions.values():
+            self.renditions = {}
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "renditions"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         # Asked for again by every article on the page (their addresses start with it):
         # reversed once for the place it names, not on every call.

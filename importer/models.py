@@ -104,6 +104,7 @@ class DoubtKinds(models.TextChoices):
     CONTINUATION_GUESSED = DoubtKind.CONTINUATION_GUESSED.value, _("转版按标题连接")
     TOO_LONG = DoubtKind.TOO_LONG.value, _("段落过长已拆分")
     MARKUP = DoubtKind.MARKUP.value, _("含 HTML 标记")
+    MISMATCH = DoubtKind.MISMATCH.value, _("PDF 与文本不符")
 
 
 class DoubtClearing(models.TextChoices):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('editions', '0003_newsroom_groups'),
+        ('editions', '0004_url_parts_and_ranges'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0007_article_areas'),
+        ('articles', '0009_article_areas'),
         ('importer', '0003_doubt_kinds_too_long_and_markup'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0006_photo_renditions_of'),
+        ('articles', '0008_revision_permissions'),
     ]
 
     operations = [

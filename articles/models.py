@@ -210,13 +210,7 @@ class Article(models.Model):
     @property
     def area_polygons(self) -> list[str]:
         """The article's area as SVG polygon points in page fractions ("x,y x,y …"), numbers only."""
-        polygons = []
-        for polygon in self.areas or []:
-            try:
-                polygons.append(" ".join(f"{float(x):.4f},{float(y):.4f}" for x, y in polygon))
-            except (TypeError, ValueError):
-                continue
-        return polygons
+        return [" ".join(f"{float(x):.4f},{float(y):.4f}" for x, y in points) for points in self.areas or []]
 
     @property
     def is_story(self):

@@ -9,6 +9,7 @@ import io
 import uuid
 import zipfile
 
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
@@ -56,12 +57,14 @@ def enqueue_upload(payload, *, user, replace=False):
         date=payload["date"].isoformat() if payload["date"] else None,
         encoding=payload["encoding"] or None,
         replace=replace,
+        user_id=user.pk,
     )
 
 
 @job
-def import_upload(progress, *, files, publication, date=None, encoding=None, replace=False):
-    """Read the uploaded pages (PDFs, their dumps), render the PDFs, import the edition as a draft."""
+def import_upload(progress, *, files, publication, date=None, encoding=None, replace=False, user_id=None):
+    """Read the uploaded pages (PDFs, their dumps), render the PDFs, import the edition as a draft,
+    as the editor who uploaded them may."""
     try:
         contents = []
         for name, path in files:
@@ -81,7 +84,8 @@ def import_upload(progress, *, files, publication, date=None, encoding=None, rep
         progress(2, 4, _("生成版面图"))
         prepared.rendered = render_pages(source.pages)
         progress(3, 4, _("写入期次"))
-        result = import_edition(prepared, replace=replace, dumps=source.pages)
+        user = get_user_model().objects.get(pk=user_id)
+        result = import_edition(prepared, replace=replace, dumps=source.pages, user=user)
         return {"edition": result.edition.pk, "summary": editor_summary(result)}
     finally:
         for _name, path in files:

@@ -17,7 +17,7 @@ from importer.admin_doubts import EditionDoubtsMixin
 from importer.core.draft import BlockType, EditionImportError, PublicationDraft
 from importer.core.sources import collect_uploads
 from importer.forms import ImportConfirmForm, ImportUploadForm, label_names, sign_import, unsign_import
-from importer.jobs import enqueue_upload, has_pdf
+from importer.jobs import enqueue_upload, has_pdf, unreadable_pdfs
 from importer.services import Action, import_edition, plan_import
 from importer.services.importing import editor_summary
 from importer.services.profiles import profile_for
@@ -130,6 +130,9 @@ class EditionImportAdmin(EditionDoubtsMixin, EditionAdmin):
             return self._upload_page(request, upload)
         payload = upload.payload()
         if has_pdf(payload["files"]):
+            problems = unreadable_pdfs(payload["files"])
+            if problems:
+                return self._upload_page(request, upload, problems)
             # Reading page PDFs and rendering their images is a background job's work.
             record = enqueue_upload(payload, user=request.user)
             self.message_user(

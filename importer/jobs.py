@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from editions.models import Publication
 from importer.core.draft import EditionImportError, PublicationDraft
+from importer.core.pdf.chars import open_pdf
 from importer.core.sources import collect_uploads
 from importer.services import import_edition, prepare_edition
 from importer.services.importing import editor_summary
@@ -40,6 +41,28 @@ def has_pdf(files) -> bool:
             if any(member.lower().endswith(".pdf") for member in names):
                 return True
     return False
+
+
+def unreadable_pdfs(files) -> list[str]:
+    """The uploaded PDFs (alone or in a zip) that PDFium cannot open, each as a line for the upload
+    form: refused at once rather than by a job that fails later."""
+    pdfs = []
+    for name, data in files:
+        if name.lower().endswith(".pdf"):
+            pdfs.append((name, data))
+        elif name.lower().endswith(".zip"):
+            try:
+                archive = zipfile.ZipFile(io.BytesIO(data))
+                pdfs += [(m, archive.read(m)) for m in archive.namelist() if m.lower().endswith(".pdf")]
+            except (zipfile.BadZipFile, OSError, ValueError):
+                continue
+    problems = []
+    for name, data in pdfs:
+        try:
+            open_pdf(data).close()
+        except ValueError:
+            problems.append(_("%(name)s：不是可以读取的 PDF 文件") % {"name": name})
+    return problems
 
 
 def enqueue_upload(payload, *, user, replace=False):

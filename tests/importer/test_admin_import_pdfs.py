@@ -1,11 +1,15 @@
 """Page PDFs uploaded in the admin are imported by a background job (run at once in the tests,
 NEWSROOM_JOBS=immediate), whose page shows its progress; the upload's files are gone after it."""
 
+import datetime
+from unittest import mock
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from editions.models import Edition, Page
+from editions.models import Edition, Page, Publication
+from importer.jobs import enqueue_upload
 from newsroom.models import Job
 from tests.conftest import FIXTURES, SEED
 from tests.importer.test_admin_import import upload
@@ -36,9 +40,27 @@ def test_a_pdf_upload_is_imported_by_a_job_as_a_draft(staff_client, settings, tm
     assert "已完成" in shown and job.done == job.total == 4
 
 
-def test_a_broken_pdf_fails_its_job_with_the_reason(staff_client, settings, tmp_path):
+def test_a_broken_pdf_is_refused_on_the_upload_page_without_a_job(staff_client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    upload(staff_client, SimpleUploadedFile("01.pdf", b"%PDF-1.4 broken", content_type="application/pdf"))
-    job = Job.objects.get()
-    assert job.status == Job.Status.FAILED and "not a readable PDF" in job.error
+    broken = SimpleUploadedFile("01.pdf", b"%PDF-1.4 broken", content_type="application/pdf")
+    response = upload(staff_client, broken)
+    assert response.status_code == 200
+    assert "01.pdf：不是可以读取的 PDF 文件" in response.content.decode()
+    assert not Job.objects.exists() and not Edition.objects.exists()
+
+
+def test_a_pdf_that_fails_in_its_job_fails_the_job_with_the_reason(staff_user, settings, tmp_path):
+    """What the upload page cannot see (the file gone from the storage before the job ran) fails
+    the job with its reason, and nothing is imported."""
+    settings.MEDIA_ROOT = tmp_path
+    payload = {
+        "files": [("01.pdf", SEED_PDF.read_bytes())],
+        "publication": Publication.objects.default(),
+        "date": datetime.date(2023, 8, 9),
+        "encoding": "",
+    }
+    with mock.patch("importer.jobs.default_storage.open", side_effect=OSError("gone")):
+        record = enqueue_upload(payload, user=staff_user)
+    record.refresh_from_db()
+    assert record.status == Job.Status.FAILED and "gone" in record.error
     assert not Edition.objects.exists()

@@ -229,6 +229,10 @@ class PhotoInlineForm(OutsideTextMixin, CleanImageMixin, forms.ModelForm):
 # a kicker ends with or a subheadline starts with, or a wide space.
 TITLE_DASH = "——"
 WIDE_SPACE = re.compile(r"(?:\s{2,}|\u3000+)")
+# One plain space between Chinese characters or punctuation: a title line's break, in print where
+# there is no wider one (a space beside Latin letters or digits is kept: `5G 网络`).
+CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’《》]"
+NARROW_SPACE = re.compile(rf"(?<={CJK}) (?={CJK})")
 
 
 def split_title(line):
@@ -236,8 +240,8 @@ def split_title(line):
 
     `…新格局—— 党建赋能治理` gives the kicker `…新格局——` and the headline; a second dash starts the
     subheadline (`——写在……之际`). Without a dash, parts separated by a double space are read as
-    kicker / headline / subheadline (two parts: kicker and headline). The editor checks the proposal
-    before saving it."""
+    kicker / headline / subheadline (two parts: kicker and headline); with no double space, a single
+    space between Chinese characters does. The editor checks the proposal before saving it."""
     line = line.strip()
     if TITLE_DASH in line.lstrip("—"):
         head, _sep, rest = line.partition(TITLE_DASH)
@@ -246,6 +250,8 @@ def split_title(line):
         headline, sep, subheadline = rest.partition(TITLE_DASH)
         return head.strip() + TITLE_DASH, headline.strip(), (sep + subheadline).strip()
     parts = [part for part in WIDE_SPACE.split(line) if part]
+    if len(parts) == 1:
+        parts = [part for part in NARROW_SPACE.split(line) if part]
     if len(parts) == 1:
         return "", line, ""
     if len(parts) == 2:

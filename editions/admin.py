@@ -1,6 +1,9 @@
 """The editors' admin for publications, editions and pages. The articles' admin adds a page's
 articles to its page (articles.admin); the importer's adds the import page (importer.admin)."""
 
+import datetime
+import re
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
@@ -61,6 +64,31 @@ class StateFilter(admin.SimpleListFilter):
         if value == "withdrawn":
             return queryset.filter(pk__in=Edition.objects.withdrawn())
         return queryset
+
+
+# A date as an editor types it into the edition list's search: 2023-08-09, 2023/8/9, 2023.8.9,
+# 2023年8月9日, 20230809; 8月9日 (that day of every year) or 2023年8月 (a month).
+FULL_DATE = re.compile(
+    r"(?P<y>\d{4})(?:[-/.年]\s*(?P<m>\d{1,2})[-/.月]\s*(?P<d>\d{1,2})日?|(?P<m2>\d\d)(?P<d2>\d\d))"
+)
+DAY_OF_YEAR = re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日?")
+MONTH = re.compile(r"(?P<y>\d{4})\s*[年-]\s*(?P<m>\d{1,2})\s*月?")
+
+
+def date_lookup(term):
+    """The edition dates a search term names, as lookups on `date`; None if it names no date."""
+    term = re.sub(r"\s+", "", term)
+    if match := FULL_DATE.fullmatch(term):
+        month, day = match["m"] or match["m2"], match["d"] or match["d2"]
+        try:
+            return {"date": datetime.date(int(match["y"]), int(month), int(day))}
+        except ValueError:
+            return None
+    if (match := DAY_OF_YEAR.fullmatch(term)) and 1 <= int(match["m"]) <= 12:
+        return {"date__month": int(match["m"]), "date__day": int(match["d"])}
+    if (match := MONTH.fullmatch(term)) and 1 <= int(match["m"]) <= 12:
+        return {"date__year": int(match["y"]), "date__month": int(match["m"])}
+    return None
 
 
 def make_page_renditions(forms):
@@ -140,6 +168,14 @@ class EditionAdmin(SavesFilesWhole, SimpleHistoryAdmin):
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
         make_page_renditions(formset.forms)
+
+    def get_search_results(self, request, queryset, search_term):
+        """A date, however typed, finds the edition of that date; anything else searches as
+        `search_fields` say."""
+        lookup = date_lookup(search_term)
+        if lookup is not None:
+            return queryset.filter(**lookup), False
+        return super().get_search_results(request, queryset, search_term)
 
     @admin.display(description=_("版数"), ordering="page_total")
     def page_count(self, obj):

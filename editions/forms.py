@@ -42,8 +42,18 @@ class ScheduleForm(forms.Form):
     publish_at = forms.SplitDateTimeField(
         label=_("发布时间"),
         widget=widgets.AdminSplitDateTime,
-        help_text=_("到了这一时刻，期次自动对读者可见，无需有人值守。"),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The time is read in the site's time zone, whatever the editor's computer says.
+        now = timezone.localtime()
+        self.fields["publish_at"].help_text = _(
+            "按 %(zone)s 时区（UTC%(offset)s）的时间填写。到了这一时刻，期次自动对读者可见，无需有人值守。"
+        ) % {
+            "zone": timezone.get_current_timezone_name(),
+            "offset": now.strftime("%z")[:3] + ":" + now.strftime("%z")[3:],
+        }
 
     def clean_publish_at(self):
         publish_at = self.cleaned_data["publish_at"]

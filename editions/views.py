@@ -5,6 +5,7 @@ articles app's views; the edition JSON is the importer's (its export)."""
 import calendar
 import datetime
 
+from django.db.models import Max, Min, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -42,6 +43,37 @@ def _next_month(day):
     return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
 
 
+def _years_on(month, years):
+    """The first day of the same month `years` later (earlier when negative), within bounds."""
+    year = min(max(month.year + years, ARCHIVE_YEARS[0]), ARCHIVE_YEARS[1])
+    return month.replace(year=year)
+
+
+def _steps(editions, month, following_month):
+    """The months a reader steps to from `month`: the nearest earlier and later months with an
+    edition, and those a year or more away (the same month a year back, or the nearest before
+    it; a year on, or the nearest after it). One query."""
+    return editions.aggregate(
+        earlier=Max("date", filter=Q(date__lt=month)),
+        later=Min("date", filter=Q(date__gte=following_month)),
+        year_earlier=Max("date", filter=Q(date__lt=_next_month(_years_on(month, -1)))),
+        year_later=Min("date", filter=Q(date__gte=_years_on(month, 1))),
+    )
+
+
+def _year_steps(archive_url, steps):
+    """The year links, where they lead further than the month links."""
+    context = {}
+    for name, month_name in (("year_earlier", "earlier"), ("year_later", "later")):
+        day = steps[name]
+        if day and (
+            steps[month_name] is None
+            or (day.year, day.month) != (steps[month_name].year, steps[month_name].month)
+        ):
+            context[f"{name}_url"], context[name] = f"{archive_url}?month={day:%Y-%m}", day
+    return context
+
+
 @cache_published(lambda request, publication: [publication_scope(publication)], reads=["date", "month"])
 def archive(request, publication):
     """往期回顾: one month of editions as a calendar, and a date picker (a plain GET form)."""
@@ -72,8 +104,8 @@ def archive(request, publication):
         e.date: e
         for e in editions.filter(date__gte=month, date__lt=following_month).only("pk", "date", "status")
     }
-    earlier = editions.filter(date__lt=month).order_by("-date").values_list("date", flat=True).first()
-    later = editions.filter(date__gte=following_month).order_by("date").values_list("date", flat=True).first()
+    steps = _steps(editions, month, following_month)
+    earlier, later = steps["earlier"], steps["later"]
     if not in_month and earlier is None and later is None and not is_staff(request.user):
         # No edition a reader may see: a paper with drafts only is not published yet.
         raise Http404(_("这份报纸还没有出版的期次。"))
@@ -102,5 +134,6 @@ def archive(request, publication):
         earlier_month=earlier,
         later_month_url=f"{archive_url}?month={later:%Y-%m}" if later else None,
         later_month=later,
+        **_year_steps(archive_url, steps),
     )
     return public_unless_staff(request, render(request, "editions/archive.html", context))

@@ -18,8 +18,8 @@ from importer.core.draft import BlockType, EditionImportError, PublicationDraft
 from importer.core.sources import collect_uploads
 from importer.forms import ImportConfirmForm, ImportUploadForm, label_names, sign_import, unsign_import
 from importer.jobs import enqueue_upload, has_pdf, unreadable_pdfs
-from importer.services import Action, import_edition, plan_import
-from importer.services.importing import editor_summary
+from importer.messages import IMPORT_ACTIONS, describe, import_summary
+from importer.services import import_edition, plan_import
 from importer.services.profiles import profile_for
 
 
@@ -40,19 +40,26 @@ def read_upload(payload, labels):
     return draft, {page.origin: page.label for page in source.pages}, source.pages
 
 
-IMPORT_ACTIONS = {
-    Action.ADDED: _("新增"),
-    Action.CHANGED: _("有改动"),
-    Action.UNCHANGED: _("不变"),
-    Action.MOVED: _("换了位置"),
-    Action.REMOVED: _("将删除"),
-    Action.KEPT: _("编辑改过，保留"),
-}
+# How much of an article's first and last paragraph the preview shows.
+PREVIEW_LINE = 40
+
+
+def _opening_and_close(article):
+    """The start of the first paragraph and the end of the last: enough to see where the
+    parser began and ended the article."""
+    paragraphs = [block.text for block in article.body if block.type == BlockType.PARAGRAPH]
+    if not paragraphs:
+        return "", ""
+    first = paragraphs[0][:PREVIEW_LINE] + ("……" if len(paragraphs[0]) > PREVIEW_LINE else "")
+    last = paragraphs[-1][-PREVIEW_LINE:] if len(paragraphs) > 1 else ""
+    return first, last
 
 
 def preview_pages(plan):
-    """The plan as the preview shows it: each page with its articles in printed order."""
+    """The plan as the preview shows it: each page with its articles in printed order, a
+    continuation to a page the upload does not hold flagged."""
     kinds = dict(Article.Kind.choices)
+    labels = {page.label for page in plan.pages}
     pages = []
     for page in plan.pages:
         rows = []
@@ -75,9 +82,12 @@ def preview_pages(plan):
                     subheads=sum(1 for block in article.body if block.type == BlockType.SUBHEAD),
                     photos=len(article.photos),
                     continued_to=article.continued_to.label if article.continued_to else "",
+                    continued_to_missing=bool(article.continued_to)
+                    and article.continued_to.label not in labels,
                     continued_from=article.continued_from.label if article.continued_from else "",
                     doubts=article.doubts,
                 )
+                row["first_line"], row["last_line"] = _opening_and_close(article)
             rows.append(row)
         pages.append(
             {"plan": page, "action_label": IMPORT_ACTIONS.get(page.action, page.action), "articles": rows}
@@ -87,6 +97,15 @@ def preview_pages(plan):
 
 class EditionImportAdmin(EditionDoubtsMixin, EditionAdmin):
     actions = [*EditionAdmin.actions, "confirm_doubts"]
+    # The importer sits above editions and articles: here the edition list also finds an edition
+    # by a headline, kicker or subheadline it prints.
+    search_fields = [
+        *EditionAdmin.search_fields,
+        "pages__articles__headline",
+        "pages__articles__kicker",
+        "pages__articles__subheadline",
+    ]
+    search_help_text = _("可搜出版日期（如 2023-08-09、2023年8月9日、20230809、8月9日）、期号或稿件标题。")
 
     def get_urls(self):
         return [
@@ -161,7 +180,7 @@ class EditionImportAdmin(EditionDoubtsMixin, EditionAdmin):
             plan = plan_import(draft, replace=replace, user=request.user)
         except EditionImportError as error:
             upload = ImportUploadForm(initial={"publication": payload["publication"]})
-            return self._upload_page(request, upload, [str(error)])
+            return self._upload_page(request, upload, [describe(error)])
         if not confirm.is_bound:
             for index, name in enumerate(label_names(payload)):
                 confirm.initial[f"label_{index}"] = page_labels.get(name, "")
@@ -185,9 +204,10 @@ class EditionImportAdmin(EditionDoubtsMixin, EditionAdmin):
             draft, _page_labels, dumps = read_upload(payload, labels)
             result = import_edition(draft, replace=replace, dumps=dumps, user=request.user)
         except EditionImportError as error:
-            confirm.add_error(None, str(error))
+            confirm.add_error(None, describe(error))
             return self._preview(request, confirm, payload, labels=labels, replace=replace)
-        self.message_user(request, _("导入完成：") + editor_summary(result), messages.SUCCESS)
+        summary = import_summary(result, _("勾选“覆盖编辑改过的稿件”再导入即可覆盖"))
+        self.message_user(request, _("导入完成：") + summary, messages.SUCCESS)
         return redirect("admin:editions_edition_change", result.edition.pk)
 
 

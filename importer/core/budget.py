@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import sys
 
-from .draft import EditionImportError
+from .errors import EditionImportError, gettext_noop
 
 MAX_UPLOAD_BYTES = 8 * 1024 * 1024
 MAX_UPLOAD_LINES = 40_000
-
-_WHAT_TO_DO = "upload one edition at a time, or import an archive with manage.py import_edition"
 
 
 class UploadBudget:
@@ -31,21 +29,34 @@ class UploadBudget:
         """Refuse a zip whose directory says it unpacks to more than the budget left."""
         if size > self.bytes:
             raise EditionImportError(
-                f"{name}: unpacks to {size / 2**20:.1f} MB, more than the"
-                f" {self.limit // 2**20} MB one upload may hold; {_WHAT_TO_DO}"
+                gettext_noop(
+                    "unpacks to %(size).1f MB, more than the %(limit)d MB one upload may hold;"
+                    " upload one edition at a time, or import an archive with manage.py import_edition"
+                ),
+                where=(name,),
+                size=size / 2**20,
+                limit=self.limit // 2**20,
             )
 
     def take(self, name: str, data: bytes, is_dump: bool):
         self.bytes -= len(data)
         if self.bytes < 0:
             raise EditionImportError(
-                f"{name}: unpacks to more than the {self.limit // 2**20} MB one upload may hold;"
-                f" {_WHAT_TO_DO}"
+                gettext_noop(
+                    "unpacks to more than the %(limit)d MB one upload may hold;"
+                    " upload one edition at a time, or import an archive with manage.py import_edition"
+                ),
+                where=(name,),
+                limit=self.limit // 2**20,
             )
         if is_dump:
             self.lines -= data.count(b"\n") + 1
             if self.lines < 0:
                 raise EditionImportError(
-                    f"{name}: more than {MAX_UPLOAD_LINES:,} lines of page dumps, more than an edition"
-                    f" prints; {_WHAT_TO_DO}"
+                    gettext_noop(
+                        "more than %(lines)s lines of page dumps, more than an edition prints;"
+                        " upload one edition at a time, or import an archive with manage.py import_edition"
+                    ),
+                    where=(name,),
+                    lines=f"{MAX_UPLOAD_LINES:,}",
                 )

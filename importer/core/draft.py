@@ -11,6 +11,8 @@ import datetime
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .errors import EditionImportError  # noqa: F401  (the drafts' refusal, imported from here too)
+
 SCHEMA = "newsroom.edition/1"
 
 
@@ -45,10 +47,6 @@ class BlockType(StrEnum):
 ARTICLE_KINDS = tuple(ArticleKind)
 BYLINE_ROLES = tuple(BylineRole)
 BLOCK_TYPES = tuple(BlockType)
-
-
-class EditionImportError(ValueError):
-    """Input that cannot become an edition. The message is one line an editor can act on."""
 
 
 @dataclass

@@ -24,12 +24,12 @@ from .draft import (
     BlockDraft,
     BylineDraft,
     EditionDraft,
-    EditionImportError,
     PageDraft,
     PageRef,
     PhotoDraft,
     PublicationDraft,
 )
+from .errors import EditionImportError, gettext_noop
 
 # Far above any real paper (a broadsheet prints a few dozen stories a page) and low enough that a
 # hostile document is refused before it costs memory and time.
@@ -104,13 +104,15 @@ class _Reader:
 
     def __init__(self, data, where):
         if not isinstance(data, dict):
-            raise EditionImportError(f"edition JSON: {where} must be an object")
+            raise EditionImportError(gettext_noop("edition JSON: %(place)s must be an object"), place=where)
         self.data = data
         self.where = where
 
     def _get(self, key):
         if key not in self.data:
-            raise EditionImportError(f"edition JSON: {self.where} has no '{key}'")
+            raise EditionImportError(
+                gettext_noop("edition JSON: %(place)s has no '%(key)s'"), place=self.where, key=key
+            )
         return self.data[key]
 
     def text(self, key, required=True):
@@ -137,7 +139,12 @@ class _Reader:
         if value is None and nullable:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            raise EditionImportError(f"edition JSON: {self.where}.{key} must be a whole number ≥ {minimum}")
+            raise EditionImportError(
+                gettext_noop("edition JSON: %(place)s.%(key)s must be a whole number ≥ %(minimum)d"),
+                place=self.where,
+                key=key,
+                minimum=minimum,
+            )
         return value
 
     def items(self, key, required=True):
@@ -145,13 +152,20 @@ class _Reader:
             return []
         value = self._get(key)
         if not isinstance(value, list):
-            raise EditionImportError(f"edition JSON: {self.where}.{key} must be a list")
+            raise EditionImportError(
+                gettext_noop("edition JSON: %(place)s.%(key)s must be a list"), place=self.where, key=key
+            )
         return value
 
     def choice(self, key, choices):
         value = self.text(key)
         if value not in choices:
-            raise EditionImportError(f"edition JSON: {self.where}.{key} must be one of {', '.join(choices)}")
+            raise EditionImportError(
+                gettext_noop("edition JSON: %(place)s.%(key)s must be one of %(choices)s"),
+                place=self.where,
+                key=key,
+                choices=", ".join(choices),
+            )
         return value
 
     def ref(self, key):
@@ -180,7 +194,9 @@ def _article_from_json(data, where) -> ArticleDraft:
         b = _Reader(item, f"{where}.bylines[{i}]")
         name = b.text("name")
         if not name:
-            raise EditionImportError(f"edition JSON: {b.where}.name must not be empty")
+            raise EditionImportError(
+                gettext_noop("edition JSON: %(place)s.name must not be empty"), place=b.where
+            )
         bylines.append(
             BylineDraft(
                 name=name,
@@ -207,7 +223,9 @@ def _article_from_json(data, where) -> ArticleDraft:
     tags = _strings(r.items("tags"), f"{where}.tags")
     headline = r.text("headline")
     if not headline:
-        raise EditionImportError(f"edition JSON: {where}.headline must not be empty")
+        raise EditionImportError(
+            gettext_noop("edition JSON: %(place)s.headline must not be empty"), place=where
+        )
     return ArticleDraft(
         position=r.integer("position"),
         kind=r.choice("kind", ARTICLE_KINDS),
@@ -230,7 +248,9 @@ def _article_from_json(data, where) -> ArticleDraft:
 def edition_from_json(data) -> EditionDraft:
     r = _Reader(data, "document")
     if data.get("schema") != SCHEMA:
-        raise EditionImportError(f"not edition JSON: 'schema' must be '{SCHEMA}'")
+        raise EditionImportError(
+            gettext_noop("not edition JSON: 'schema' must be '%(schema)s'"), schema=SCHEMA
+        )
     pub = _Reader(r._get("publication"), "publication")
     if not pub.text("slug") or not pub.text("name"):
         raise EditionImportError("edition JSON: publication needs a slug and a name")
@@ -238,26 +258,40 @@ def edition_from_json(data) -> EditionDraft:
     try:
         date = datetime.date.fromisoformat(r.text("date"))
     except ValueError:
-        raise EditionImportError("edition JSON: date must be a real date as YYYY-MM-DD") from None
+        raise EditionImportError(
+            gettext_noop("edition JSON: date must be a real date as YYYY-MM-DD")
+        ) from None
     page_items = r.items("pages")
     if len(page_items) > MAX_PAGES:
-        raise EditionImportError(f"edition JSON: {len(page_items)} pages is more than {MAX_PAGES}")
+        raise EditionImportError(
+            gettext_noop("edition JSON: %(count)d pages is more than %(limit)d"),
+            count=len(page_items),
+            limit=MAX_PAGES,
+        )
     pages, seen_numbers, seen_labels, total = [], set(), set(), 0
     for i, item in enumerate(page_items):
         p = _Reader(item, f"pages[{i}]")
         number, label = p.integer("number"), p.url_part("label")
         if number in seen_numbers or label in seen_labels:
-            raise EditionImportError(f"edition JSON: page {label} (number {number}) appears twice")
+            raise EditionImportError(
+                gettext_noop("edition JSON: page %(page)s (number %(number)d) appears twice"),
+                page=label,
+                number=number,
+            )
         seen_numbers.add(number)
         seen_labels.add(label)
         article_items = p.items("articles")
         total += len(article_items)
         if total > MAX_ARTICLES:
-            raise EditionImportError(f"edition JSON: more than {MAX_ARTICLES} articles in one edition")
+            raise EditionImportError(
+                gettext_noop("edition JSON: more than %(limit)d articles in one edition"), limit=MAX_ARTICLES
+            )
         articles = [_article_from_json(a, f"pages[{i}].articles[{j}]") for j, a in enumerate(article_items)]
         positions = [a.position for a in articles]
         if len(set(positions)) != len(positions):
-            raise EditionImportError(f"edition JSON: page {label} has two articles at one position")
+            raise EditionImportError(
+                gettext_noop("edition JSON: page %(page)s has two articles at one position"), page=label
+            )
         pages.append(
             PageDraft(
                 number=number,

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .budget import UploadBudget
-from .draft import EditionDraft, EditionImportError, PublicationDraft
+from .draft import EditionDraft, PublicationDraft
+from .errors import EditionImportError, gettext_noop
 from .jsonio import edition_from_json
 from .names import NAME_DATE, date_in_name, label_in_name, parse_date, parse_label  # noqa: F401
 from .parser import parse_edition
@@ -82,9 +83,11 @@ class EditionSource:
                     profile=profile,
                 )
         except EditionImportError as error:
-            raise EditionImportError(f"{self.origin}: {error}") from None
+            raise error.at(self.origin) from None
         except RecursionError:
-            raise EditionImportError(f"{self.origin}: the page is too deeply nested to read") from None
+            raise EditionImportError(
+                gettext_noop("the page is too deeply nested to read"), where=(self.origin,)
+            ) from None
         by_label = {p.label: p for p in pages}
         for page in draft.pages:
             source = by_label.get(page.label)
@@ -131,13 +134,13 @@ class _Collector:
     def add_path(self, raw: str | Path):
         path = Path(raw)
         if not path.exists():
-            raise EditionImportError(f"{raw}: no such file or folder")
+            raise EditionImportError(gettext_noop("no such file or folder"), where=(str(raw),))
         if path.is_dir():
             self._add_folder(path, str(raw))
         elif path.is_file():
             self._add_file(path, str(raw), folder=None)
         else:
-            raise EditionImportError(f"{raw}: not a regular file or folder")
+            raise EditionImportError(gettext_noop("not a regular file or folder"), where=(str(raw),))
 
     def _add_folder(self, path: Path, origin: str):
         dumps = [f for f in sorted(path.iterdir()) if self._is_dump_name(f)]
@@ -148,7 +151,7 @@ class _Collector:
         editions = [d for d in sorted(path.iterdir()) if d.is_dir() and NAME_DATE.search(d.name)]
         if not editions:
             raise EditionImportError(
-                f"{origin}: no page dumps in this folder (expected files such as 01.txt)"
+                gettext_noop("no page dumps in this folder (expected files such as 01.txt)"), where=(origin,)
             )
         for folder in editions:
             self._add_folder(folder, str(folder))
@@ -168,12 +171,17 @@ class _Collector:
         limit = MAX_JSON_BYTES if is_json else _page_limit(path.name)
         if size > limit:
             raise EditionImportError(
-                f"{origin}: {size // 2**20} MB is larger than the {limit // 2**20} MB a file may be"
+                gettext_noop("%(size)d MB is larger than the %(limit)d MB a file may be"),
+                where=(origin,),
+                size=size // 2**20,
+                limit=limit // 2**20,
             )
         try:
             data = path.read_bytes()
         except OSError as error:
-            raise EditionImportError(f"{origin}: cannot be read ({error.strerror})") from None
+            raise EditionImportError(
+                gettext_noop("cannot be read (%(reason)s)"), where=(origin,), reason=error.strerror
+            ) from None
         if is_json:
             self.documents.append(_Json(origin, data))
         else:
@@ -190,7 +198,9 @@ class _Collector:
         elif pure.suffix.lower() == ".json":
             if len(data) > MAX_JSON_BYTES:
                 raise EditionImportError(
-                    f"{name}: larger than the {MAX_JSON_BYTES // 2**20} MB a file may be"
+                    gettext_noop("larger than the %(limit)d MB a file may be"),
+                    where=(name,),
+                    limit=MAX_JSON_BYTES // 2**20,
                 )
             self.budget.take(name, data, is_dump=False)
             self.documents.append(_Json(name, data))
@@ -208,13 +218,18 @@ class _Collector:
             archive = zipfile.ZipFile(io.BytesIO(data))
             members = [m for m in archive.infolist() if not m.is_dir()]
         except (zipfile.BadZipFile, OSError, ValueError):
-            raise EditionImportError(f"{name}: not a readable zip archive") from None
+            raise EditionImportError(gettext_noop("not a readable zip archive"), where=(name,)) from None
         if len(members) > MAX_ZIP_MEMBERS:
             raise EditionImportError(
-                f"{name}: {len(members)} files is more than the {MAX_ZIP_MEMBERS} a zip may hold"
+                gettext_noop("%(count)d files is more than the %(limit)d a zip may hold"),
+                where=(name,),
+                count=len(members),
+                limit=MAX_ZIP_MEMBERS,
             )
         if sum(m.file_size for m in members) > MAX_ZIP_BYTES:
-            raise EditionImportError(f"{name}: unpacks to more than {MAX_ZIP_BYTES // 2**20} MB")
+            raise EditionImportError(
+                gettext_noop("unpacks to more than %(limit)d MB"), where=(name,), limit=MAX_ZIP_BYTES // 2**20
+            )
         wanted = []  # the members read: page dumps and edition JSON
         for member in members:
             path = PurePosixPath(member.filename)
@@ -232,12 +247,18 @@ class _Collector:
                     # No more than allowed (or the budget left), whatever the header claims.
                     content = stream.read(limit + 1)
             except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError):
-                raise EditionImportError(f"{name}: {member.filename} cannot be unpacked") from None
+                raise EditionImportError(
+                    gettext_noop("%(member)s cannot be unpacked"), where=(name,), member=member.filename
+                ) from None
             total += len(content)
             origin = f"{name}:{member.filename}"
             self.budget.take(origin, content, is_dump=kind == "dump" and suffix_of(path) != PDF_SUFFIX)
             if len(content) > limit or total > MAX_ZIP_BYTES:
-                raise EditionImportError(f"{name}: {member.filename} unpacks to more than allowed")
+                raise EditionImportError(
+                    gettext_noop("%(member)s unpacks to more than allowed"),
+                    where=(name,),
+                    member=member.filename,
+                )
             if kind == "json":
                 self.documents.append(_Json(origin, content))
             else:
@@ -250,14 +271,18 @@ class _Collector:
 
     def editions(self) -> list[EditionSource]:
         if not self.dumps and not self.documents:
-            raise EditionImportError("nothing to import")
+            raise EditionImportError(gettext_noop("nothing to import"))
         if self.page and (len(self.dumps) != 1 or self.documents):
-            raise EditionImportError("--page applies to a single page dump")
+            raise EditionImportError(gettext_noop("--page applies to a single page dump"))
         editions: dict[datetime.date, EditionSource] = {}
         for document in self.documents:
             draft = self._read_json(document)
             if draft.date in editions:
-                raise EditionImportError(f"two inputs for the edition of {draft.date}: {document.origin}")
+                raise EditionImportError(
+                    gettext_noop("two inputs for the edition of %(date)s: %(origin)s"),
+                    date=draft.date,
+                    origin=document.origin,
+                )
             editions[draft.date] = EditionSource(date=draft.date, origin=document.origin, document=draft)
         folder_dates: dict[str, datetime.date | None] = {}
         for dump in self.dumps:
@@ -268,7 +293,10 @@ class _Collector:
                 edition = editions[date] = EditionSource(date=date, origin=dump.folder or dump.origin)
             elif edition.document is not None:
                 raise EditionImportError(
-                    f"two inputs for the edition of {date}: {edition.origin} and {dump.origin}"
+                    gettext_noop("two inputs for the edition of %(date)s: %(origin)s and %(other)s"),
+                    date=date,
+                    origin=edition.origin,
+                    other=dump.origin,
                 )
             _add_page(edition, page, date)
         return [editions[date] for date in sorted(editions)]
@@ -277,14 +305,17 @@ class _Collector:
         try:
             data = json.loads(document.data.decode("utf-8-sig"))
         except (UnicodeDecodeError, ValueError, RecursionError):
-            raise EditionImportError(f"{document.origin}: not a JSON document") from None
+            raise EditionImportError(gettext_noop("not a JSON document"), where=(document.origin,)) from None
         try:
             draft = edition_from_json(data)
         except EditionImportError as error:
-            raise EditionImportError(f"{document.origin}: {error}") from None
+            raise error.at(document.origin) from None
         if self.date and self.date != draft.date:
             raise EditionImportError(
-                f"{document.origin} is the edition of {draft.date}, not --date {self.date}"
+                gettext_noop("%(origin)s is the edition of %(date)s, not --date %(given)s"),
+                origin=document.origin,
+                date=draft.date,
+                given=self.date,
             )
         return draft
 
@@ -295,11 +326,14 @@ class _Collector:
             text = decode_dump(dump.data, self.encoding)
             header = read_header(text)
         except EditionImportError as error:
-            raise EditionImportError(f"{dump.origin}: {error}") from None
+            raise error.at(dump.origin) from None
         if self.page:
             if header.label and header.label != self.page:
                 raise EditionImportError(
-                    f"{dump.origin}: its page header says page {header.label}, not --page {self.page}"
+                    gettext_noop("its page header says page %(page)s, not --page %(given)s"),
+                    where=(dump.origin,),
+                    page=header.label,
+                    given=self.page,
                 )
             label = self.page
         else:
@@ -307,7 +341,8 @@ class _Collector:
             if label is None:
                 if len(self.dumps) > 1:
                     raise EditionImportError(
-                        f"{dump.origin}: which page is this? Name it by its page (01.txt) or import it alone"
+                        gettext_noop("which page is this? Name it by its page (01.txt) or import it alone"),
+                        where=(dump.origin,),
                     )
                 label = "01"
         page = PageSource(origin=dump.origin, text=text, label=label, name=header.name, editor=header.editor)
@@ -342,12 +377,16 @@ class _Collector:
                 known = folder_dates.get(dump.folder)
                 if known and known != header_date:
                     raise EditionImportError(
-                        f"{dump.folder}: its pages print different dates ({known}, {header_date})"
+                        gettext_noop("its pages print different dates (%(date)s, %(other)s)"),
+                        where=(dump.folder,),
+                        date=known,
+                        other=header_date,
                     )
                 folder_dates[dump.folder] = header_date
             return header_date
         raise EditionImportError(
-            f"{dump.origin}: no date for this page; pass --date YYYY-MM-DD or name the file or folder by date"
+            gettext_noop("no date for this page; pass --date YYYY-MM-DD or name the file or folder by date"),
+            where=(dump.origin,),
         )
 
 

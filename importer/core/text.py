@@ -34,26 +34,26 @@ from dataclasses import dataclass
 
 from newsroom.text import clean_text
 
-from .draft import EditionImportError
+from .errors import EditionImportError, gettext_noop
 
 MAGIC_NUMBERS = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"BZh", "a bzip2 archive"),
-    (b"\xfd7zXZ\x00", "an xz archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"Rar!\x1a\x07", "a RAR archive"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document"),
-    (b"\x7fELF", "an executable"),
-    (b"MZ\x90\x00", "an executable"),
-    (b"RIFF", "a RIFF media file"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
+    (b"\x89PNG\r\n\x1a\n", gettext_noop("a PNG image")),
+    (b"\xff\xd8\xff", gettext_noop("a JPEG image")),
+    (b"GIF87a", gettext_noop("a GIF image")),
+    (b"GIF89a", gettext_noop("a GIF image")),
+    (b"%PDF-", gettext_noop("a PDF document")),
+    (b"PK\x03\x04", gettext_noop("a ZIP archive (or an Office document)")),
+    (b"\x1f\x8b", gettext_noop("a gzip archive")),
+    (b"BZh", gettext_noop("a bzip2 archive")),
+    (b"\xfd7zXZ\x00", gettext_noop("an xz archive")),
+    (b"7z\xbc\xaf\x27\x1c", gettext_noop("a 7-Zip archive")),
+    (b"Rar!\x1a\x07", gettext_noop("a RAR archive")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", gettext_noop("an old Office document")),
+    (b"\x7fELF", gettext_noop("an executable")),
+    (b"MZ\x90\x00", gettext_noop("an executable")),
+    (b"RIFF", gettext_noop("a RIFF media file")),
+    (b"II*\x00", gettext_noop("a TIFF image")),
+    (b"MM\x00*", gettext_noop("a TIFF image")),
 )
 
 BOMS = (
@@ -69,18 +69,20 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 def _refuse_binary(data: bytes) -> None:
     for magic, what in MAGIC_NUMBERS:
         if data.startswith(magic):
-            raise EditionImportError(f"binary data, not a page dump ({what})")
+            raise EditionImportError(gettext_noop("binary data, not a page dump (%(what)s)"), what=what)
 
 
 def _decode_forced(data: bytes, encoding: str) -> str:
     try:
         codecs.lookup(encoding)
     except LookupError:
-        raise EditionImportError(f"unknown encoding '{encoding}'") from None
+        raise EditionImportError(gettext_noop("unknown encoding '%(encoding)s'"), encoding=encoding) from None
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise EditionImportError(f"not valid {encoding} at byte {error.start}") from None
+        raise EditionImportError(
+            gettext_noop("not valid %(encoding)s at byte %(byte)d"), encoding=encoding, byte=error.start
+        ) from None
 
 
 def _decode_guessed(data: bytes) -> str:
@@ -89,35 +91,37 @@ def _decode_guessed(data: bytes) -> str:
             try:
                 return data.decode(codec)
             except UnicodeDecodeError as error:
-                raise EditionImportError(f"not valid {codec} at byte {error.start}") from None
+                raise EditionImportError(
+                    gettext_noop("not valid %(encoding)s at byte %(byte)d"), encoding=codec, byte=error.start
+                ) from None
     if b"\x00" in data:
-        raise EditionImportError("binary data, not a page dump (NUL bytes)")
+        raise EditionImportError(gettext_noop("binary data, not a page dump (NUL bytes)"))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         bad = error.start
         if not data[:bad].isascii():
-            raise EditionImportError(f"not valid UTF-8 at byte {bad}") from None
+            raise EditionImportError(gettext_noop("not valid UTF-8 at byte %(byte)d"), byte=bad) from None
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError as error:
         raise EditionImportError(
-            f"undecodable text: neither UTF-8 nor GB18030 (byte {error.start})"
+            gettext_noop("undecodable text: neither UTF-8 nor GB18030 (byte %(byte)d)"), byte=error.start
         ) from None
 
 
 def decode_dump(data: bytes, encoding: str | None = None) -> str:
     """Decode a page dump (see the module docstring for the rules); raise EditionImportError."""
     if not data or not data.strip(b" \t\r\n\x0b\x0c"):
-        raise EditionImportError("empty page dump")
+        raise EditionImportError(gettext_noop("empty page dump"))
     _refuse_binary(data)
     text = _decode_forced(data, encoding) if encoding else _decode_guessed(data)
     controls = len(CONTROL.findall(text))
     if controls > max(4, len(text) // 100):
-        raise EditionImportError("binary data, not a page dump (control characters)")
+        raise EditionImportError(gettext_noop("binary data, not a page dump (control characters)"))
     text = clean_text(text)
     if not text.strip():
-        raise EditionImportError("empty page dump (only blank lines)")
+        raise EditionImportError(gettext_noop("empty page dump (only blank lines)"))
     return text
 
 
@@ -166,7 +170,9 @@ def make_date(year: str, month: str, day: str, printed: str) -> datetime.date:
     try:
         return datetime.date(int(year), int(month), int(day))
     except ValueError:
-        raise EditionImportError(f"impossible date in the dump: {printed}") from None
+        raise EditionImportError(
+            gettext_noop("impossible date in the dump: %(date)s"), date=printed
+        ) from None
 
 
 @dataclass

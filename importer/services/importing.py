@@ -14,7 +14,6 @@ from editions.models import Edition, Publication
 from editions.pdfs import make_edition_pdf
 from editions.services import lock_edition
 from importer.core.draft import DoubtKind, EditionDraft
-from importer.core.outline import plural
 from importer.models import ArticleDoubt, DoubtConfirmation
 
 from .continuations import link_continuations
@@ -25,8 +24,6 @@ from .pagefiles import store_page_files
 from .plan import (
     ADDED,
     CHANGED,
-    MOVED,
-    REMOVED,
     ArticlePlan,
     ImportPlan,
     Outcome,
@@ -54,55 +51,6 @@ class ImportResult:
     @property
     def kept(self) -> list[ArticlePlan]:
         return self.plan.kept
-
-    def summary(self) -> str:
-        kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.kinds.items())) or "no articles"
-        changes = Counter(a.action for a in self.plan.articles)
-        detail = ", ".join(
-            f"{changes[k]} {k}"
-            for k in (ADDED, CHANGED, MOVED, REMOVED)
-            if changes[k] and self.status == Outcome.UPDATED
-        )
-        line = (
-            f"{self.edition.publication.slug} {self.edition.date}: {self.status}"
-            f"{f' ({detail})' if detail else ''}; {plural(self.pages, 'page')},"
-            f" {plural(sum(self.kinds.values()), 'article')}"
-            f" ({kinds}); contributors {self.contributors_new} new, {self.contributors_reused} reused;"
-            f" {self.continuations_linked} continuations linked"
-        )
-        if self.doubts:
-            line += f"; {plural(self.doubts, 'doubt')} to check"
-            if self.unplaced:
-                line += f" ({self.unplaced} unplaced text)"
-        if self.kept:
-            kept = "; ".join(f"{a.page}/{a.position} {a.headline[:30]}" for a in self.kept)
-            line += f"; kept {len(self.kept)} edited: {kept} (use --replace to overwrite)"
-        if self.edition.status == Edition.Status.PUBLISHED:
-            line += "; published"
-        else:
-            line += "; draft"
-        return line
-
-
-OUTCOME_WORDS = {Outcome.CREATED: "新建", Outcome.UPDATED: "已更新", Outcome.UNCHANGED: "没有变化"}
-
-
-def editor_summary(result: ImportResult) -> str:
-    """The import's summary as the admin tells an editor (zh-hans)."""
-    edition = result.edition
-    line = (
-        f"{edition.publication.name} {edition.date:%Y-%m-%d}：{OUTCOME_WORDS[result.status]}，"
-        f"{result.pages} 版，{sum(result.kinds.values())} 篇稿件"
-    )
-    if result.doubts:
-        line += f"；待核对 {result.doubts} 处"
-        if result.unplaced:
-            line += f"（其中未归位文字 {result.unplaced} 段）"
-    else:
-        line += "；没有待核对的问题"
-    if result.kept:
-        line += f"；编辑改过的 {len(result.kept)} 篇保留未动"
-    return line + "。"
 
 
 def import_edition(

@@ -23,12 +23,12 @@ from importer.core.draft import (
     Doubt,
     DoubtKind,
     EditionDraft,
-    EditionImportError,
     PageDraft,
     PageRef,
     PhotoDraft,
     PublicationDraft,
 )
+from importer.core.errors import EditionImportError, gettext_noop
 from importer.core.jsonio import article_to_json
 from importer.core.text import normalise_label
 from newsroom.text import (
@@ -153,8 +153,13 @@ def _body(article: ArticleDraft, where: str, doubts: list[Doubt]) -> list[BlockD
     size = sum(len(text) for _type, text in texts) + sum(len(note) for note in article.editor_note)
     if size > MAX_ARTICLE_CHARS:
         raise EditionImportError(
-            f"{where}: the article is {size} characters, more than any printed page holds "
-            f"({MAX_ARTICLE_CHARS}); check the source, or split it into articles"
+            gettext_noop(
+                "the article is %(size)d characters, more than any printed page holds (%(limit)d);"
+                " check the source, or split it into articles"
+            ),
+            where=(where,),
+            size=size,
+            limit=MAX_ARTICLE_CHARS,
         )
     body = []
     for number, (kind, text) in enumerate(texts, start=1):
@@ -177,7 +182,7 @@ def normalize_article(article: ArticleDraft, where: str) -> ArticleDraft:
     EditionImportError for what the database cannot hold."""
     headline = _checked(article.headline, where, "headline", Article)
     if not headline:
-        raise EditionImportError(f"{where}: an article has no headline")
+        raise EditionImportError(gettext_noop("an article has no headline"), where=(where,))
     if not 1 <= article.position <= MAX_POSITION:
         raise EditionImportError(f"{where}: position {article.position} is not between 1 and {MAX_POSITION}")
     notes = [
@@ -247,12 +252,21 @@ def normalize_draft(draft: EditionDraft) -> EditionDraft:
                 f"{where}: page number {str(page.number)[:40]} is not between 1 and {MAX_PAGE_NUMBER}"
             )
         if label in labels or page.number in numbers:
-            raise EditionImportError(f"two pages {label} (number {page.number}) in one edition")
+            raise EditionImportError(
+                gettext_noop("two pages %(page)s (number %(number)d) in one edition"),
+                page=label,
+                number=page.number,
+            )
         labels.add(label)
         numbers.add(page.number)
-        articles = [normalize_article(a, f"{where}, article {a.position}") for a in page.articles]
+        articles = [
+            normalize_article(
+                a, gettext_noop("page %(page)s, article %(position)d", page=label, position=a.position)
+            )
+            for a in page.articles
+        ]
         if len({a.position for a in articles}) != len(articles):
-            raise EditionImportError(f"{where}: two articles at one position")
+            raise EditionImportError(gettext_noop("two articles at one position"), where=(where,))
         pages.append(
             PageDraft(
                 number=page.number,

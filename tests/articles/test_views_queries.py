@@ -25,7 +25,7 @@ EXPECTED = {
     "article": 8,
     "whole story": 6,
     "edition json": 7,
-    "archive": 4,
+    "archive": 3,
     "archive date picker": 2,
     "contributor": 4,
     "tag": 4,

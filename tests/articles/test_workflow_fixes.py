@@ -35,6 +35,11 @@ def change_url(article):
         ("引题  主题  副题", ("引题", "主题", "副题")),
         ("株洲启动城市更新行动", ("", "株洲启动城市更新行动", "")),
         ("——写在开幕之际", ("", "——写在开幕之际", "")),
+        # One plain space, as a page dump prints a two-line title: kicker and headline proposed.
+        ("湘赣边最大独立共享储能电站 并网投运", ("湘赣边最大独立共享储能电站", "并网投运", "")),
+        ("“十四五”开局 之年 谋新篇", ("“十四五”开局", "之年", "谋新篇")),
+        # A space beside Latin letters or digits belongs to the headline.
+        ("株洲建成5G 基站3000个", ("", "株洲建成5G 基站3000个", "")),
     ],
 )
 def test_split_title_proposals(line, parts):

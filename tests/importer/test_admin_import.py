@@ -168,3 +168,17 @@ def test_import_needs_the_import_permission(django_user_model):
     user = django_user_model.objects.get(pk=user.pk)
     client.force_login(user)
     assert client.get(IMPORT).status_code == 200
+
+
+def test_the_preview_shows_each_article_s_text_and_flags_a_jump_to_a_missing_page(staff_client):
+    dump = (CORPUS.parent / "bad/markers-to-missing-pages.txt").read_bytes()
+    response = upload(staff_client, SimpleUploadedFile("01.txt", dump))
+    rows = response.context["pages"][0]["articles"]
+    first = rows[0]
+    assert first["first_line"].startswith("记者从市农业农村局获悉")  # the dateline and bylines are apart
+    assert first["first_line"].endswith("……")
+    assert first["last_line"].endswith("人人共建共享。")  # the marker is not text
+    assert first["continued_to"] == "999" and first["continued_to_missing"]
+    content = response.content.decode()
+    assert first["first_line"] in content and "下转999版（无此版）" in content
+    assert 'class="continuation-missing"' in content

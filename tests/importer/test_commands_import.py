@@ -33,12 +33,12 @@ def drafts_from_uploads(files, *, publication, **options):
 
 def test_make_run_imports_and_publishes_the_seed_every_time():
     out, err = run("import_edition", SEED, "--date", "2023-08-09", "--publish")
-    assert out.startswith("zhuzhou-daily 2023-08-09: created; 1 page, 8 articles")
-    assert "(1 advertisement, 1 commentary, 6 news)" in out and out.strip().endswith("published")
+    assert out.startswith("株洲日报 2023-08-09：新建；1 个版面，8 篇稿件")
+    assert "（广告 1、评论 1、消息 6）" in out and out.strip().endswith("已发布")
     assert err.strip() == "importing 2023-08-09 (1 page)"
     ids = list(Article.objects.values_list("pk", flat=True).order_by("pk"))
     out, _ = run("import_edition", SEED, "--date", "2023-08-09", "--publish")
-    assert out.startswith("zhuzhou-daily 2023-08-09: unchanged;")
+    assert out.startswith("株洲日报 2023-08-09：内容不变；")
     assert list(Article.objects.values_list("pk", flat=True).order_by("pk")) == ids
     edition = Edition.objects.get()
     assert edition.is_visible and edition.publication.slug == "zhuzhou-daily"
@@ -81,10 +81,10 @@ def test_a_corpus_folder_is_one_edition_and_an_archive_is_many(tmp_path):
     assert dates == ["2019-10-05", "2019-10-19", "2019-10-24"]
     # The folder holding the dated folders imports them all.
     out, err = run("import_edition", CORPUS)
-    assert [line.split(":")[0] for line in out.splitlines()] == [
-        "zhuzhou-daily 2019-10-05",
-        "zhuzhou-daily 2019-10-19",
-        "zhuzhou-daily 2019-10-24",
+    assert [line.split("：")[0] for line in out.splitlines()] == [
+        "株洲日报 2019-10-05",
+        "株洲日报 2019-10-19",
+        "株洲日报 2019-10-24",
     ]
     assert Edition.objects.count() == 3 and all(line.startswith("importing") for line in err.splitlines())
 
@@ -126,8 +126,8 @@ def test_an_edition_json_file_is_imported_as_it_says(tmp_path):
     path = tmp_path / "edition.json"
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     out, _ = run("import_edition", path, "--publish")
-    assert out.startswith("zhuzhou-daily 2019-10-19: created; 4 pages")
-    with pytest.raises(CommandError, match="is the edition of 2019-10-19, not --date 2019-10-20"):
+    assert out.startswith("株洲日报 2019-10-19：新建；4 个版面")
+    with pytest.raises(CommandError, match="是 2019-10-19 的期次，不是 --date 给的 2019-10-20"):
         run("import_edition", path, "--date", "2019-10-20")
 
 
@@ -160,7 +160,7 @@ def test_replace_overwrites_what_an_editor_changed(tmp_path):
     article.save()
     corrected = SEED.read_text("utf-8").replace("全省共评选出", "全省共评出")
     out, _ = import_text(corrected)
-    assert "kept 1 edited: 01/1 编辑改过的标题 (use --replace to overwrite)" in out
+    assert "保留编辑改过的 1 篇：第01版第1条《编辑改过的标题》（用 --replace 覆盖）" in out
     article.refresh_from_db()
     assert article.headline == "编辑改过的标题"
     import_text(corrected, "--replace")

@@ -4,12 +4,14 @@ structure, or one clear line, a non-zero exit and the database as it was (issues
 import datetime
 import json
 import os
+import re
 import subprocess
 import sys
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from articles.models import Article
 from editions.models import Edition
@@ -29,9 +31,15 @@ def run(*args):
 
 
 def refused(*args, match):
-    """The import is refused with one line naming the problem, and nothing is written."""
+    """The import is refused with one line naming the problem, and nothing is written. The
+    command speaks the admin's language (zh-hans); `match` is the line's English form."""
     before = h.snapshot()
     with pytest.raises(CommandError) as raised:
+        run(*args)
+    chinese = str(raised.value)
+    assert "\n" not in chinese
+    assert re.search(r"[\u4e00-\u9fff]", chinese.split(": ")[-1]), chinese
+    with translation.override("en"), pytest.raises(CommandError) as raised:
         run(*args)
     message = str(raised.value)
     assert "\n" not in message
@@ -215,7 +223,7 @@ def test_the_command_exits_non_zero_with_one_line_and_no_traceback(tmp_path):
     )
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
-        f"CommandError: {BAD / 'png-renamed.txt'}: binary data, not a page dump (a PNG image)"
+        f"CommandError: {BAD / 'png-renamed.txt'}: 二进制数据，不是版面文本（PNG 图片）"
     ]
     assert "Traceback" not in result.stderr
 

@@ -145,7 +145,7 @@ def test_kill_9_in_the_middle_of_an_import_leaves_the_database_as_it_was(tmp_pat
     os.kill(process.pid, signal.SIGKILL)
     stdout, _stderr = process.communicate()
     assert process.returncode == -signal.SIGKILL
-    assert "created" not in stdout, "the import committed before it was killed; make it bigger"
+    assert "新建" not in stdout, "the import committed before it was killed; make it bigger"
 
     assert database.counts() == before
     assert database.manage("export_edition", "2019-10-05").stdout == exported
@@ -153,7 +153,7 @@ def test_kill_9_in_the_middle_of_an_import_leaves_the_database_as_it_was(tmp_pat
     assert missing.returncode == 1 and "no edition of 2023-09-01" in missing.stderr
     rerun = database.manage("import_edition", str(big))
     assert rerun.returncode == 0, rerun.stderr
-    assert "2023-09-01: created; 8 pages, 3200 articles" in rerun.stdout
+    assert "2023-09-01：新建；8 个版面，3200 篇稿件" in rerun.stdout
     assert database.counts()["articles_article"] == before["articles_article"] + 3200
 
 

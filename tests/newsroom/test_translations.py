@@ -10,6 +10,7 @@ import django
 import polib
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from articles.models import Article
@@ -137,3 +138,38 @@ def test_a_locked_out_editor_reads_why_in_chinese(client, django_user_model, set
         client.post(login, {"username": "bian", "password": "wrong"}, HTTP_ACCEPT_LANGUAGE="en")
     locked = client.post(login, {"username": "bian", "password": "wrong"}, HTTP_ACCEPT_LANGUAGE="en")
     assert "账号已锁定" in locked.content.decode()
+
+
+def _import_pages_words(client, upload, content_words):
+    """English words on a page of the import flow, less those of the uploaded dumps themselves."""
+    return [word for word in english_words(upload.content.decode()) if word not in content_words]
+
+
+def test_the_import_flow_shows_no_english(staff_client):
+    """The upload form, a refused upload, the preview with its doubts, and the summary after the
+    import: all in Chinese, for an English browser too."""
+    from tests.importer.test_admin_import import IMPORT, confirm_data, upload
+
+    page = (ROOT / "tests/fixtures/bad/markers-to-missing-pages.txt").read_bytes()
+    content_words = set(re.findall(r"[A-Za-z][A-Za-z’']{2,}", page.decode()))
+    form = staff_client.get(IMPORT, HTTP_ACCEPT_LANGUAGE="en")
+    assert _import_pages_words(staff_client, form, set()) == []
+
+    png = (ROOT / "tests/fixtures/bad/png-renamed.txt").read_bytes()
+    refused = upload(staff_client, SimpleUploadedFile("01.txt", png), HTTP_ACCEPT_LANGUAGE="en")
+    assert "二进制数据，不是版面文本（PNG 图片）" in refused.content.decode()
+    assert _import_pages_words(staff_client, refused, set()) == []
+
+    preview = upload(staff_client, SimpleUploadedFile("01.txt", page), HTTP_ACCEPT_LANGUAGE="en")
+    doubts = [
+        doubt for page in preview.context["pages"] for row in page["articles"] for doubt in row["doubts"]
+    ]
+    assert doubts and all(str(doubt) in preview.content.decode() for doubt in doubts)
+    assert _import_pages_words(staff_client, preview, content_words) == []
+
+    done = staff_client.post(
+        IMPORT, confirm_data(preview, _import="1"), follow=True, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    body = done.content.decode()
+    assert "导入完成：" in body and "：新建；1 个版面，" in body and "草稿" in body
+    assert _import_pages_words(staff_client, done, content_words) == []

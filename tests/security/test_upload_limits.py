@@ -131,5 +131,5 @@ def test_the_admin_refuses_an_oversized_zip_with_a_form_error_before_parsing(sta
     response = staff_client.post(reverse("admin:editions_edition_import"), data)
     assert response.status_code == 200
     (error,) = response.context["upload_errors"]
-    assert error.startswith("edition.zip: unpacks to 1.5 MB, more than the 1 MB one upload may hold")
+    assert error.startswith("edition.zip: 解压后有 1.5 MB，超过一次上传最多 1 MB")
     assert not parsed and not Edition.objects.exists()

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from ..draft import EditionImportError
 from ..jsonio import edition_from_json, edition_to_json
-from ..sources import DUMP_SUFFIXES, NAME_DATE, collect_paths, parse_date
+from ..names import NAME_DATE, parse_date
+from ..sources import DUMP_SUFFIXES, collect_paths
 from ..text import label_key
 from .tune import Lesson
 

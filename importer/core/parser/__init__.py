@@ -26,7 +26,8 @@ from functools import partial
 
 from newsroom.text import clean_text
 
-from ..draft import EditionDraft, EditionImportError, PageDraft, PublicationDraft
+from ..draft import EditionDraft, PageDraft, PublicationDraft
+from ..errors import EditionImportError, gettext_noop
 from ..profile import DEFAULT, Profile
 from ..rules import rules_for
 from ..text import normalise_label
@@ -45,9 +46,13 @@ def parse_page(
     """Parse one page dump into a PageDraft (see the module docstring). `observe(run, points)`, if
     given, sees each run of title lines and the points it got towards opening an article."""
     if not isinstance(text, str):
-        raise EditionImportError("a page dump must be text")
+        raise EditionImportError(gettext_noop("a page dump must be text"))
     if len(text) > MAX_PAGE_CHARS:
-        raise EditionImportError(f"page {label} is too large to be a page dump ({len(text)} characters)")
+        raise EditionImportError(
+            gettext_noop("page %(page)s is too large to be a page dump (%(size)d characters)"),
+            page=label,
+            size=len(text),
+        )
     profile = profile or DEFAULT
     rules = rules_for(profile)
     furniture = Furniture()
@@ -76,7 +81,7 @@ def parse_edition(
     for position, (label, text) in enumerate(pages, start=1):
         label = normalise_label(label)
         if label in seen:
-            raise EditionImportError(f"page {label} appears twice in the edition")
+            raise EditionImportError(gettext_noop("page %(page)s appears twice in the edition"), page=label)
         seen.add(label)
         seen_by = None if observe is None else partial(observe, label)
         edition.pages.append(parse_page(text, label=label, number=position, profile=profile, observe=seen_by))

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from editions.models import Edition, Publication
 from importer.core.draft import EditionImportError
 from importer.core.jsonio import edition_to_json
-from importer.core.sources import parse_date
+from importer.core.names import parse_date
 from importer.services import export_dumps, export_edition
 
 

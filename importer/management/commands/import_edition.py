@@ -25,12 +25,16 @@ from concurrent.futures import ProcessPoolExecutor
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, reset_queries
+from django.utils.translation import gettext as _
 
 from editions.models import Publication
-from importer.core.draft import EditionImportError, PublicationDraft
+from importer.core.draft import PublicationDraft
+from importer.core.errors import EditionImportError, gettext_noop
 from importer.core.jsonio import edition_to_json
+from importer.core.names import parse_date, parse_label
 from importer.core.outline import outline
-from importer.core.sources import collect_paths, parse_date, parse_label
+from importer.core.sources import collect_paths
+from importer.messages import describe, import_summary
 from importer.services import import_edition, prepare_edition
 from importer.services.pagefiles import render_pages
 from importer.services.profiles import profile_for
@@ -79,7 +83,7 @@ class Command(BaseCommand):
             publication = self._publication(options["publication"], options["dry_run"])
             self.profile = profile_for(publication.slug)
         except EditionImportError as error:
-            raise CommandError(str(error)) from None
+            raise CommandError(describe(error)) from None
         except DatabaseError as error:
             raise CommandError(
                 f"the database is not ready ({_first_line(error)}); run manage.py migrate"
@@ -97,7 +101,7 @@ class Command(BaseCommand):
         if slug and slug != default["slug"]:
             found = Publication.objects.filter(slug=slug).first()
             if found is None:
-                raise EditionImportError(f"unknown publication '{slug}'")
+                raise EditionImportError(gettext_noop("unknown publication '%(slug)s'"), slug=slug)
             return PublicationDraft(slug=found.slug, name=found.name)
         if dry_run:
             # A dry run writes nothing, not even the default publication.
@@ -111,7 +115,7 @@ class Command(BaseCommand):
             try:
                 yield source, source.draft(publication, self.profile)
             except EditionImportError as error:
-                raise CommandError(str(error)) from None
+                raise CommandError(describe(error)) from None
 
     def _prepared(self, sources, publication):
         """(source, PreparedEdition) in order: in worker processes when there are several
@@ -177,12 +181,12 @@ class Command(BaseCommand):
                     progress=self.stderr.write,
                 )
             except EditionImportError as error:
-                raise CommandError(f"{source.origin}: {error}") from None
+                raise CommandError(describe(error.at(source.origin))) from None
             except DatabaseError as error:
                 raise CommandError(
                     f"{source.origin}: the database refused the edition: {_first_line(error)}"
                 ) from None
-            self.stdout.write(result.summary())
+            self.stdout.write(import_summary(result, _("用 --replace 覆盖")))
             # With DEBUG on, Django keeps every query's SQL; a long run would keep them all.
             reset_queries()
         if total > MANY:
@@ -210,11 +214,11 @@ def _prepare(source, publication, profile, with_documents=False):
     try:
         draft = source.draft(publication, profile)
     except EditionImportError as error:
-        raise CommandError(str(error)) from None
+        raise CommandError(describe(error)) from None
     try:
         prepared = prepare_edition(draft, with_documents=with_documents)
     except EditionImportError as error:
-        raise CommandError(f"{source.origin}: {error}") from None
+        raise CommandError(describe(error.at(source.origin))) from None
     # Rendering the page PDFs is the costliest step: here, in the workers when there are several.
     prepared.rendered = render_pages(source.pages)
     return prepared

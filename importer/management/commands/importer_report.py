@@ -12,7 +12,7 @@ from django.db import DatabaseError
 
 from editions.models import Publication
 from importer.core.draft import EditionImportError
-from importer.core.sources import parse_date
+from importer.core.names import parse_date
 from importer.services import learning
 
 KINDS_SHOWN = 20

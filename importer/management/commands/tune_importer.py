@@ -20,8 +20,8 @@ from django.db import DatabaseError
 from editions.models import Publication
 from importer.core.draft import EditionImportError
 from importer.core.learn.lessons import read_lessons
+from importer.core.names import parse_date
 from importer.core.profile import ProfileError
-from importer.core.sources import parse_date
 from importer.services import learning
 
 

@@ -10,6 +10,7 @@ from articles.models import Article
 from editions.services import publish
 from importer.core.draft import Doubt, DoubtKind
 from importer.core.sources import PageSource
+from importer.messages import import_summary
 from importer.models import ArticleDoubt, PageDump
 from importer.services import import_edition
 from importer.services.doubts import EDITION, accept, clear_fixed, confirm, with_open_doubts
@@ -39,7 +40,7 @@ def test_an_import_stores_each_article_s_doubts_and_counts_them():
         ("第1版第3条", "unplaced", ["一行孤立的字"]),
     ]
     assert (result.doubts, result.unplaced) == (3, 1)
-    assert "3 doubts to check (1 unplaced text)" in result.summary()
+    assert "待核对 3 处（其中未归位文字 1 段）" in import_summary(result, "")
     edition = with_open_doubts(type(result.edition).objects.all(), EDITION).get()
     assert edition.open_doubts == 3
 

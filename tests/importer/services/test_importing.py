@@ -11,6 +11,7 @@ from articles.models import Article, Block, Byline, Contributor, Photo
 from editions.models import Edition, Page
 from importer.core.draft import BlockDraft, BylineDraft
 from importer.core.jsonio import edition_to_json
+from importer.messages import import_summary
 from importer.services import export_edition, import_edition, plan_import
 from importer.services.normalise import normalize_draft
 from importer.services.writer import Writer
@@ -49,7 +50,8 @@ def test_new_edition_is_a_draft_with_every_part_written():
     assert "第一段" in article.search_document.split() or "一段" in article.search_document.split()
     photo_article = Article.objects.get(headline="第1版第2条")
     assert "图" in photo_article.search_document
-    assert "created" in result.summary() and "7 articles" in result.summary()
+    summary = import_summary(result, "")
+    assert "：新建；" in summary and "7 篇稿件" in summary and summary.endswith("草稿")
 
 
 def test_reimporting_the_same_draft_changes_nothing():
@@ -63,7 +65,7 @@ def test_reimporting_the_same_draft_changes_nothing():
     assert ids() == before
     assert list(Article.objects.values_list("updated", flat=True).order_by("pk")) == updated
     assert again.contributors_new == 0 and again.contributors_reused == 7
-    assert "unchanged" in again.summary()
+    assert "：内容不变；" in import_summary(again, "")
 
 
 def test_a_corrected_draft_updates_in_place():
@@ -148,7 +150,8 @@ def test_an_article_an_editor_changed_is_kept_and_reported():
     corrected.pages[0].articles[2].body[0] = BlockDraft("paragraph", "另一篇的更正。")
     result = import_edition(corrected)
     assert [(a.page, a.headline) for a in result.kept] == [("01", "第1版第2条")]
-    assert "kept 1 edited" in result.summary() and "第1版第2条" in result.summary()
+    summary = import_summary(result, "用 --replace 覆盖")
+    assert "保留编辑改过的 1 篇：第01版第2条《第1版第2条》（用 --replace 覆盖）" in summary
     assert Block.objects.filter(text="编辑改过的段落。").exists()
     assert not Block.objects.filter(text="印刷版更正的段落。").exists()
     assert Block.objects.filter(text="另一篇的更正。").exists()

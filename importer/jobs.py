@@ -18,8 +18,8 @@ from editions.models import Publication
 from importer.core.draft import EditionImportError, PublicationDraft
 from importer.core.pdf.chars import open_pdf
 from importer.core.sources import collect_uploads
+from importer.messages import import_summary
 from importer.services import import_edition, prepare_edition
-from importer.services.importing import editor_summary
 from importer.services.pagefiles import render_pages
 from importer.services.profiles import profile_for
 from newsroom.jobs import enqueue, job
@@ -109,7 +109,10 @@ def import_upload(progress, *, files, publication, date=None, encoding=None, rep
         progress(3, 4, _("写入期次"))
         user = get_user_model().objects.get(pk=user_id)
         result = import_edition(prepared, replace=replace, dumps=source.pages, user=user)
-        return {"edition": result.edition.pk, "summary": editor_summary(result)}
+        return {
+            "edition": result.edition.pk,
+            "summary": import_summary(result, _("勾选“覆盖编辑改过的稿件”再导入即可覆盖")),
+        }
     finally:
         for _name, path in files:
             default_storage.delete(path)

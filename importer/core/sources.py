@@ -20,17 +20,16 @@ import datetime
 import io
 import json
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .budget import UploadBudget
-from .draft import EditionDraft, PublicationDraft
+from .draft import EditionDraft
+from .edition_source import EditionSource, PageSource
 from .errors import EditionImportError, gettext_noop
 from .jsonio import edition_from_json
 from .names import NAME_DATE, date_in_name, label_in_name, parse_date, parse_label  # noqa: F401
-from .parser import parse_edition
-from .profile import Profile
-from .text import decode_dump, label_key, read_header
+from .text import decode_dump, read_header
 
 MAX_DUMP_BYTES = 20 * 1024 * 1024
 MAX_JSON_BYTES = 100 * 1024 * 1024
@@ -43,62 +42,6 @@ DUMP_SUFFIXES = {".txt", ".text"}
 # A page's PDF (the layout system's export), alone or beside the page's dump.
 PDF_SUFFIX = ".pdf"
 PAGE_SUFFIXES = {*DUMP_SUFFIXES, PDF_SUFFIX}
-
-
-@dataclass
-class PageSource:
-    origin: str  # the file, as the user named it
-    text: str
-    label: str
-    name: str = ""
-    editor: str = ""
-    pdf: bytes | None = None  # the page's PDF, when one came
-
-
-@dataclass
-class EditionSource:
-    """One edition to import: page dumps of one date, or an edition JSON document."""
-
-    date: datetime.date
-    origin: str
-    pages: list[PageSource] = field(default_factory=list)
-    document: EditionDraft | None = None
-
-    def draft(self, publication: PublicationDraft, profile: Profile | None = None) -> EditionDraft:
-        """Parse the pages with the publication's `profile` (the defaults without one); the JSON
-        document is already an edition and keeps its publication."""
-        if self.document is not None:
-            return self.document
-        pages = sorted(self.pages, key=lambda p: label_key(p.label))
-        try:
-            if any(p.pdf is not None for p in pages):
-                from .pdf.edition import read_edition
-
-                draft = read_edition(pages, publication=publication, date=self.date, profile=profile)
-            else:
-                draft = parse_edition(
-                    [(p.label, p.text) for p in pages],
-                    publication=publication,
-                    date=self.date,
-                    profile=profile,
-                )
-        except EditionImportError as error:
-            raise error.at(self.origin) from None
-        except RecursionError:
-            raise EditionImportError(
-                gettext_noop("the page is too deeply nested to read"), where=(self.origin,)
-            ) from None
-        by_label = {p.label: p for p in pages}
-        for page in draft.pages:
-            source = by_label.get(page.label)
-            if source is not None:
-                page.name = page.name or source.name
-                page.editor = page.editor or source.editor
-        return draft
-
-    @property
-    def page_count(self) -> int:
-        return len(self.document.pages) if self.document is not None else len(self.pages)
 
 
 @dataclass
@@ -402,7 +345,11 @@ def _add_page(edition: EditionSource, page: PageSource, date):
             edition.pages[edition.pages.index(other)] = text
     else:
         raise EditionImportError(
-            f"two files for page {page.label} of {date}: {other.origin} and {page.origin}"
+            gettext_noop("two files for page %(page)s of %(date)s: %(origin)s and %(other)s"),
+            page=page.label,
+            date=date,
+            origin=other.origin,
+            other=page.origin,
         )
 
 

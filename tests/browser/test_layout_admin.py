@@ -65,7 +65,7 @@ LINE_COUNT = """el => {
 
 def _edition_list_fits(page, width):
     _no_sideways_scroll(page, width, "the edition list")
-    status = page.locator("#result_list td.field-status").first
+    status = page.locator("#result_list td.field-state").first
     assert status.inner_text().strip() == "已发布"
     assert status.evaluate(LINE_COUNT) == 1, "已发布 wraps"
     if width >= 1280:

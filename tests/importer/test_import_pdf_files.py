@@ -65,7 +65,7 @@ def test_the_same_pdfs_again_change_nothing(rmrb, media):
     before = {p.label: (p.pdf.name, p.image.name) for p in Page.objects.all()}
     files = sorted(p.relative_to(media) for p in media.rglob("*") if p.is_file())
     out, _err = run(media.parent / "in", "--date", "2019-10-05")
-    assert ": unchanged;" in out
+    assert "：内容不变；" in out
     assert {p.label: (p.pdf.name, p.image.name) for p in Page.objects.all()} == before
     assert sorted(p.relative_to(media) for p in media.rglob("*") if p.is_file()) == files
 

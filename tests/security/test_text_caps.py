@@ -67,14 +67,14 @@ def test_the_command_and_the_admin_refuse_an_article_of_millions_of_characters(t
     path.write_bytes(document_with_a_paragraph_of(3_000_000))
     with pytest.raises(CommandError) as raised:
         call_command("import_edition", str(path))
-    assert "\n" not in str(raised.value) and "more than any printed page holds (200000)" in str(raised.value)
+    assert "\n" not in str(raised.value) and "超过任何版面能容纳的 200000 字" in str(raised.value)
     upload = SimpleUploadedFile("edition.json", document_with_a_paragraph_of(1_000_000))
     response = staff_client.post(
         reverse("admin:editions_edition_import"),
         {"files": [upload], "publication": str(Publication.objects.default().pk), "encoding": ""},
     )
     assert response.status_code == 200
-    assert "more than any printed page holds" in response.context["upload_errors"][0]
+    assert "超过任何版面能容纳的" in response.context["upload_errors"][0]
     assert not Edition.objects.exists()
 
 

@@ -116,11 +116,11 @@ def test_the_command_reads_archives_larger_than_an_upload(tmp_path, monkeypatch)
 
 @pytest.mark.django_db
 def test_the_admin_refuses_an_oversized_zip_with_a_form_error_before_parsing(staff_client, monkeypatch):
-    from importer.core import budget
+    from importer.core import budget, edition_source
 
     monkeypatch.setattr(budget, "MAX_UPLOAD_BYTES", 2**20)
     parsed = []
-    monkeypatch.setattr(sources, "parse_edition", lambda *a, **k: parsed.append(1))
+    monkeypatch.setattr(edition_source, "parse_edition", lambda *a, **k: parsed.append(1))
     archive = zipped({f"2023-08-09/{n:02d}.txt": dump_of(2**19) for n in range(1, 4)})
     data = {
         "files": [SimpleUploadedFile("edition.zip", archive)],

@@ -173,8 +173,8 @@ def test_two_imports_of_one_edition_at_once_end_with_one_edition(tmp_path):
     processes = [database.start("import_edition", str(path), "--publish") for _ in range(2)]
     outputs = [p.communicate(timeout=300) for p in processes]
     assert [p.returncode for p in processes] == [0, 0], outputs
-    statuses = sorted(out.split(": ")[1].split(";")[0] for out, _ in outputs)
-    assert statuses == ["created", "unchanged"]
+    statuses = sorted(out.split("：")[1].split("；")[0] for out, _ in outputs)
+    assert statuses == ["内容不变", "新建"]
     assert Edition.objects.filter(date="2023-09-02").count() == 1
     assert Article.objects.count() == 600
     assert Article.objects.values("page", "position").distinct().count() == 600

@@ -19,3 +19,12 @@ class ImporterConfig(AppConfig):
         from importer.tasks import score_when_published
 
         published.connect(score_when_published, dispatch_uid="importer_score_when_published")
+
+        # ... and again when editors change it after publication (corrections, approved revisions).
+        from simple_history.signals import post_create_historical_record
+
+        from importer.tasks import rescore_when_edited
+
+        post_create_historical_record.connect(
+            rescore_when_edited, dispatch_uid="importer_rescore_when_edited"
+        )

@@ -1,13 +1,20 @@
 """The importer's background jobs (newsroom/jobs.py): scoring a published edition, and tuning a
-publication's profile from the admin."""
+publication's profile from the admin; and the receivers that queue the scoring."""
+
+import threading
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from editions.models import Edition, Publication
+from articles.models import Article
+from editions.models import Edition, Page, Publication
 from importer.services import learning, scoring
-from newsroom import jobs
 from newsroom.jobs import job
+
+# What an editor's change to a published edition touched, until its transaction commits.
+_edited = threading.local()
 
 
 @job
@@ -39,7 +46,29 @@ def tune_publication(progress, *, publication_id, holdout=1, seed=0, user_id=Non
 
 def score_when_published(sender, edition, **kwargs):
     """An edition imported from page dumps was published: score its import in the background."""
-    if scoring.has_dumps(edition):
-        jobs.enqueue(
-            score_edition, title=_("导入评分：%(edition)s") % {"edition": edition}, edition_id=edition.pk
-        )
+    scoring.rescore_later([edition.pk])
+
+
+def rescore_when_edited(sender, instance, **kwargs):
+    """An article or a part of one (body block, byline, photo) changed, its history recorded: once
+    the change is committed, the edition's score is queued again if it is published. Only ids are
+    noted here; the editions are looked up once per commit, after it (not in the change's own
+    queries), and `scoring.rescore_later` keeps it to one waiting job per edition."""
+    if isinstance(instance, Article):
+        _edited.__dict__.setdefault("pages", set()).add(instance.page_id)
+    elif getattr(instance, "article_id", None) is not None:
+        _edited.__dict__.setdefault("articles", set()).add(instance.article_id)
+    else:
+        return
+    transaction.on_commit(_rescore_edited)
+
+
+def _rescore_edited():
+    # The first callback of a commit takes every id noted; the others find nothing left.
+    pages, articles = _edited.__dict__.pop("pages", set()), _edited.__dict__.pop("articles", set())
+    if not pages and not articles:
+        return
+    editions = Page.objects.filter(Q(pk__in=pages) | Q(articles__pk__in=articles)).values_list(
+        "edition_id", flat=True
+    )
+    scoring.rescore_later(set(editions))

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from editions import signals
 from editions.models import Edition, Publication
 from editions.pdfs import make_edition_pdf
 from editions.services import lock_edition
@@ -78,6 +79,7 @@ def import_edition(
         stored = Stored(edition)
         plan = make_plan(prepared, edition, stored, replace)
         check_import(plan, edition, user=user, publish=publish)
+        was_published = edition is not None and edition.status == Edition.Status.PUBLISHED
         publication, _ = Publication.objects.get_or_create(
             slug=draft.publication.slug, defaults={"name": draft.publication.name}
         )
@@ -105,6 +107,9 @@ def import_edition(
             )
     if prepared.rendered:
         make_edition_pdf(edition)
+    _score_later(
+        edition, newly_published=publish and not was_published, changed=plan.status != Outcome.UNCHANGED
+    )
     return ImportResult(
         edition=edition,
         status=plan.status,
@@ -116,6 +121,17 @@ def import_edition(
         plan=plan,
         **counts,
     )
+
+
+def _score_later(edition, *, newly_published, changed) -> None:
+    """Publishing with the import is publishing (the job that scores it, as the admin's 发布
+    queues); a published edition imported again is scored again."""
+    if newly_published:
+        signals.published.send(sender=Edition, edition=edition)
+    elif changed and edition.status == Edition.Status.PUBLISHED:
+        from .scoring import rescore_later  # scoring reads the edition through the export
+
+        rescore_later([edition.pk])
 
 
 def _open_doubts(edition) -> dict[str, int]:

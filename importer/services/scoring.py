@@ -1,11 +1,14 @@
 """Each published edition's import score, kept (issue 16): computed by a background job when the
-edition is published (`editions.signals.published`), read by the desk chiefs' page."""
+edition is published (`editions.signals.published`, `import_edition --publish`) and again after
+editors change it once published (`rescore_later`), read by the desk chiefs' page."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext as _
 
 from editions.models import Edition
 from importer.core.learn.corrections import tally
@@ -13,10 +16,43 @@ from importer.core.text import label_key
 from importer.models import CorrectionCount, EditionScore, PageDump, PageScore
 from importer.services import learning
 from importer.services.profiles import profile_for
+from newsroom import jobs
+from newsroom.models import Job
 
 
 def has_dumps(edition) -> bool:
     return PageDump.objects.filter(edition=edition).exists()
+
+
+def rescore_later(edition_ids) -> list[Job]:
+    """Queue the score of each published edition of ``edition_ids`` that kept its dumps, unless
+    one is already waiting for it: a waiting job reads the edition as it is when it runs, so a
+    night of corrections makes one job, not one per save. Returns the jobs queued."""
+    from importer.tasks import score_edition  # the job module imports this one
+
+    editions = list(
+        Edition.objects.filter(pk__in=list(edition_ids), status=Edition.Status.PUBLISHED)
+        .filter(Exists(PageDump.objects.filter(edition=OuterRef("pk"))))
+        .select_related("publication")
+        .order_by("pk")
+    )
+    if not editions:
+        return []
+    waiting = {
+        record.arguments.get("edition_id")
+        for record in Job.objects.filter(
+            task=score_edition.job_path,
+            status=Job.Status.QUEUED,
+            arguments__edition_id__in=[edition.pk for edition in editions],
+        ).only("arguments")
+    }
+    return [
+        jobs.enqueue(
+            score_edition, title=_("导入评分：%(edition)s") % {"edition": edition}, edition_id=edition.pk
+        )
+        for edition in editions
+        if edition.pk not in waiting
+    ]
 
 
 def score_published(edition: Edition) -> EditionScore | None:

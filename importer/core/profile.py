@@ -208,6 +208,9 @@ class Weights:
     mid_sentence: float = -2.0
     photo_or_dateline_ahead: float = 3.0
     box_break: float = 1.0
+    # A telephone number in the text under the run, where the story's own text since its lead
+    # gave none: the run heads a box for readers of its own (a hotline, a call for stories).
+    box_ahead: float = 3.0
     topic_change: float = 2.0
     topic_fair: float = 1.0
     subhead_family: float = -2.0

@@ -27,6 +27,9 @@ class Article:
     title_name: BylineDraft | None = None
     # The number of lines of each of its subheads so far (a story prints its subheads alike).
     subhead_runs: list[int] = field(default_factory=list)
+    # Telephone numbers in its text since its lead (byline or dateline); those under the title,
+    # before the lead, are the title's (a doctor's clinic, an event's office).
+    contacts: int = 0
 
     @property
     def subheads_in_pairs(self) -> bool:

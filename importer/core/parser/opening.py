@@ -8,7 +8,10 @@ of at least ``opening`` points opens an article:
   dateline, a byline or an editor's note, ``lead_follows``; an ``上接`` marker opens the second
   part of a story under its repeated headline, whatever else is true; no lead at all when the
   current story opened with a byline line of its own, as the paper prints its stories, makes it
-  likely a subhead (``lead_missing``, negative); an interview turn right after it (``问：``,
+  likely a subhead (``lead_missing``, negative), unless a telephone number stands in the text
+  under the run, before the next title and within ``limits.dateline_lookahead`` lines, when the
+  story's text since its lead gave none: the run then heads a box for readers of its own, a
+  hotline or a call for their stories (``box_ahead``); an interview turn right after it (``问：``,
   ``记者：``) makes it a heading inside the interview (``interview_follows``, negative);
 * the run's own form: a ``——`` kicker or subheadline, a bracketed or 【】 column label
   (``strong_form``); two spaces inside a line, the headline's own line break (``visual_break``);
@@ -71,6 +74,8 @@ def weigh(reader, run, end: int) -> float:
     weight = 0
     if reader.lead_ahead(end, past_facts=True) is not None:
         weight += weights.lead_follows
+    elif not current.contacts and _contact_ahead(reader, end):
+        weight += weights.box_ahead  # a box prints no lead either: lead_missing does not apply
     elif current.byline_line and not current.ended:
         weight += weights.lead_missing
     if end < len(lines) and lines[end].kind == LineKind.PARAGRAPH and reader.rules.is_turn(lines[end].text):
@@ -153,6 +158,12 @@ def subhead_family(reader, run, end: int) -> float:
     if later and later[0] not in (None, shape) and later.count(later[0]) >= 2:
         return reader.weights.apart_from_subheads
     return 0
+
+
+def _contact_ahead(reader, end: int) -> bool:
+    """A telephone number in the text under the run, before the next title line."""
+    stop = min(reader.next_title[end], end + reader.limits.dateline_lookahead)
+    return reader.next_contact[end] < stop
 
 
 def _credit_ahead(reader, end: int) -> bool:

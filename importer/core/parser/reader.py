@@ -53,6 +53,9 @@ class PageReader:
             lines, lambda line: line.kind != LineKind.PARAGRAPH or line.continued_to
         )
         self.next_bracketed = next_positions(lines, lambda line: forms.CLOSING_CREDIT.match(line.text))
+        self.next_contact = next_positions(
+            lines, lambda line: line.kind == LineKind.FACT and rules.is_contact(line.text)
+        )
 
     # --- the walk ---------------------------------------------------------------------------
 
@@ -241,6 +244,7 @@ class PageReader:
             article.closed = True
         elif kind == LineKind.FACT:
             self._paragraph(line.text, line, alone=True)
+            article.contacts += self.rules.is_contact(line.text)
         if line.continued_to:
             draft.continued_to = draft.continued_to or line.continued_to
             article.closed = True
@@ -254,6 +258,9 @@ class PageReader:
         if run:
             article.sources.extend(line.raw for line in run)
             assign_title(article.draft, run, self.rules)
+            # What the title block could not hold (a deck, a portrait's caption) is a paragraph
+            # of its own each: the prose after it never joins it.
+            article.joinable = not article.draft.body
             article.title_name = article.draft.bylines[-1] if article.draft.bylines else None
             for line in run:
                 if line.continued_to:
@@ -275,6 +282,7 @@ class PageReader:
                 article.append(BlockDraft(type=BlockType.PARAGRAPH, text=name.name))
                 article.joinable = False
         article.title_name = None
+        article.contacts = 0
         draft.bylines.extend(line.bylines or [])
 
     def _subhead(self, line: Line) -> None:
@@ -326,6 +334,7 @@ class PageReader:
             self._paragraph(line.text)
             return
         article.note_left = 0
+        article.contacts = 0
         draft.dateline = lead.dateline
         draft.bylines.extend(lead.bylines)
         if lead.rest:

@@ -3,7 +3,8 @@
 * a line ending with ``——`` (or the part before a ``——`` inside a title line) is the kicker; a
   line starting with ``——`` is the subheadline;
 * a line in black brackets (``【……】``) or a block of several short lines after the headline is a
-  column label; a bare person's name closing the run is the commentary's author;
+  column label; a bare person's name closing the run is the commentary's author, a name with a
+  title (``赵贵铭 主任中医师``) a portrait's caption: it and the lines after it open the text;
 * two plain lines are kicker + headline unless the first carries the bracketed column label, or
   the second reads like an explanation (a comma, a colon, an enumeration, a figure, one of the profile's
   `subheadline_words` such as ``……出席并讲话``, or `subheadline_openers` such as ``今起……``),
@@ -40,6 +41,9 @@ def assign_title(draft: ArticleDraft, run, rules) -> None:
             column.append(line.text)
         else:
             texts.append(line.text)
+    # 赵贵铭 主任中医师 under the title: a portrait's caption, and what follows it, are the text's.
+    named = next((at for at, text in enumerate(texts) if at > 0 and forms.is_named_portrait(text)), None)
+    texts, portrait = (texts, []) if named is None else (texts[:named], texts[named:])
     if len(texts) >= 2 and forms.is_person_name(texts[-1]):
         draft.bylines.append(BylineDraft(name=texts.pop(), role=BylineRole.AUTHOR))
     limits = rules.profile.limits
@@ -59,7 +63,7 @@ def assign_title(draft: ArticleDraft, run, rules) -> None:
         split.split(draft, texts, lines)
     if deck or rest:
         draft.doubt(DoubtKind.TITLE_SPLIT, "标题行太多：后几行已作为正文开头，请核对", lines)
-    draft.body.extend(BlockDraft(type=BlockType.PARAGRAPH, text=text) for text in [*rest, *deck])
+    draft.body.extend(BlockDraft(type=BlockType.PARAGRAPH, text=text) for text in [*portrait, *rest, *deck])
 
 
 def _questions(texts: list[str]) -> int:

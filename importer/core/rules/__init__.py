@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..profile import DEFAULT, Profile
 from .boxes import Boxes
-from .bylines import NAME_RE, Bylines, is_person_name
+from .bylines import NAME_RE, Bylines, is_named_portrait, is_person_name
 from .credits import Credits
 from .datelines import Datelines, Lead
 from .forms import (
@@ -64,6 +64,7 @@ class Rules:
         self.note_label = self.titles.note_label
         self.is_fact = self.boxes.is_fact
         self.is_fact_heading = self.boxes.is_fact_heading
+        self.is_contact = self.boxes.is_contact
         self.is_furniture_title = self.boxes.is_furniture_title
         self.is_turn = self.boxes.is_turn
 
@@ -109,6 +110,7 @@ __all__ = [
     "ends_sentence",
     "has_clause",
     "is_credit",
+    "is_named_portrait",
     "is_numbered",
     "is_person_name",
     "is_source",

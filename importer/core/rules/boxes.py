@@ -3,10 +3,13 @@
 * a fact of a box: one of the profile's `fact_labels` and a colon (``时间：``, ``导航：崂山村``,
   ``兑换开始时间：3月28日``), a short line holding one of its `furniture_words` (``邮发代号``,
   ``扫码关注``) or a telephone number (``求医问药0571-85053191``); a fact's label without its
-  colon heads the values under it (``坐诊时间`` over ``某某馆：周一上午``); the place a story is
+  colon heads the values under it (``坐诊时间`` over ``某某馆：周一上午``); a short line giving
+  opening hours (``欢迎周一至周五9时-17时致电……``, ``9:00—17:00``); the place a story is
   filed under, alone on a line after its text (``富阳区``: one of its `region_endings`);
 * a furniture title: one of its `furniture_titles` (``本报地址``, ``杭州市区天气预报``), the head of
   a box that is not a story;
+* a contact: a short line with a telephone number, the fact a box for readers gives (a hotline,
+  a call for stories);
 * an interview turn: one of its `interview_labels` and a colon (``问：``, ``记者：``).
 """
 
@@ -23,6 +26,12 @@ MAX_FURNITURE_LINE = 60
 MAX_REGION_NAME = 3
 # A telephone number (0571-85053191, 400-123-4567): a short line holding one is a box's fact.
 PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}|400)-?\d{3,4}-?\d{4}(?!\d)")
+# Opening hours (周一至周五, 9时-17时, 8:30～17:00): a short line giving them is a box's fact.
+_CLOCK = r"\d{1,2}(?:[:：]\d{2}|时|点)"
+_WEEKDAY = r"周[一二三四五六日天]"
+HOURS = re.compile(
+    rf"{_WEEKDAY}\s?[至到\-—～~]\s?{_WEEKDAY}|(?<!\d){_CLOCK}\s?[至到\-—～~]{{1,2}}\s?{_CLOCK}"
+)
 
 
 class Boxes:
@@ -49,7 +58,7 @@ class Boxes:
     def is_fact(self, text: str) -> bool:
         if self.fact is not None and self.fact.match(text):
             return True
-        if len(text) <= MAX_FURNITURE_LINE and PHONE.search(text):
+        if len(text) <= MAX_FURNITURE_LINE and (PHONE.search(text) or HOURS.search(text)):
             return True
         if self.region is not None and self.region.fullmatch(text):
             return True
@@ -58,6 +67,10 @@ class Boxes:
             and len(text) <= MAX_FURNITURE_LINE
             and self.furniture_word.search(text) is not None
         )
+
+    def is_contact(self, text: str) -> bool:
+        """A fact giving a telephone number (热线 0571-85053191): what a box for readers prints."""
+        return len(text) <= MAX_FURNITURE_LINE and PHONE.search(text) is not None
 
     def is_fact_heading(self, text: str) -> bool:
         return self.fact_heading is not None and self.fact_heading.fullmatch(text.strip()) is not None

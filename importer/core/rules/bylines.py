@@ -34,6 +34,22 @@ def is_person_name(text: str) -> bool:
     return text[0] in SURNAMES and len(text) in (2, 3)
 
 
+# The title after a portrait's name: 主任中医师, 教授, 主理人 (a few Chinese characters).
+PORTRAIT_TITLE = re.compile(r"[\u4e00-\u9fff]{2,6}")
+
+
+def is_named_portrait(text: str) -> bool:
+    """``赵贵铭 主任中医师``: a person's name and title, as printed under a portrait, never a title
+    line nor an author (a byline prints the role first: 记者 张三)."""
+    parts = text.split()
+    return (
+        len(parts) == 2
+        and is_person_name(parts[0])
+        and PORTRAIT_TITLE.fullmatch(parts[1]) is not None
+        and not is_person_name(parts[1])
+    )
+
+
 def _names(text: str) -> list[str] | None:
     names = [part for part in SEPARATOR.split(text) if part]
     if names and all(NAME_RE.fullmatch(name) for name in names):

@@ -17,10 +17,8 @@ times: the signal costs time linear in the page, however many title lines it jud
 from __future__ import annotations
 
 import math
-import operator
 import re
-from collections import Counter, deque
-from itertools import repeat
+from collections import deque
 
 from newsroom.text import nfkc
 
@@ -38,103 +36,75 @@ CONTENT_PAIRS = re.compile(f"(?=({_CONTENT}{_CONTENT}))")
 AFTER_KINDS = frozenset((LineKind.PARAGRAPH, LineKind.DATELINE, LineKind.TITLE, LineKind.CAPTION))
 
 
-class Pairs:
-    """A text's character pairs, counted: the pairs, their counts, and the sum of the counts'
-    squares (what a window's norm changes by)."""
-
-    __slots__ = ("counts", "keys", "squares")
-
-    def __init__(self, text: str):
-        found = Counter(CONTENT_PAIRS.findall(nfkc(text)))
-        self.keys = tuple(found)
-        self.counts = tuple(found.values())
-        self.squares = sum(map(operator.mul, self.counts, self.counts))
+def pairs(text: str) -> tuple[str, ...]:
+    """A text's character pairs, in order, each as often as it occurs."""
+    return tuple(CONTENT_PAIRS.findall(nfkc(text)))
 
 
-def pairs(text: str) -> Pairs:
-    return Pairs(text)
-
-
-class _Window:
-    """A bag of character pairs with its squared norm and its length in characters. The loops
-    run in the interpreter's C code (map / sum / dict.update), not one bytecode step per pair; a
-    pair taken away keeps its entry at zero (a page has few distinct pairs)."""
-
-    def __init__(self):
-        self.counts: dict[str, int] = {}
-        self.norm = 0
-        self.length = 0
-
-    def add(self, found: Pairs, length: int, other: _Window) -> int:
-        """Add a text's pairs; return the change of the dot product with ``other``."""
-        keys, counts = found.keys, found.counts
-        befores = list(map(self.counts.get, keys, repeat(0)))
-        self.counts.update(zip(keys, map(operator.add, befores, counts), strict=True))
-        self.norm += found.squares + 2 * sum(map(operator.mul, befores, counts))
-        self.length += length
-        return sum(map(operator.mul, counts, map(other.counts.get, keys, repeat(0))))
-
-    def remove(self, found: Pairs, length: int, other: _Window) -> int:
-        """Take a text's pairs away; return the change of the dot product with ``other``."""
-        keys, counts = found.keys, found.counts
-        befores = list(map(self.counts.__getitem__, keys))
-        self.counts.update(zip(keys, map(operator.sub, befores, counts), strict=True))
-        self.norm += found.squares - 2 * sum(map(operator.mul, befores, counts))
-        self.length -= length
-        return -sum(map(operator.mul, counts, map(other.counts.get, keys, repeat(0))))
-
-
-class _Piece:
-    """A text in a window; its pairs are counted when a judgement first needs them (a whole
-    line's pairs are kept on the line, for the other window)."""
-
-    __slots__ = ("line", "pairs", "text")
-
-    def __init__(self, text: str, line):
-        self.text, self.line, self.pairs = text, line, None
-
-    def counted(self) -> Pairs:
-        if self.pairs is None:
-            line = self.line
-            if line is not None and line.text == self.text:
-                if line.pairs is None:
-                    line.pairs = Pairs(line.text)
-                self.pairs = line.pairs
-            else:
-                self.pairs = Pairs(self.text)
-        return self.pairs
+def _pairs_of(text: str, line) -> tuple[str, ...]:
+    """The pairs of a window's text; a whole line's are counted once and kept on the line."""
+    if line is None or line.text != text:
+        return pairs(text)
+    if line.pairs is None:
+        line.pairs = pairs(text)
+    return line.pairs
 
 
 class _Side:
-    """One window: its pieces in order, their length, and the bag of the pieces counted so far
-    (those not counted yet are always the last ones)."""
+    """One window: its texts in order, each with its line when it is that line's whole text, their
+    length in characters, and the bag of the character pairs of the oldest texts (those counted
+    so far; the ones not counted yet are always the last), with the bag's squared norm.
+
+    A text's pairs are counted when a judgement first needs them, one pair at a time: a text
+    holds few pairs more than once, and the loop's steps cost less than building a count of
+    each text. A pair taken away keeps its entry at zero (a page has few distinct pairs)."""
+
+    __slots__ = ("counted", "counts", "length", "norm", "texts")
 
     def __init__(self):
-        self.pieces: deque[_Piece] = deque()
+        self.texts: deque[tuple[str, object]] = deque()
+        self.counted: deque[tuple[str, ...]] = deque()  # the pairs of the first texts
         self.length = 0
-        self.counted = 0
-        self.bag = _Window()
+        self.counts: dict[str, int] = {}
+        self.norm = 0
 
-    def push(self, piece: _Piece) -> None:
-        self.pieces.append(piece)
-        self.length += len(piece.text)
+    def push(self, text: str, line) -> None:
+        self.texts.append((text, line))
+        self.length += len(text)
 
     def pop(self, other: _Side) -> int:
-        """Drop the oldest piece; return the change of the dot product with ``other``."""
-        piece = self.pieces.popleft()
-        self.length -= len(piece.text)
+        """Drop the oldest text; return the change of the dot product with ``other``."""
+        text, _line = self.texts.popleft()
+        self.length -= len(text)
         if not self.counted:
             return 0
-        self.counted -= 1
-        return self.bag.remove(piece.pairs, len(piece.text), other.bag)
+        counts, theirs, norm, dot = self.counts, other.counts.get, self.norm, 0
+        for pair in self.counted.popleft():
+            before = counts[pair]
+            counts[pair] = before - 1
+            norm -= 2 * before - 1
+            dot -= theirs(pair, 0)
+        self.norm = norm
+        return dot
+
+    def add(self, found: tuple[str, ...], other: _Side) -> int:
+        """Add pairs to the bag; return the change of the dot product with ``other``."""
+        counts, theirs, norm, dot = self.counts, other.counts.get, self.norm, 0
+        for pair in found:
+            before = counts.get(pair, 0)
+            counts[pair] = before + 1
+            norm += 2 * before + 1
+            dot += theirs(pair, 0)
+        self.norm = norm
+        return dot
 
     def count(self, other: _Side) -> int:
-        """Count the pieces not counted yet; return the change of the dot product."""
-        change = 0
-        for index in range(self.counted, len(self.pieces)):
-            piece = self.pieces[index]
-            change += self.bag.add(piece.counted(), len(piece.text), other.bag)
-        self.counted = len(self.pieces)
+        """Count the texts not counted yet; return the change of the dot product."""
+        change, texts, counted = 0, self.texts, self.counted
+        for index in range(len(counted), len(texts)):
+            found = _pairs_of(*texts[index])
+            counted.append(found)
+            change += self.add(found, other)
         return change
 
 
@@ -145,7 +115,7 @@ class Cohesion:
         self.limits = limits
         self.tail, self.after = _Side(), _Side()  # the story so far, the text after the run
         self.dot = 0
-        self.title: _Piece | None = None
+        self.title = ""  # the story's kicker and headline, until a judgement counts them
         self.title_length = 0
         self.start = self.end = 0  # the after window holds lines[start:end]
 
@@ -153,19 +123,14 @@ class Cohesion:
         """A new story opens with this kicker and headline (counted when a judgement needs it)."""
         self.tail = _Side()
         self.dot = 0
-        self.title = _Piece(title, None) if title.strip() else None
+        self.title = title if title.strip() else ""
         self.title_length = len(title)
-
-    def _count_title(self) -> None:
-        if self.title is not None:
-            self.dot += self.tail.bag.add(self.title.counted(), 0, self.after.bag)
-            self.title = None
 
     def add(self, text: str, line=None) -> None:
         """Text the story's body gained (a paragraph, the rest of a cut one, a subhead), from
         ``line`` when it is that line's text; a long text counts by its last characters."""
         window = 2 * self.limits.cohesion_window
-        self.tail.push(_Piece(text if len(text) <= window else text[-window:], line))
+        self.tail.push(text if len(text) <= window else text[-window:], line)
 
     def judge(self, end: int) -> float:
         """The weight of the topic change at a run of title lines ending before ``lines[end]``."""
@@ -175,10 +140,12 @@ class Cohesion:
         limits, weights = self.limits, self.weights
         if before_length < limits.cohesion_min_before or self.after.length < limits.cohesion_min_after:
             return 0
-        self._count_title()
+        if self.title:
+            self.dot += self.tail.add(pairs(self.title), self.after)
+            self.title = ""
         self.dot += self.tail.count(self.after)
         self.dot += self.after.count(self.tail)
-        norm = self.tail.bag.norm * self.after.bag.norm
+        norm = self.tail.norm * self.after.norm
         similarity = self.dot / math.sqrt(norm) if norm else 0.0
         if before_length < limits.cohesion_short:
             # A few sentences share few words by chance: only no common words at all counts.
@@ -189,14 +156,15 @@ class Cohesion:
 
     def _slide_tail(self) -> None:
         window, tail = 2 * self.limits.cohesion_window, self.tail
-        while tail.pieces and tail.length - len(tail.pieces[0].text) >= window:
+        texts = tail.texts
+        while texts and tail.length - len(texts[0][0]) >= window:
             self.dot += tail.pop(self.after)
-        if tail.pieces and not tail.counted and tail.length > window:
-            # The oldest piece counts by its last characters only, up to the window's size.
-            oldest = tail.pieces[0]
-            keep = window - (tail.length - len(oldest.text))
-            tail.pieces[0] = _Piece(oldest.text[-keep:], None)
-            tail.length -= len(oldest.text) - keep
+        if texts and not tail.counted and tail.length > window:
+            # The oldest text counts by its last characters only, up to the window's size.
+            oldest = texts[0][0]
+            keep = window - (tail.length - len(oldest))
+            texts[0] = (oldest[-keep:], None)
+            tail.length -= len(oldest) - keep
 
     def _slide_after(self, end: int) -> None:
         lines, window = self.lines, self.limits.cohesion_window
@@ -205,12 +173,12 @@ class Cohesion:
             self.after = _Side()
             self.dot = 0
             self.start = self.end = end
-        after = self.after
+        after, tail = self.after, self.tail
         while self.start < end:
-            self.dot += after.pop(self.tail)
+            self.dot += after.pop(tail)
             self.start += 1
         while self.end < len(lines) and lines[self.end].kind in AFTER_KINDS and after.length < window:
-            line = lines[self.end]
+            text = lines[self.end].text
             room = window - after.length
-            after.push(_Piece(line.text if len(line.text) <= room else line.text[:room], line))
+            after.push(text if len(text) <= room else text[:room], lines[self.end])
             self.end += 1

@@ -6,6 +6,9 @@ every run. Each family of input is a pattern that once cost more per line the lo
 was: tiny title/paragraph pairs (every title judged by the text-wide signals), one paragraph cut
 at every line, runs of bylines, captions and credits, long stories with subheads, and an edition
 whose pages continue one another.
+
+Opcodes miss work done in C (a count built of a whole story is one call), so the topic-change
+signal's work is also counted in its own units: characters read, pairs moved, judgements.
 """
 
 import datetime
@@ -14,7 +17,7 @@ import sys
 import pytest
 
 from importer.core.draft import PublicationDraft
-from importer.core.parser import parse_edition, parse_page
+from importer.core.parser import cohesion, parse_edition, parse_page
 
 # Linear work with a fixed start-up cost doubles at most; a quadratic step would quadruple it.
 MOST = 2.15
@@ -98,3 +101,54 @@ def test_linking_twice_the_pages_costs_about_twice_the_work():
 
     once, twice = steps(parse(100)), steps(parse(200))
     assert twice <= MOST * once, (once, twice)
+
+
+class CohesionWork:
+    """The work of the topic-change signal, counted where it is done in C as well as in Python
+    (which opcode counting misses: a count built of a whole story is one call): the characters
+    whose pairs it reads, the pairs it moves in and out of its windows, and its judgements."""
+
+    def __init__(self, monkeypatch):
+        self.characters = self.pairs_moved = self.judgements = 0
+        read, judge = cohesion.pairs, cohesion.Cohesion.judge
+        add, drop = cohesion._Side.add, cohesion._Side.pop
+
+        def counted_read(text):
+            self.characters += len(text)
+            return read(text)
+
+        def counted_add(side, found, other):
+            self.pairs_moved += len(found)
+            return add(side, found, other)
+
+        def counted_drop(side, other):
+            self.pairs_moved += len(side.counted[0]) if side.counted else 0
+            return drop(side, other)
+
+        def counted_judge(signal, end):
+            self.judgements += 1
+            return judge(signal, end)
+
+        monkeypatch.setattr(cohesion, "pairs", counted_read)
+        monkeypatch.setattr(cohesion._Side, "add", counted_add)
+        monkeypatch.setattr(cohesion._Side, "pop", counted_drop)
+        monkeypatch.setattr(cohesion.Cohesion, "judge", counted_judge)
+
+    def of(self, text: str) -> tuple[int, int, int]:
+        self.characters = self.pairs_moved = self.judgements = 0
+        parse_page(text)
+        return self.characters, self.pairs_moved, self.judgements
+
+
+@pytest.mark.parametrize("make", [tiny_pairs, stories_with_subheads], ids=["tiny pairs", "subheads"])
+def test_the_topic_signal_reads_each_character_a_bounded_number_of_times(monkeypatch, make):
+    # Every title judged, each window sliding a line or two: the windows' text is read once as it
+    # enters and its pairs moved once in and once out of each window, not the whole window (or
+    # the whole story) again at each judgement, which would cost hundreds of times the page.
+    work = CohesionWork(monkeypatch)
+    once, twice = make(2000), make(4000)
+    characters, moved, judgements = work.of(once)
+    characters_twice, moved_twice, judgements_twice = work.of(twice)
+    assert judgements >= 1000 and judgements_twice >= 2 * judgements - 10
+    assert characters <= 3 * len(once) and moved <= 4 * len(once), (characters, moved, len(once))
+    assert characters_twice <= MOST * characters and moved_twice <= MOST * moved

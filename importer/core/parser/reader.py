@@ -18,7 +18,7 @@ from .article import Article, opens_an_item
 from .cohesion import Cohesion
 from .lines import Line, LineKind, next_positions
 from .opening import LEAD_KINDS, weigh
-from .titles import assign_title
+from .titles import assign_title, closing_column
 
 
 class PageReader:
@@ -173,7 +173,8 @@ class PageReader:
         if self.observe is not None:
             self.observe(run, points)
         if points >= self.weights.opening:
-            self._open(run)
+            lead = self.lead_ahead(end)
+            self._open(run, closing_column(run, self.lines, lead, self.limits))
         elif len(run) == 1 and self._cut_paragraph(run[0], end):
             self._paragraph(run[0].text, run[0])
         else:
@@ -251,13 +252,13 @@ class PageReader:
 
     # --- article parts ----------------------------------------------------------------------
 
-    def _open(self, run: list[Line]) -> Article:
+    def _open(self, run: list[Line], column_last: bool = False) -> Article:
         article = Article()
         self.articles.append(article)
         self.current = article
         if run:
             article.sources.extend(line.raw for line in run)
-            assign_title(article.draft, run, self.rules)
+            assign_title(article.draft, run, self.rules, column_last)
             # What the title block could not hold (a deck, a portrait's caption) is a paragraph
             # of its own each: the prose after it never joins it.
             article.joinable = not article.draft.body

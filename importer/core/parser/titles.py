@@ -3,8 +3,10 @@
 * a line ending with ``——`` (or the part before a ``——`` inside a title line) is the kicker; a
   line starting with ``——`` is the subheadline;
 * a line in black brackets (``【……】``) or a block of several short lines after the headline is a
-  column label; a bare person's name closing the run is the commentary's author, a name with a
-  title (``赵贵铭 主任中医师``) a portrait's caption: it and the lines after it open the text;
+  column label, and so is a short line closing a run of three or more right before the story's
+  lead that shares no character pair with the story (``土拍风云局``: `closing_column`);
+* a bare person's name closing the run is the commentary's author, a name with a title
+  (``赵贵铭 主任中医师``) a portrait's caption: it and the lines after it open the text;
 * two plain lines are kicker + headline unless the first carries the bracketed column label, or
   the second reads like an explanation (a comma, a colon, an enumeration, a figure, one of the profile's
   `subheadline_words` such as ``……出席并讲话``, or `subheadline_openers` such as ``今起……``),
@@ -29,9 +31,11 @@ from ..draft import ArticleDraft, BlockDraft, BlockType, BylineDraft, BylineRole
 from ..rules.forms import words_pattern
 
 
-def assign_title(draft: ArticleDraft, run, rules) -> None:
+def assign_title(draft: ArticleDraft, run, rules, column_last: bool = False) -> None:
+    """``column_last``: the run's last line is a column's name (see `closing_column`)."""
     texts: list[str] = []
-    column: list[str] = []
+    column: list[str] = [run[-1].text] if column_last else []
+    run = run[:-1] if column_last else run
     for position, line in enumerate(run):
         # A boxed label printed as a block of short lines after the headline is a column.
         label = forms.column_label(line.text)
@@ -64,6 +68,28 @@ def assign_title(draft: ArticleDraft, run, rules) -> None:
     if deck or rest:
         draft.doubt(DoubtKind.TITLE_SPLIT, "标题行太多：后几行已作为正文开头，请核对", lines)
     draft.body.extend(BlockDraft(type=BlockType.PARAGRAPH, text=text) for text in [*portrait, *rest, *deck])
+
+
+# A column's name: a few letters or figures, no punctuation, no space (楼市情报站).
+COLUMN_NAME = re.compile(r"[^\W_]{4,12}")
+
+
+def closing_column(run, lines, lead: int | None, limits) -> bool:
+    """``土拍风云局`` closing a title run of three lines or more, right before the story's lead
+    (``lines[lead]``): a column's name. It names the column, not the story, so it shares no
+    character pair with the first ``cohesion_window`` characters of the story's text, as title
+    lines do (judged on ``cohesion_min_after`` characters at least)."""
+    if lead is None or len(run) < 3 or not COLUMN_NAME.fullmatch(run[-1].text):
+        return False
+    name, story, size, index = run[-1].text, [], 0, lead
+    while index < len(lines) and size < limits.cohesion_window:
+        story.append(lines[index].text)
+        size += len(lines[index].text)
+        index += 1
+    text = "".join(story)
+    return len(text) >= limits.cohesion_min_after and not any(
+        name[at : at + 2] in text for at in range(len(name) - 1)
+    )
 
 
 def _questions(texts: list[str]) -> int:

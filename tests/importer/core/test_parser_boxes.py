@@ -130,3 +130,33 @@ def test_a_name_and_title_is_a_portrait_but_two_names_are_not():
     assert is_named_portrait("王大伟 教授")
     assert not is_named_portrait("王大伟 李小红")
     assert not is_named_portrait("记者 王大伟")
+
+
+def test_a_columns_name_closing_the_title_block_is_the_column_not_a_subheadline():
+    """A city daily prints its column's name (栏目) between the title and the byline. It names
+    the column, not the story, so it shares no character pair with the story's text: the
+    column, while a third title line that tells the story stays in the title."""
+    column, story = page(
+        "老城区地块集中上市",
+        "本市昨挂牌三宗宅地，均靠近地铁站",
+        "地产观察台",
+        "记者 孙小明",
+        "本市昨天挂牌了三宗住宅用地，分别位于老城区和新区，三宗宅地都靠近地铁站。",
+        "其中老城区的地块容积率较低，起始楼面价每平方米两万元。",
+        "东站附近新开公交专线",
+        "乘客坐专线车",
+        "二十分钟到体育中心",
+        "记者 孙小明",
+        "为方便乘客前往体育中心，东站附近新开了一条公交专线，坐专线车二十分钟就能到。",
+    )
+    assert (
+        column.kicker + column.headline + column.subheadline
+        == "老城区地块集中上市本市昨挂牌三宗宅地，均靠近地铁站"
+    )
+    assert column.column == "地产观察台"
+    assert column.paragraphs[0].startswith("本市昨天挂牌")
+    assert (
+        story.kicker + story.headline + story.subheadline
+        == "东站附近新开公交专线乘客坐专线车二十分钟到体育中心"
+    )
+    assert story.column == ""

@@ -26,7 +26,10 @@ MAX_FURNITURE_LINE = 60
 MAX_REGION_NAME = 3
 # A telephone number (0571-85053191, 400-123-4567): a short line holding one is a box's fact.
 PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}|400)-?\d{3,4}-?\d{4}(?!\d)")
-# Opening hours (周一至周五, 9时-17时, 8:30～17:00): a short line giving them is a box's fact.
+# Opening hours (周一至周五, 9时-17时, 8:30～17:00): a short line giving them is a box's fact
+# (longer, or ending with a comma, it is more likely prose a column break cut).
+MAX_HOURS_LINE = 30
+CLAUSE_ENDS = ("，", ",", "、")
 _CLOCK = r"\d{1,2}(?:[:：]\d{2}|时|点)"
 _WEEKDAY = r"周[一二三四五六日天]"
 HOURS = re.compile(
@@ -58,7 +61,9 @@ class Boxes:
     def is_fact(self, text: str) -> bool:
         if self.fact is not None and self.fact.match(text):
             return True
-        if len(text) <= MAX_FURNITURE_LINE and (PHONE.search(text) or HOURS.search(text)):
+        if len(text) <= MAX_FURNITURE_LINE and PHONE.search(text):
+            return True
+        if len(text) <= MAX_HOURS_LINE and HOURS.search(text) and not text.endswith(CLAUSE_ENDS):
             return True
         if self.region is not None and self.region.fullmatch(text):
             return True

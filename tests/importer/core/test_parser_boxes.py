@@ -95,6 +95,9 @@ def test_a_short_line_giving_opening_hours_is_a_fact_of_a_box():
     assert DEFAULT_RULES.is_fact("开放时间 8:30～17:00")
     assert DEFAULT_RULES.is_fact("周一至周五")
     assert not DEFAULT_RULES.is_fact("周一上午")
+    # Prose a column break cut: it ends with a comma, or runs on past a box's line.
+    assert not DEFAULT_RULES.is_fact("景区每天8:30至17:30开放，")
+    assert not DEFAULT_RULES.is_fact("据介绍，景区每天8:30至17:30开放，游客可以在网上预约门票")
     long = (
         "景区今年起延长开放时间，每天8:30至17:30开放，周一至周五还推出了夜游项目，"
         "吸引了很多游客前来打卡拍照，周边的民宿也跟着热闹了起来。"

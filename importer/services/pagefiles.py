@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from importer.core.draft import EditionDraft
-from importer.core.pdf.render import render_page
+from importer.core.pdf import render
 
 from .normalise import image_url
 
@@ -21,7 +21,9 @@ DIGEST = 12
 
 def render_pages(pages) -> dict[str, tuple[bytes, dict[int, bytes]]]:
     """{label: (PDF, {width: WebP})} of the sources' pages that came as PDFs."""
-    return {page.label: (page.pdf, render_page(page.pdf)) for page in pages if page.pdf is not None}
+    pdfs = [page for page in pages if page.pdf is not None]
+    images = render.render_pages(page.pdf for page in pdfs)
+    return {page.label: (page.pdf, rendered) for page, rendered in zip(pdfs, images, strict=True)}
 
 
 def _save(name: str, data: bytes) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ctypes
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -27,10 +28,12 @@ RULE_THICKNESS = 3.0
 RULE_LENGTH = 24.0
 BOX_SIDE = 40.0
 BLANK = (0xA0, 0x3000, 0xFFFE, 0xFFFF)
+SPACES = (0x20, 0xA0, 0x3000)
 
 
-@dataclass(frozen=True)
-class Char:
+class Char(NamedTuple):
+    """One printed character (a named tuple: a broadsheet page has thousands)."""
+
     text: str
     x0: float
     top: float
@@ -75,53 +78,48 @@ def unified(char: str) -> str:
     return char
 
 
-def _font_name(textpage, index: int, cache: dict) -> str:
+# The text object a character was drawn by, as an address: the font, size and render mode are the
+# object's, read once for all its characters (pypdfium2's binding returns a pointer, unhashable).
+_text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
+)
+
+
+def _style(textpage, index: int) -> tuple[float, bool]:
+    """(size, bold) of the character's text object."""
+    size = raw.FPDFText_GetFontSize(textpage, index)
     buffer = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
-    length = raw.FPDFText_GetFontInfo(textpage, index, buffer, 128, ctypes.byref(flags))
-    name = buffer.raw[: max(0, length - 1)].decode("utf-8", "replace")
-    return cache.setdefault(name, name.lower())
-
-
-def _is_bold(textpage, index: int, name: str) -> bool:
-    if raw.FPDFText_GetFontWeight(textpage, index) >= BOLD_WEIGHT:
-        return True
-    if any(word in name for word in BOLD_NAMES):
-        return True
+    length = raw.FPDFText_GetFontInfo(textpage, index, buffer, 128, None)
+    name = buffer.raw[: max(0, length - 1)].decode("utf-8", "replace").lower()
+    if raw.FPDFText_GetFontWeight(textpage, index) >= BOLD_WEIGHT or any(w in name for w in BOLD_NAMES):
+        return size, True
     obj = raw.FPDFText_GetTextObject(textpage, index)
-    return bool(obj) and raw.FPDFTextObj_GetTextRenderMode(obj) in FILL_STROKE
+    return size, bool(obj) and raw.FPDFTextObj_GetTextRenderMode(obj) in FILL_STROKE
 
 
 def read_chars(page, height: float) -> list[Char]:
     textpage = page.get_textpage()
-    chars, names, space = [], {}, False
+    handle = textpage.raw
+    chars, styles, space = [], {}, False
     box = raw.FS_RECTF()
     try:
         for index in range(textpage.count_chars()):
-            code = raw.FPDFText_GetUnicode(textpage, index)
-            if (
-                code <= 0x20
-                or code in (0xA0, 0x3000, 0xFFFE, 0xFFFF)
-                or raw.FPDFText_IsGenerated(textpage, index)
-            ):
-                space = space or code in (0x20, 0xA0, 0x3000)
+            code = raw.FPDFText_GetUnicode(handle, index)
+            if code <= 0x20 or code in BLANK or raw.FPDFText_IsGenerated(handle, index):
+                space = space or code in SPACES
                 continue
+            key = _text_object(handle, index)
+            style = styles.get(key) if key else None
+            if style is None:
+                style = styles[key] = _style(handle, index)
+            size, bold = style
             # The loose box: the font's ascent to descent, the same for every character of a line.
-            raw.FPDFText_GetLooseCharBox(textpage, index, box)
-            size = raw.FPDFText_GetFontSize(textpage, index)
-            name = _font_name(textpage, index, names)
+            raw.FPDFText_GetLooseCharBox(handle, index, box)
             # The em box above the descent line: the same top for every character of a line.
             below = height - box.bottom
             chars.append(
                 Char(
-                    text=unified(chr(code)),
-                    x0=box.left,
-                    top=below - size,
-                    x1=box.right,
-                    bottom=below,
-                    size=round(size, 1),
-                    bold=_is_bold(textpage, index, name),
-                    space=space,
+                    unified(chr(code)), box.left, below - size, box.right, below, round(size, 1), bold, space
                 )
             )
             space = False

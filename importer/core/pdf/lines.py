@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .chars import Char
 
@@ -21,10 +22,12 @@ VERTICAL_MIN = 3
 
 @dataclass
 class Line:
+    """A line's characters never change once it is made: its bounds and text are read once."""
+
     chars: list[Char] = field(default_factory=list)
     vertical: bool = False
 
-    @property
+    @cached_property
     def text(self) -> str:
         if self.vertical:
             return "".join(c.text for c in self.chars)
@@ -36,27 +39,27 @@ class Line:
             last = char
         return "".join(out)
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return min(c.x0 for c in self.chars)
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(c.x1 for c in self.chars)
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(c.top for c in self.chars)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(c.bottom for c in self.chars)
 
-    @property
+    @cached_property
     def size(self) -> float:
         return max(c.size for c in self.chars)
 
-    @property
+    @cached_property
     def bold(self) -> bool:
         return sum(c.bold for c in self.chars) * 2 > len(self.chars)
 

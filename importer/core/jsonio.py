@@ -79,6 +79,7 @@ def edition_to_json(edition: EditionDraft) -> dict:
                 "pdf": page.pdf,
                 "image": page.image,
                 "size": list(page.size) if page.size else None,
+                "sample": page.sample,
                 "articles": [article_to_json(a) for a in page.articles],
             }
             for page in edition.pages
@@ -175,6 +176,13 @@ class _Reader:
         reader = _Reader(value, f"{self.where}.{key}")
         label = reader.url_part("label")
         return PageRef(label=label, page=reader.integer("page", nullable=True))
+
+    def flag(self, key):
+        """true or false; absent is false (documents from before the key)."""
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            raise EditionImportError(f"edition JSON: {self.where}.{key} must be true or false")
+        return value
 
     def path(self, key):
         """A URL path or null; absent is null (documents from before the key)."""
@@ -302,6 +310,7 @@ def edition_from_json(data) -> EditionDraft:
                 pdf=p.path("pdf"),
                 image=p.path("image"),
                 size=check_size(p.data.get("size"), f"edition JSON: pages[{i}].size"),
+                sample=p.flag("sample"),
             )
         )
     pages.sort(key=lambda page: page.number)

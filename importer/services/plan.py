@@ -79,9 +79,10 @@ class PageFiles:
         else:
             renditions = stored.renditions if image == stored.image else {}
         width, height = draft.size or (stored.width, stored.height)
-        # The same PDF again (an edition JSON names it) keeps what its first import read in it.
+        # The same PDF and image again (an edition JSON names them) keep what the first import
+        # read in the PDF; a page's new PDF or image says for itself whether it is a sample.
         pdf = image_name(draft.pdf) or stored.pdf
-        sample = draft.sample if pdf != stored.pdf else stored.sample
+        sample = draft.sample if (pdf, image) != (stored.pdf, stored.image) else stored.sample
         return cls(pdf, image, renditions, width, height, sample)
 
     def values(self) -> dict:

@@ -150,7 +150,7 @@ def test_page_files_size_and_areas_survive_the_round_trip(tmp_path):
     page = draft.pages[0]
     page.pdf, page.image = "/media/pages/pdf/2023/08/09/01.pdf", "/media/pages/2023/08/09/01-1600.webp"
     page.renditions = {800: "/media/pages/2023/08/09/01-800.webp", 1600: page.image}
-    page.size = (841.89, 1190.55)
+    page.size, page.sample = (841.89, 1190.55), True
     page.articles[0].areas = [[[0.1, 0.1], [0.6, 0.1], [0.6, 0.3], [0.35, 0.3], [0.35, 0.5], [0.1, 0.5]]]
     import_edition(draft, publish=True)
     stored = Edition.objects.get().pages.get(label="01")
@@ -163,11 +163,14 @@ def test_page_files_size_and_areas_survive_the_round_trip(tmp_path):
     document = json.loads(exported)
     first = document["pages"][0]
     assert (first["pdf"], first["image"], first["size"]) == (page.pdf, page.image, [841.89, 1190.55])
+    # Readers are told a typeset sample is not the printed page, in the other database too.
+    assert first["sample"] is True and document["pages"][1]["sample"] is False
     assert first["articles"][0]["areas"][0][3] == [0.35, 0.3]
     assert document["pages"][1]["image"] is None and document["pages"][1]["articles"][0]["areas"] == []
     (tmp_path / "e.json").write_text(exported, encoding="utf-8")
     empty_database()
     run("import_edition", tmp_path / "e.json")
+    assert Edition.objects.get().pages.get(label="01").sample
     assert run("export_edition", "2023-08-09") == exported
 
 

@@ -33,6 +33,7 @@ def test_a_folder_of_page_pdfs_dry_runs_to_areas_and_sizes():
     (page,) = document["pages"]
     assert (page["label"], page["pdf"], page["image"]) == ("01", None, None)
     assert page["size"][0] == 992.0
+    assert page["sample"] is True  # the typeset page says it is a sample
     assert len(page["articles"]) == 8
     assert all(a["areas"] and len(a["areas"][0]) >= 4 for a in page["articles"])
 

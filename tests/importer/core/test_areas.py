@@ -76,6 +76,16 @@ def test_page_files_are_paths_or_null(key):
         edition_from_json(document)
 
 
+@pytest.mark.parametrize("value", ["yes", 1, None])
+def test_a_sample_page_is_said_with_true_or_false(value):
+    document = edition_to_json(h.edition(pages=1))
+    document["pages"][0]["sample"] = value
+    with pytest.raises(EditionImportError, match=r"pages\[0\]\.sample must be true or false"):
+        edition_from_json(document)
+    del document["pages"][0]["sample"]  # an export from before the key
+    assert edition_from_json(document).pages[0].sample is False
+
+
 def test_stored_areas_are_rounded_and_kept_on_the_page():
     assert round_areas([[(0.123456, -0.2), (1.5, 0.5), (0.3, 0.333333)], [(0.1, 0.1)]]) == [
         [(0.1235, 0.0), (1.0, 0.5), (0.3, 0.3333)]

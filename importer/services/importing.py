@@ -21,7 +21,7 @@ from .continuations import link_continuations
 from .doubts import write_doubts
 from .dumps import store_dumps
 from .normalise import PreparedEdition, prepare_edition
-from .pagefiles import store_page_files
+from .pagefiles import PageFiles
 from .plan import (
     ADDED,
     CHANGED,
@@ -70,41 +70,47 @@ def import_edition(
     page's files stored."""
     prepared = draft if isinstance(draft, PreparedEdition) else prepare_edition(draft)
     draft = prepared.draft
-    # The pages' PDFs and images are files: stored first, named by their content, so a failed
-    # import leaves at most files nothing links to.
-    store_page_files(draft, prepared.rendered, progress)
-    with transaction.atomic():
-        lock_edition(draft.publication.slug, draft.date)
-        edition = stored_edition(draft.publication, draft.date)
-        stored = Stored(edition)
-        plan = make_plan(prepared, edition, stored, replace)
-        check_import(plan, edition, user=user, publish=publish)
-        was_published = edition is not None and edition.status == Edition.Status.PUBLISHED
-        publication, _ = Publication.objects.get_or_create(
-            slug=draft.publication.slug, defaults={"name": draft.publication.name}
-        )
-        edition = _save_edition(edition, publication, draft, plan, publish)
-        writer = Writer(edition, stored, plan, prepared)
-        writer.write()
-        write_doubts([a for a in plan.articles if a.action in (ADDED, CHANGED)])
-        store_dumps(edition, dumps)
-        linked, relinked = link_continuations(edition)
-        writer.record_history(relinked)
-        if relinked and plan.status == Outcome.UNCHANGED:
-            plan.status = Outcome.UPDATED
-            edition.save(update_fields=["updated"])
-        counts = _open_doubts(edition)
-        if publish and counts["doubts"]:
-            # Publishing with the import is its caller's decision (the command's --publish): it
-            # stands as the confirmation a desk chief gives in the admin, recorded as one.
-            DoubtConfirmation.objects.update_or_create(
-                edition=edition,
-                defaults={
-                    "confirmed_at": timezone.now(),
-                    "confirmed_by": None,
-                    "open_doubts": counts["doubts"],
-                },
+    # The pages' PDFs and images are files, which no rollback undoes: stored behind the edition's
+    # lock, named by their content, and those this import made removed when it fails (at the
+    # commit too).
+    files = PageFiles()
+    try:
+        with transaction.atomic():
+            lock_edition(draft.publication.slug, draft.date)
+            files.store(draft, prepared.rendered, progress)
+            edition = stored_edition(draft.publication, draft.date)
+            stored = Stored(edition)
+            plan = make_plan(prepared, edition, stored, replace)
+            check_import(plan, edition, user=user, publish=publish)
+            was_published = edition is not None and edition.status == Edition.Status.PUBLISHED
+            publication, _ = Publication.objects.get_or_create(
+                slug=draft.publication.slug, defaults={"name": draft.publication.name}
             )
+            edition = _save_edition(edition, publication, draft, plan, publish)
+            writer = Writer(edition, stored, plan, prepared)
+            writer.write()
+            write_doubts([a for a in plan.articles if a.action in (ADDED, CHANGED)])
+            store_dumps(edition, dumps)
+            linked, relinked = link_continuations(edition)
+            writer.record_history(relinked)
+            if relinked and plan.status == Outcome.UNCHANGED:
+                plan.status = Outcome.UPDATED
+                edition.save(update_fields=["updated"])
+            counts = _open_doubts(edition)
+            if publish and counts["doubts"]:
+                # Publishing with the import is its caller's decision (the command's --publish): it
+                # stands as the confirmation a desk chief gives in the admin, recorded as one.
+                DoubtConfirmation.objects.update_or_create(
+                    edition=edition,
+                    defaults={
+                        "confirmed_at": timezone.now(),
+                        "confirmed_by": None,
+                        "open_doubts": counts["doubts"],
+                    },
+                )
+    except BaseException:
+        files.remove_made()
+        raise
     if prepared.rendered:
         make_edition_pdf(edition)
     _score_later(

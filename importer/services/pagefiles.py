@@ -6,6 +6,7 @@ files and a corrected page gets new names no cache can confuse with the old."""
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable
 
 from django.core.files.base import ContentFile
@@ -17,6 +18,7 @@ from importer.core.pdf import render
 from .normalise import image_url
 
 DIGEST = 12
+logger = logging.getLogger(__name__)
 
 
 def render_pages(pages) -> dict[str, tuple[bytes, dict[int, bytes]]]:
@@ -26,25 +28,45 @@ def render_pages(pages) -> dict[str, tuple[bytes, dict[int, bytes]]]:
     return {page.label: (page.pdf, rendered) for page, rendered in zip(pdfs, images, strict=True)}
 
 
-def _save(name: str, data: bytes) -> str:
-    if default_storage.exists(name):
-        return name
-    return default_storage.save(name, ContentFile(data))
+class PageFiles:
+    """The files one import stores, and which of them it made (not there before): a failed import
+    removes those, so it leaves no file nothing links to. Stored inside the import's transaction,
+    behind the edition's lock, so no other import of the edition can be handed one of them
+    meanwhile; files that were there before are an earlier import's, linked, and stay."""
 
+    def __init__(self):
+        self.made: list[str] = []
 
-def store_page_files(draft: EditionDraft, rendered: dict, progress: Callable[[str], None] | None = None):
-    """Store each rendered page's PDF and images; the draft's pages name them (URL paths)."""
-    folder = f"{draft.date:%Y/%m/%d}"
-    for page in draft.pages:
-        if page.label not in rendered:
-            continue
-        pdf, images = rendered[page.label]
-        stem = f"{draft.publication.slug}-{page.label}-{hashlib.sha256(pdf).hexdigest()[:DIGEST]}"
-        page.pdf = image_url(_save(f"pages/pdf/{folder}/{stem}.pdf", pdf))
-        page.renditions = {
-            width: image_url(_save(f"pages/{folder}/{stem}-{width}.webp", data))
-            for width, data in images.items()
-        }
-        page.image = page.renditions[max(page.renditions)]
-        if progress:
-            progress(f"page {page.label}: PDF and {len(images)} images stored")
+    def _save(self, name: str, data: bytes) -> str:
+        if default_storage.exists(name):
+            return name
+        saved = default_storage.save(name, ContentFile(data))
+        self.made.append(saved)
+        return saved
+
+    def store(self, draft: EditionDraft, rendered: dict, progress: Callable[[str], None] | None = None):
+        """Store each rendered page's PDF and images; the draft's pages name them (URL paths)."""
+        folder = f"{draft.date:%Y/%m/%d}"
+        for page in draft.pages:
+            if page.label not in rendered:
+                continue
+            pdf, images = rendered[page.label]
+            stem = f"{draft.publication.slug}-{page.label}-{hashlib.sha256(pdf).hexdigest()[:DIGEST]}"
+            page.pdf = image_url(self._save(f"pages/pdf/{folder}/{stem}.pdf", pdf))
+            page.renditions = {
+                width: image_url(self._save(f"pages/{folder}/{stem}-{width}.webp", data))
+                for width, data in images.items()
+            }
+            page.image = page.renditions[max(page.renditions)]
+            if progress:
+                progress(f"page {page.label}: PDF and {len(images)} images stored")
+
+    def remove_made(self):
+        for name in reversed(self.made):
+            try:
+                default_storage.delete(name)
+            except OSError:
+                # What cannot be removed now is still linked by nothing; the failure itself is
+                # the error the caller reports.
+                logger.warning("could not remove %s after a failed import", name, exc_info=True)
+        self.made.clear()

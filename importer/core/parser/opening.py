@@ -43,6 +43,7 @@ change the decision.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import rules as forms
 from ..rules import TitleForm
@@ -113,20 +114,22 @@ def weigh(reader, run, end: int) -> float:
         weight += weights.photo_or_dateline_ahead
     if run[0].blank_before >= limits.box_break_blank_lines:
         weight += weights.box_break
-    low, high = _text_signal_range(weights)
+    low, high = reader.text_signals
     if weights.opening - high <= weight < weights.opening - low:
         weight += reader.cohesion.judge(end)
         weight += subhead_family(reader, run, end)
     return weight
 
 
-def _text_signal_range(weights) -> tuple[float, float]:
-    """The least and most the text-wide signals can add."""
+def text_signal_range(weights) -> tuple[float, float]:
+    """The least and most the text-wide signals can add (the page walk computes it once)."""
     topic = (0, weights.topic_change, weights.topic_fair)
     family = (0, weights.subhead_family, weights.apart_from_subheads)
     return min(topic) + min(family), max(topic) + max(family)
 
 
+# A title line is looked at by the runs before it too (the next title lines of a run).
+@lru_cache(maxsize=64)
 def subhead_shape(text: str) -> str | None:
     text = text.strip()
     if forms.is_numbered(text):

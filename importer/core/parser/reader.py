@@ -17,7 +17,7 @@ from ..rules import TitleForm
 from .article import Article, opens_an_item
 from .cohesion import Cohesion
 from .lines import Line, LineKind, next_positions
-from .opening import LEAD_KINDS, weigh
+from .opening import LEAD_KINDS, text_signal_range, weigh
 from .titles import assign_title, closing_column
 
 
@@ -29,6 +29,7 @@ class PageReader:
         self.rules = rules
         self.weights = profile.weights
         self.limits = profile.limits
+        self.text_signals = text_signal_range(profile.weights)
         self.articles: list[Article] = []
         self.current: Article | None = None
         self.story: Article | None = None  # the story an advertisement interrupted

@@ -31,6 +31,7 @@ ARTICLE_FIELDS = (
     "continued_from_label",
     "continued_from_page",
     "next_part_id",
+    "areas",
 )
 # Each part: its key in a state, its model and the fields kept (besides its id).
 PARTS = {
@@ -235,9 +236,28 @@ def _shown(field, value):
     if field.name == "next_part":
         part = Article.objects.filter(pk=value).select_related("page__edition").first()
         return part.placed_headline if part else "—"
+    if field.name == "areas":
+        return _areas_text(value) or "—"
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     return str(value)
+
+
+# A polygon of an article's area for a reviewer: its corners and the span it covers, in percent of
+# the page's width (横) and height (纵).
+AREA_LINE = _(
+    "区域%(number)d：%(count)d 个顶点，横 %(left).1f%%–%(right).1f%%，纵 %(top).1f%%–%(bottom).1f%%"
+)
+
+
+def _areas_text(areas):
+    lines = []
+    for number, polygon in enumerate(areas, 1):
+        xs, ys = [x for x, _y in polygon], [y for _x, y in polygon]
+        span = {"left": min(xs), "right": max(xs), "top": min(ys), "bottom": max(ys)}
+        percent = {key: value * 100 for key, value in span.items()}
+        lines.append(str(AREA_LINE) % {"number": number, "count": len(polygon), **percent})
+    return "\n".join(lines)
 
 
 def _contributor_names(*states):

@@ -9,6 +9,7 @@ from editions.models import Page
 from .. import services
 from ..forms import PositionedInlineFormSet
 from ..models import Article
+from .areas import PageAreasMixin
 
 
 class ArticleInline(admin.TabularInline):
@@ -40,8 +41,9 @@ class ArticleInline(admin.TabularInline):
         return super().has_delete_permission(request, obj) and not self._held(request, obj)
 
 
-class PageWithArticlesAdmin(PageAdmin):
-    """The editions' page admin with the page's articles, in printed order, under it."""
+class PageWithArticlesAdmin(PageAreasMixin, PageAdmin):
+    """The editions' page admin with the page's articles, in printed order, under it, and their
+    areas on the page image (热区, areas.py)."""
 
     inlines = [*PageAdmin.inlines, ArticleInline]
 

@@ -1,0 +1,90 @@
+"""The area editor (热区) in headless Chromium: an editor opens it from the page's form, drags a
+corner of an article's area and saves; on a published page the change waits for the desk chief,
+who approves it, and the reader's page shows the area's polygon moved. The screenshot
+docs/screenshots/admin-areas.png is taken here."""
+
+import pytest
+from django.urls import reverse
+
+from articles.models import Article
+from editions.models import Page
+from tests.browser.test_page_map import open_page, typeset_seed  # noqa: F401 (the fixture)
+from tests.browser.test_reader import SCREENSHOTS, browser  # noqa: F401 (the fixture)
+from tests.browser.test_review_flow import logged_in_page, users  # noqa: F401 (the fixture)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def serve_media(page, media):
+    """The page image from MEDIA_ROOT, as the web server would serve it (see test_page_map)."""
+
+    def serve(route):
+        path = media / route.request.url.split("/media/", 1)[1]
+        if not path.is_file():
+            return route.fulfill(status=404)
+        return route.fulfill(status=200, body=path.read_bytes(), content_type="image/webp")
+
+    page.route("**/media/**", serve)
+
+
+def reader_corner(browser, live_server, media, article):  # noqa: F811
+    """The first corner of the article's first polygon on the reader's page, in page fractions."""
+    reader = open_page(browser, live_server, media, "desktop")
+    polygon = reader.locator(f'.page-areas a[data-article="{article.pk}"] polygon').first
+    points = polygon.get_attribute("points")
+    reader.context.close()
+    return tuple(float(value) for value in points.split()[0].split(","))
+
+
+def test_an_editor_drags_a_corner_and_the_reader_sees_it_moved(browser, live_server, typeset_seed, users):  # noqa: F811
+    page = Page.objects.get(label="01")
+    article = Article.objects.filter(page=page).exclude(areas=[]).order_by("position").first()
+    x, y = article.areas[0][0]
+    assert reader_corner(browser, live_server, typeset_seed, article) == pytest.approx((x, y), abs=1e-4)
+
+    editor = logged_in_page(browser, live_server, "bian")
+    editor.set_viewport_size({"width": 1280, "height": 900})
+    errors = []
+    editor.on("pageerror", lambda error: errors.append(str(error)))
+    serve_media(editor, typeset_seed)
+    editor.goto(live_server.url + reverse("admin:editions_page_change", args=[page.pk]))
+    assert editor.locator("#page-areas-preview polygon").count() == sum(
+        len(a.areas) for a in Article.objects.filter(page=page)
+    )
+    with editor.expect_navigation():
+        editor.locator("#page-areas-link").click()
+    editor.wait_for_function("document.getElementById('area-image').complete")
+    labels = editor.locator("#area-canvas g.area text").all_text_contents()
+
+    # Select the article's area from the keyboard, then drag its first corner with the mouse.
+    name = f"第{article.position}篇：{article.headline}"
+    assert name in labels
+    editor.locator(f'#area-canvas g.area[aria-label="{name}"]').first.focus()
+    handle = editor.locator('#area-canvas circle.handle[data-vertex="0"]')
+    box = handle.bounding_box()
+    image = editor.locator("#area-image").bounding_box()
+    start = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    target = (start[0] + 0.05 * image["width"], start[1] + 0.02 * image["height"])
+    editor.mouse.move(*start)
+    editor.mouse.down()
+    editor.mouse.move(*target, steps=5)
+    editor.mouse.up()
+    moved = (x + 0.05, y + 0.02)
+    editor.screenshot(path=str(SCREENSHOTS / "admin-areas.png"))
+    with editor.expect_navigation():
+        editor.get_by_role("button", name="保存区域").click()
+    assert "等待值班主任审核" in editor.locator("ul.messagelist").inner_text()
+    # Readers see the page as it was until the desk chief approves.
+    assert reader_corner(browser, live_server, typeset_seed, article) == pytest.approx((x, y), abs=1e-4)
+
+    chief = logged_in_page(browser, live_server, "desk")
+    chief.goto(live_server.url + reverse("admin:articles_revision_changelist"))
+    with chief.expect_navigation():
+        chief.locator("#result_list tbody a").first.click()
+    assert "版面区域" in chief.locator(".revision-changes").inner_text()
+    with chief.expect_navigation():
+        chief.get_by_role("button", name="采用并生效").click()
+
+    assert reader_corner(browser, live_server, typeset_seed, article) == pytest.approx(moved, abs=0.004)
+    assert article.history.latest().history_change_reason.startswith("审核通过")
+    assert not errors, errors

@@ -8,6 +8,8 @@ from django.urls import reverse
 
 from articles.models import Article
 from editions.models import Page
+from tests.articles import factories
+from tests.articles.admin_helpers import png_upload
 from tests.browser.test_page_map import open_page, typeset_seed  # noqa: F401 (the fixture)
 from tests.browser.test_reader import SCREENSHOTS, browser  # noqa: F401 (the fixture)
 from tests.browser.test_review_flow import logged_in_page, users  # noqa: F401 (the fixture)
@@ -87,4 +89,42 @@ def test_an_editor_drags_a_corner_and_the_reader_sees_it_moved(browser, live_ser
 
     assert reader_corner(browser, live_server, typeset_seed, article) == pytest.approx(moved, abs=0.004)
     assert article.history.latest().history_change_reason.startswith("审核通过")
+    assert not errors, errors
+
+
+def test_the_keyboard_draws_gives_moves_and_reshapes_an_area(browser, live_server, settings, tmp_path, users):  # noqa: F811
+    """Without a mouse: a rectangle from the toolbar, given to an article, moved with the arrows,
+    two corners added (an L's six) and one removed, saved. A draft: the editor's change is saved
+    at once."""
+    settings.MEDIA_ROOT = tmp_path
+    page = factories.edition(published=False, pages=1, articles_per_page=2).pages.get()
+    upload = png_upload("01.png", size=(300, 420))
+    page.image.save(upload.name, upload)
+    second = Article.objects.get(page=page, position=2)
+
+    editor = logged_in_page(browser, live_server, "bian")
+    errors = []
+    editor.on("pageerror", lambda error: errors.append(str(error)))
+    serve_media(editor, tmp_path)
+    editor.goto(live_server.url + reverse("admin:editions_page_areas", args=[page.pk]))
+    editor.wait_for_function("document.getElementById('area-image').complete")
+    editor.locator("#area-article").select_option(str(second.pk))
+    editor.get_by_role("button", name="画矩形").focus()
+    editor.keyboard.press("Enter")
+    assert editor.evaluate("document.activeElement.getAttribute('aria-label')") == "第2篇：第1版第2条新闻标题"
+    for key in ("ArrowRight", "ArrowRight", "ArrowDown", "Shift+ArrowDown"):
+        editor.keyboard.press(key)
+    editor.keyboard.press("Insert")  # a corner after the first, and it has the focus
+    assert editor.evaluate("document.activeElement.getAttribute('aria-label')") == "顶点 2"
+    editor.keyboard.press("Insert")
+    editor.keyboard.press("Delete")
+    assert editor.locator("#area-canvas circle.handle").count() == 5
+    with editor.expect_navigation():
+        editor.get_by_role("button", name="保存区域").click()
+    assert "已保存 1 篇稿件的区域。" in editor.locator("ul.messagelist").inner_text()
+    second.refresh_from_db()
+    (polygon,) = second.areas
+    assert polygon[0] == pytest.approx([0.41, 0.456]) and polygon[-1] == pytest.approx([0.41, 0.556])
+    assert len(polygon) == 5
+    assert Article.objects.get(page=page, position=1).areas == []
     assert not errors, errors

@@ -4,8 +4,9 @@ Pure Python: no Django import. A `Profile` is a frozen dataclass of three parts:
 
 * `Conventions` (words and forms): the dateline agencies (``本报``, ``新华社``), the role words of
   bylines (``记者``, ``通讯员``, ``见习记者``, ``制图``), labelled author lines (``寄思人：``), the
-  source lines that close wire stories (``据新华社``, ``综合新华社等报道``), credit words, column
-  and kind words (``评论``, ``公告``), and page furniture (weather box, address box, teasers);
+  source lines that close wire stories (``据新华社``, ``综合新华社等报道``), credit words, the
+  paper's column names, column and kind words (``评论``, ``公告``), and page furniture (weather
+  box, address box, teasers);
 * `Weights`: the points each signal adds to a run of title lines before the parser opens an
   article with it (see `importer.core.parser.opening`, whose docstring names every field);
 * `Limits`: the lengths and thresholds of the rules (how long a title line can be, the cohesion
@@ -111,6 +112,10 @@ class Conventions:
     )
     # Words of photo credits: 企业供图, 新华社发, 翟慧勇摄.
     credit_words: tuple[str, ...] = ("供图", "供稿")
+    # The paper's column and series names (栏目: 楼市情报站, 寻找城市主理人), printed near a title:
+    # a line that is one of them is the article's column, never a title line. Every paper names
+    # its own, so the defaults hold none.
+    column_labels: tuple[str, ...] = ()
     # Editor's note labels.
     note_labels: tuple[str, ...] = ("编者按", "编者的话", "核心提示", "开栏语", "编后")
     # Words that make a piece commentary or a notice.

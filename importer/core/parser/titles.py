@@ -2,9 +2,10 @@
 
 * a line ending with ``——`` (or the part before a ``——`` inside a title line) is the kicker; a
   line starting with ``——`` is the subheadline;
-* a line in black brackets (``【……】``) or a block of several short lines after the headline is a
-  column label, and so is a short line closing a run of three or more right before the story's
-  lead that shares no character pair with the story (``土拍风云局``: `closing_column`);
+* a line in black brackets (``【……】``), one of the profile's `column_labels`, or a block of
+  several short lines after the headline is a column label, and so is a short line closing a
+  run of three or more right before the story's lead that shares no character pair with the
+  story (``土拍风云局``: `closing_column`);
 * a bare person's name closing the run is the commentary's author, a name with a title
   (``赵贵铭 主任中医师``) a portrait's caption: it and the lines after it open the text;
 * two plain lines are kicker + headline unless the first carries the bracketed column label, or
@@ -33,25 +34,16 @@ from ..rules.forms import words_pattern
 
 def assign_title(draft: ArticleDraft, run, rules, column_last: bool = False) -> None:
     """``column_last``: the run's last line is a column's name (see `closing_column`)."""
-    texts: list[str] = []
-    column: list[str] = [run[-1].text] if column_last else []
-    run = run[:-1] if column_last else run
-    for position, line in enumerate(run):
-        # A boxed label printed as a block of short lines after the headline is a column.
-        label = forms.column_label(line.text)
-        if label:
-            column.append(label)
-        elif position > 0 and line.lines_in_block >= 2 and texts:
-            column.append(line.text)
-        else:
-            texts.append(line.text)
+    lines = [line.raw for line in run]
+    texts, column = _texts_and_column(run[:-1] if column_last else run, rules)
+    if column_last:
+        column.append(run[-1].text)
     # 赵贵铭 主任中医师 under the title: a portrait's caption, and what follows it, are the text's.
     named = next((at for at, text in enumerate(texts) if at > 0 and forms.is_named_portrait(text)), None)
     texts, portrait = (texts, []) if named is None else (texts[:named], texts[named:])
     if len(texts) >= 2 and forms.is_person_name(texts[-1]):
         draft.bylines.append(BylineDraft(name=texts.pop(), role=BylineRole.AUTHOR))
     limits = rules.profile.limits
-    lines = [line.raw for line in run]
     # No title holds more lines than this: what follows is a deck (提要) or a box, in the body.
     texts, deck = texts[: limits.max_title_lines], texts[limits.max_title_lines :]
     column, rest = column[: limits.max_column_lines], column[limits.max_column_lines :]
@@ -68,6 +60,22 @@ def assign_title(draft: ArticleDraft, run, rules, column_last: bool = False) -> 
     if deck or rest:
         draft.doubt(DoubtKind.TITLE_SPLIT, "标题行太多：后几行已作为正文开头，请核对", lines)
     draft.body.extend(BlockDraft(type=BlockType.PARAGRAPH, text=text) for text in [*portrait, *rest, *deck])
+
+
+def _texts_and_column(run, rules) -> tuple[list[str], list[str]]:
+    """The run's title lines, and its column labels: in black brackets, one of the profile's
+    `column_labels`, or a boxed label printed as a block of short lines after the headline."""
+    texts: list[str] = []
+    column: list[str] = []
+    for position, line in enumerate(run):
+        label = forms.column_label(line.text) or (line.text if rules.is_column_label(line.text) else None)
+        if label:
+            column.append(label)
+        elif position > 0 and line.lines_in_block >= 2 and texts:
+            column.append(line.text)
+        else:
+            texts.append(line.text)
+    return texts, column
 
 
 # A column's name: a few letters or figures, no punctuation, no space (楼市情报站).

@@ -62,6 +62,7 @@ class Rules:
         self.split_caption = self.credits.split_caption
         self.title_form = self.titles.title_form
         self.note_label = self.titles.note_label
+        self.is_column_label = self.titles.is_column_label
         self.is_fact = self.boxes.is_fact
         self.is_fact_heading = self.boxes.is_fact_heading
         self.is_contact = self.boxes.is_contact

@@ -2,7 +2,8 @@
 
 `title_form` says how a line could serve in a title block, judged on its own; the parser weighs it
 against the lines around it. Lengths are the profile's `Limits` (`max_title_length`,
-`max_title_with_label`, `short_title_with_comma`); the note labels its `note_labels`.
+`max_title_with_label`, `short_title_with_comma`); the note labels its `note_labels`; a line that
+is one of its `column_labels` (the paper's column names) is a strong title line, the column.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class Titles:
         self.longest_with_label = limits.max_title_with_label
         self.short_with_comma = limits.short_title_with_comma
         self.dash_with_clause = limits.dash_title_with_clause
+        self.column_labels = frozenset(_squeezed(label) for label in conventions.column_labels)
         labels = words_pattern(conventions.note_labels)
         self.note = re.compile(rf"[【\[（(]?\s{{0,2}}({labels})\s{{0,2}}[】\]）)]?\s{{0,2}}[:：]?\s{{0,2}}")
 
@@ -64,6 +66,8 @@ class Titles:
             return TitleForm.SUBHEAD if len(core) <= self.short_with_comma else None
         if last in SENTENCE_END and not (len(core) <= self.short_with_comma and not has_clause(core[:-1])):
             return None
+        if self.is_column_label(text):
+            return TitleForm.STRONG
         if text.startswith("——") or (text.endswith("——") and len(text) > 2):
             return (
                 TitleForm.STRONG
@@ -78,6 +82,10 @@ class Titles:
             return TitleForm.WEAK
         return TitleForm.TITLE
 
+    def is_column_label(self, line: str) -> bool:
+        """One of the paper's column names (its profile's `column_labels`), spaces aside."""
+        return bool(self.column_labels) and _squeezed(line) in self.column_labels
+
     def note_label(self, line: str) -> tuple[bool, str]:
         """(True, text after the label) when the line opens an editor's note."""
         match = self.note.match(line)
@@ -90,3 +98,7 @@ class Titles:
         if rest and not match.group(0).rstrip().endswith((":", "：", "】", "]", "）", ")")):
             return False, line
         return True, rest
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())

@@ -3,6 +3,7 @@
 numbers and stories are made up; only the forms are the papers'."""
 
 from importer.core.parser import parse_page
+from importer.core.profile import Profile
 from importer.core.rules import DEFAULT_RULES, is_named_portrait
 
 
@@ -163,3 +164,26 @@ def test_a_columns_name_closing_the_title_block_is_the_column_not_a_subheadline(
         == "东站附近新开公交专线乘客坐专线车二十分钟到体育中心"
     )
     assert story.column == ""
+
+
+def test_a_papers_column_names_in_its_profile_are_columns_wherever_they_stand_in_the_title():
+    """A column's name the paper's profile lists (栏目名, extended in the admin) is the column, even
+    where it shares words with the story; without the profile it is read as a title line."""
+    blocks = (
+        "开店十年没想过赚快钱",
+        "老街这家糕点店凭啥能火十年",
+        "寻找城市 主理人",
+        "记者 孙小明",
+        "老街上有家糕点店开了十年，店里的主理人说，开店以来从没想过要赚快钱，只想把糕点做好。",
+    )
+    text = "\n\n".join(blocks) + "\n"
+    profile = Profile.from_dict({"conventions": {"column_labels": ["寻找城市主理人"]}})
+    (article,) = parse_page(text, profile=profile).articles
+    assert (
+        article.kicker + article.headline + article.subheadline
+        == "开店十年没想过赚快钱老街这家糕点店凭啥能火十年"
+    )
+    assert article.column == "寻找城市 主理人"
+    (default,) = parse_page(text).articles
+    assert default.column == ""
+    assert "主理人" in default.subheadline

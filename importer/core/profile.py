@@ -82,10 +82,9 @@ class Conventions:
         "网",
         "台",
     )
-    # Endings of a partner outlet printed among the names of a byline (记者 甲 某某微融圈 乙).
+    # Endings of a partner outlet printed among the names of a byline (记者 甲 某某融媒体中心 乙);
+    # between names, a word too long for a person's name is one too (`rules.bylines`).
     partner_endings: tuple[str, ...] = (
-        "微融圈",
-        "微融站",
         "融媒体中心",
         "新闻中心",
         "日报社",

@@ -34,6 +34,8 @@ def is_person_name(text: str) -> bool:
     return text[0] in SURNAMES and len(text) in (2, 3)
 
 
+# A partner outlet's name printed among a byline's names: longer than a person's (2-4 characters).
+OUTLET = re.compile(r"[\u4e00-\u9fff]{5,12}")
 # The title after a portrait's name: 主任中医师, 教授, 主理人 (a few Chinese characters).
 PORTRAIT_TITLE = re.compile(r"[\u4e00-\u9fff]{2,6}")
 
@@ -161,18 +163,22 @@ class Bylines:
 
     def _named(self, text: str, organization: str) -> list[tuple[str, str]] | None:
         """The names after a role with the organisation of each; [] for none, None for a text that
-        is not names (a partner outlet switches the organisation of the names after it)."""
-        named, where = [], organization
+        is not names. A partner outlet switches the organisation of the names after it: one of
+        the profile's `partner_endings`, or, between names, a word too long for a person's name
+        (``记者 甲 某某区融媒站 乙 丙``); an outlet no name follows makes the text no byline."""
+        named, where, outlet_named = [], organization, True
         for part in SEPARATOR.split(text):
             if not part:
                 continue
-            if NAME_RE.fullmatch(part) and not (self.partner and self.partner.fullmatch(part)):
+            partner = self.partner is not None and self.partner.fullmatch(part) is not None
+            if NAME_RE.fullmatch(part) and not partner:
                 named.append((part, where))
-            elif self.partner is not None and self.partner.fullmatch(part):
-                where = part
+                outlet_named = True
+            elif partner or (named and OUTLET.fullmatch(part)):
+                where, outlet_named = part, False
             else:
                 return None
-        return named
+        return named if outlet_named else None
 
     def _labelled_author(self, text: str) -> list[BylineDraft] | None:
         match = self.author.fullmatch(text) if self.author else None

@@ -1,10 +1,11 @@
-"""Boxes for readers and portraits' captions around the stories of a city daily (newspaper.md,
-"Other papers"): one test per family, each on a small page written for the test. The names,
+"""Boxes for readers, portraits' captions, column names and partner outlets around the stories of
+a city daily (newspaper.md, "Other papers"): one test per family, each on a small page written
+for the test. The names,
 numbers and stories are made up; only the forms are the papers'."""
 
 from importer.core.parser import parse_page
 from importer.core.profile import Profile
-from importer.core.rules import DEFAULT_RULES, is_named_portrait
+from importer.core.rules import DEFAULT_RULES, is_named_portrait, parse_bylines
 
 
 def page(*blocks: str):
@@ -187,3 +188,17 @@ def test_a_papers_column_names_in_its_profile_are_columns_wherever_they_stand_in
     (default,) = parse_page(text).articles
     assert default.column == ""
     assert "主理人" in default.subheadline
+
+
+def test_a_partner_outlet_among_the_names_is_read_by_its_length_not_its_name():
+    """``记者 甲 某某区融媒站 乙 丙``: between a byline's names, a word too long for a person's name
+    is the outlet of the names after it, whatever the outlet calls itself; an outlet no name
+    follows makes the line no byline."""
+    bylines = parse_bylines("记者 王大伟 西湖区新闻站 李小红 赵小刚", standalone=True)
+    assert [(b.name, b.role, b.organization) for b in bylines] == [
+        ("王大伟", "reporter", ""),
+        ("李小红", "reporter", "西湖区新闻站"),
+        ("赵小刚", "reporter", "西湖区新闻站"),
+    ]
+    assert parse_bylines("记者 王大伟 西湖区新闻站", standalone=True) is None
+    assert parse_bylines("记者 西湖区新闻站 李小红", standalone=True) is None

@@ -13,7 +13,7 @@ PDFium's text layer and renderer, Apache/BSD).
 
 from __future__ import annotations
 
-from ..draft import EditionImportError, PageDraft
+from ..draft import DoubtKind, EditionImportError, PageDraft
 from ..parser import parse_page
 from .chars import open_pdf, read_page
 from .dump import dump_and_layout
@@ -24,6 +24,7 @@ MAX_PAGES = 1
 # A PDF whose Subject or Keywords say this is a typeset sample (as tests/fixtures/typeset writes
 # them), not the printed page: readers are told so.
 SAMPLE_MARKS = ("typeset sample", "排版样张")
+NO_TEXT_LAYER = "版面 PDF 没有文字层（文字转成了曲线，或是扫描图）：文字取自文本，版面区域请在版面图上画出"
 
 
 def read_pdf_page(
@@ -58,6 +59,8 @@ def _read(content, dump, label, number, profile) -> PageDraft:
             if dump
             else PageDraft(number, label)
         )
+        for article in page.articles:
+            article.doubt(DoubtKind.MISMATCH, NO_TEXT_LAYER, [article.headline])
         page.size = (round(content.width, 2), round(content.height, 2))
         return page
     layout = read_layout(content)

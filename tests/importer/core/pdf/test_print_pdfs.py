@@ -1,0 +1,129 @@
+"""What the layout system's print PDFs do, in small PDFs made here: an embedded subset font whose
+text is only in its ToUnicode map (some of it compatibility ideographs), characters drawn out of
+reading order, a vertical headline, and a page whose text is outlined (no text layer)."""
+
+import io
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+from importer.core.draft import DoubtKind
+from importer.core.pdf import read_pdf_page
+from tests.conftest import SEED
+
+SONG = "STSong-Light"
+pdfmetrics.registerFont(UnicodeCIDFont(SONG))
+pdfmetrics.registerFont(TTFont("Subset", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+
+# What the subset font's glyphs (Latin letters) are said to be in its ToUnicode map, as a layout
+# system's subset CJK font says it: codes that are not Unicode, mapped to the characters. A and B
+# are mapped to a compatibility ideograph (U+F90A 金) and a Kangxi radical (U+2F08 人), as
+# subset fonts' maps often give them for ordinary characters; E, F and G to full-width
+# punctuation and a full-width digit, which must stay as printed.
+TO_UNICODE = {
+    "A": "F90A",
+    "B": "2F08",
+    "C": "5E02",  # 市
+    "D": "573A",  # 场
+    "E": "FF0C",  # ，
+    "F": "3002",  # 。
+    "G": "FF11",  # １
+    "H": "65E5",  # 日
+    "I": "62A5",  # 报
+    "J": "8BAF",  # 讯
+    "K": "8BB0",  # 记
+    "L": "8005",  # 者
+}
+
+
+def pdf_of(draw, size=(600, 800), compress=1) -> bytes:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=size, pageCompression=compress)
+    draw(pdf)
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def subset_font_page() -> bytes:
+    def draw(pdf):
+        pdf.setFont("Subset", 30)
+        pdf.drawString(60, 700, "ABCD")
+        pdf.setFont("Subset", 10)
+        for row in range(6):
+            pdf.drawString(60, 650 - 14 * row, "HIJKLABCDECDABGHF" if row == 0 else "CDABCDABECDABCDAB")
+
+    data = pdf_of(draw, compress=0)
+    for letter, code in TO_UNICODE.items():
+        entry = f"<{ord(letter):02X}> <{ord(letter):04X}>".encode()
+        assert data.count(entry) == 1  # reportlab's map, rewritten in place (the same length)
+        data = data.replace(entry, f"<{ord(letter):02X}> <{code}>".encode())
+    return data
+
+
+def test_text_comes_from_the_subset_fonts_map_with_compatibility_ideographs_unified():
+    page = read_pdf_page(subset_font_page(), label="01", number=1)
+    (article,) = page.articles
+    assert article.headline == "金人市场"  # U+F90A and U+2F08 read as 金 and 人
+    text = article.dateline + "".join(block.text for block in article.body)
+    assert "\uf90a" not in text and "\u2f08" not in text
+    assert "金人市场，市场金人１日。" in text  # full-width punctuation and digit as printed, not NFKC's
+    assert "," not in text and "1" not in text
+
+
+def test_characters_drawn_backwards_and_lines_bottom_up_read_in_order():
+    body = ["株洲日报讯记者从市里获悉，", "今年全市新建了一批口袋公园，", "市民出门就能走进绿地。"]
+
+    def draw(pdf):
+        pdf.setFont(SONG, 10)
+        # The body first, bottom line first, each line's characters right to left ...
+        for row in reversed(range(len(body))):
+            for i in reversed(range(len(body[row]))):
+                pdf.drawString(60 + 10 * i, 640 - 14 * row, body[row][i])
+        # ... and the headline last, its characters in any order.
+        pdf.setFont(SONG, 28)
+        for i in (3, 0, 4, 1, 2, 5):
+            pdf.drawString(60 + 28 * i, 690, "口袋公园多了"[i])
+
+    (article,) = read_pdf_page(pdf_of(draw), label="01", number=1).articles
+    assert article.headline == "口袋公园多了"
+    text = article.dateline + "".join(block.text for block in article.body)
+    assert text.replace("株洲日报讯", "", 1).startswith("记者从市里获悉，今年全市新建了一批口袋公园，")
+    assert text.endswith("市民出门就能走进绿地。")
+
+
+def test_a_vertical_headline_heads_the_story_beside_it():
+    def draw(pdf):
+        pdf.setFont(SONG, 36)
+        for i, char in enumerate("竖排标题"):
+            pdf.drawString(60, 700 - 40 * i, char)
+        pdf.setFont(SONG, 10)
+        for row in range(8):
+            pdf.drawString(
+                120,
+                720 - 14 * row,
+                "本报讯这是竖排标题旁边的正文，" if row == 0 else "正文继续排在标题的右边一栏里，",
+            )
+
+    (article,) = read_pdf_page(pdf_of(draw), label="01", number=1).articles
+    assert article.headline == "竖排标题"
+    assert len(article.areas) == 1
+
+
+def test_outlined_text_imports_from_the_dump_without_areas_and_says_so():
+    def outlined(pdf):
+        # Glyphs converted to curves: paths where the text was, no text layer.
+        for row in range(40):
+            path = pdf.beginPath()
+            for i in range(30):
+                path.rect(60 + 16 * i, 740 - 16 * row, 9, 10)
+            pdf.drawPath(path, fill=1, stroke=0)
+
+    page = read_pdf_page(pdf_of(outlined), label="01", number=1, dump=SEED.read_text(encoding="utf-8"))
+    assert len(page.articles) == 8 and page.size == (600.0, 800.0)
+    for article in page.articles:
+        assert article.areas == []
+        (doubt,) = [d for d in article.doubts if d.kind == DoubtKind.MISMATCH]
+        assert "没有文字层" in doubt.message

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ..draft import DoubtKind, EditionImportError, PageDraft
 from ..parser import parse_page
-from .chars import open_pdf, read_page
+from .chars import open_pdf, printed_page, read_page
 from .dump import dump_and_layout
 from .layout import read_layout
 from .page import layout_page
@@ -42,7 +42,7 @@ def read_pdf_page(
             raise EditionImportError(
                 f"{where}: holds {len(document)} pages; import one PDF per page (01.pdf, 02.pdf …)"
             )
-        content = read_page(document[0])
+        content = read_page(printed_page(document))
         metadata = document.get_metadata_dict()
     finally:
         document.close()

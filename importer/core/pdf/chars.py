@@ -11,6 +11,7 @@ into ASCII.
 from __future__ import annotations
 
 import ctypes
+import math
 import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -86,8 +87,12 @@ _text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
 
 
 def _style(textpage, index: int) -> tuple[float, bool]:
-    """(size, bold) of the character's text object."""
-    size = raw.FPDFText_GetFontSize(textpage, index)
+    """(size, bold) of the character's text object. The size as printed: the font's size times
+    the scale of the text and page matrices (layout systems often set text at 1 pt and scale it
+    with the text matrix: "/F1 1 Tf 9.5 0 0 9.5 x y Tm")."""
+    matrix = raw.FS_MATRIX()
+    scale = math.hypot(matrix.c, matrix.d) if raw.FPDFText_GetMatrix(textpage, index, matrix) else 1.0
+    size = raw.FPDFText_GetFontSize(textpage, index) * scale
     buffer = ctypes.create_string_buffer(128)
     length = raw.FPDFText_GetFontInfo(textpage, index, buffer, 128, None)
     name = buffer.raw[: max(0, length - 1)].decode("utf-8", "replace").lower()
@@ -97,7 +102,10 @@ def _style(textpage, index: int) -> tuple[float, bool]:
     return size, bool(obj) and raw.FPDFTextObj_GetTextRenderMode(obj) in FILL_STROKE
 
 
-def read_chars(page, height: float) -> list[Char]:
+def read_chars(page, frame: tuple[float, float, float, float]) -> list[Char]:
+    """The characters printed inside `frame` (left, bottom, right, top in PDF space), in points
+    from its top left corner (what lies outside, a print PDF's slug, is not the page)."""
+    left, bottom, right, top = frame
     textpage = page.get_textpage()
     handle = textpage.raw
     chars, styles, space = [], {}, False
@@ -108,33 +116,37 @@ def read_chars(page, height: float) -> list[Char]:
             if code <= 0x20 or code in BLANK or raw.FPDFText_IsGenerated(handle, index):
                 space = space or code in SPACES
                 continue
+            # The loose box: the font's ascent to descent, the same for every character of a line.
+            raw.FPDFText_GetLooseCharBox(handle, index, box)
+            if not (left <= (box.left + box.right) / 2 <= right and bottom <= box.bottom <= top):
+                continue
             key = _text_object(handle, index)
             style = styles.get(key) if key else None
             if style is None:
                 style = styles[key] = _style(handle, index)
             size, bold = style
-            # The loose box: the font's ascent to descent, the same for every character of a line.
-            raw.FPDFText_GetLooseCharBox(handle, index, box)
             # The em box above the descent line: the same top for every character of a line.
-            below = height - box.bottom
-            chars.append(
-                Char(
-                    unified(chr(code)), box.left, below - size, box.right, below, round(size, 1), bold, space
-                )
-            )
+            below = top - box.bottom
+            x0, x1 = box.left - left, box.right - left
+            chars.append(Char(unified(chr(code)), x0, below - size, x1, below, round(size, 1), bold, space))
             space = False
     finally:
         textpage.close()
     return chars
 
 
-def read_objects(page, height: float) -> tuple[list[Rect], list[Rect], list[Rect]]:
+def read_objects(page, frame) -> tuple[list[Rect], list[Rect], list[Rect]]:
+    """Rules, boxes and images inside `frame`, cut to it (a photo bleeding off the page)."""
+    left, bottom, right, top = frame
     rules, boxes, images = [], [], []
     for obj in page.get_objects(max_depth=4):
         if obj.type not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE):
             continue
         x0, y0, x1, y1 = obj.get_bounds()
-        rect = Rect(x0, height - y1, x1, height - y0)
+        x0, y0, x1, y1 = max(x0, left), max(y0, bottom), min(x1, right), min(y1, top)
+        if x0 > x1 or y0 > y1:
+            continue  # crop marks, registration marks, colour bars
+        rect = Rect(x0 - left, top - y1, x1 - left, top - y0)
         if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
             images.append(rect)
         elif min(rect.width, rect.height) <= RULE_THICKNESS and max(rect.width, rect.height) >= RULE_LENGTH:
@@ -144,11 +156,26 @@ def read_objects(page, height: float) -> tuple[list[Rect], list[Rect], list[Rect
     return rules, boxes, images
 
 
+def printed_page(document):
+    """The document's first page cut to its TrimBox, when it has one inside what the page shows:
+    the page as printed, without the bleed, crop marks and slug a print PDF carries around it."""
+    page = document[0]
+    left, bottom, right, top = page.get_bbox()
+    trim = page.get_trimbox(fallback_ok=False)
+    if trim is not None:
+        x0, y0, x1, y1 = trim
+        inside = left - 0.5 <= x0 < x1 <= right + 0.5 and bottom - 0.5 <= y0 < y1 <= top + 0.5
+        if inside and (x0, y0, x1, y1) != (left, bottom, right, top):
+            page.set_cropbox(x0, y0, x1, y1)
+    return page
+
+
 def read_page(page) -> PageContent:
-    """One pypdfium2 page as its characters, rules, boxes and images."""
-    width, height = page.get_size()
-    rules, boxes, images = read_objects(page, height)
-    return PageContent(width, height, read_chars(page, height), rules, boxes, images)
+    """One pypdfium2 page (as `printed_page` gives it) as its characters, rules, boxes and images."""
+    frame = page.get_bbox()
+    left, bottom, right, top = frame
+    rules, boxes, images = read_objects(page, frame)
+    return PageContent(right - left, top - bottom, read_chars(page, frame), rules, boxes, images)
 
 
 def open_pdf(data: bytes):

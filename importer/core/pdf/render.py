@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from PIL import Image
 
-from .chars import open_pdf
+from .chars import open_pdf, printed_page
 
 WIDTHS = (800, 1600)
 QUALITY = 72
@@ -28,10 +28,10 @@ WAITING = 1  # pages rendered ahead of their encoding
 
 
 def rasterise(data: bytes, width: int) -> Image.Image:
-    """The PDF's first page as an RGB image `width` pixels wide."""
+    """The PDF's first page, as printed (cut to its TrimBox), as an RGB image `width` pixels wide."""
     document = open_pdf(data)
     try:
-        page = document[0]
+        page = printed_page(document)
         # RGB in PDFium's byte order as Pillow wants it: no conversion, no copy.
         bitmap = page.render(scale=width / page.get_width(), rev_byteorder=True, may_draw_forms=True)
         image = bitmap.to_pil()

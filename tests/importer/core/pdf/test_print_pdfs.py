@@ -1,9 +1,11 @@
 """What the layout system's print PDFs do, in small PDFs made here: an embedded subset font whose
 text is only in its ToUnicode map (some of it compatibility ideographs), characters drawn out of
-reading order, a vertical headline, and a page whose text is outlined (no text layer)."""
+reading order, a vertical headline, a page whose text is outlined (no text layer), text set at
+1 pt and scaled by its matrix, and bleed, crop marks and a slug around the page."""
 
 import io
 
+from PIL import Image
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
@@ -11,6 +13,7 @@ from reportlab.pdfgen import canvas
 
 from importer.core.draft import DoubtKind
 from importer.core.pdf import read_pdf_page
+from importer.core.pdf.render import render_page
 from tests.conftest import SEED
 
 SONG = "STSong-Light"
@@ -127,3 +130,56 @@ def test_outlined_text_imports_from_the_dump_without_areas_and_says_so():
         assert article.areas == []
         (doubt,) = [d for d in article.doubts if d.kind == DoubtKind.MISMATCH]
         assert "没有文字层" in doubt.message
+
+
+def story(pdf, x, y, matrix=False):
+    """A headline and six body lines with their top left corner at (x, y); with `matrix`, set at
+    1 pt and scaled by the text matrix, as InDesign and Founder write text."""
+    lines = [(28, "口袋公园多了")] + [(10, "株洲日报讯今年全市新建了一批口袋公园，")] * 6
+    for row, (size, text) in enumerate(lines):
+        baseline = y - 28 - (0 if row == 0 else 14 + 14 * row)
+        if matrix:
+            obj = pdf.beginText()
+            obj.setFont(SONG, 1)
+            obj.setTextTransform(size, 0, 0, size, x, baseline)
+            obj.textOut(text)
+            pdf.drawText(obj)
+        else:
+            pdf.setFont(SONG, size)
+            pdf.drawString(x, baseline, text)
+
+
+def test_text_set_at_one_point_and_scaled_by_its_matrix_has_its_printed_size():
+    (article,) = read_pdf_page(
+        pdf_of(lambda pdf: story(pdf, 60, 740, matrix=True)), label="01", number=1
+    ).articles
+    assert article.headline == "口袋公园多了"
+    assert article.dateline == "株洲日报讯"
+
+
+def test_a_print_pdf_with_bleed_crop_marks_and_slug_is_the_page_as_cut():
+    bleed, width, height = 36, 600, 800
+
+    def draw(pdf):
+        pdf.setTrimBox((bleed, bleed, bleed + width, bleed + height))
+        # Crop marks at the corners, pointing away from the page.
+        for x, across in ((bleed, -1), (bleed + width, 1)):
+            for y, up in ((bleed, -1), (bleed + height, 1)):
+                pdf.line(x + across * 6, y, x + across * 30, y)
+                pdf.line(x, y + up * 6, x, y + up * 30)
+        pdf.setFont(SONG, 8)
+        pdf.drawString(bleed, 8, "A01版 2026年3月28日 14:02 青版 印刷")  # the slug
+        story(pdf, bleed + 60, bleed + 740)
+
+    data = pdf_of(draw, size=(width + 2 * bleed, height + 2 * bleed))
+    page = read_pdf_page(data, label="01", number=1)
+    assert page.size == (600.0, 800.0)
+    (article,) = page.articles
+    assert "印刷" not in "".join(block.text for block in article.body)
+    ((x, y), *_rest) = article.areas[0]
+    assert abs(x - 60 / width) < 0.02 and abs(y - 60 / height) < 0.03
+    images = render_page(data, widths=(600,))
+    with Image.open(io.BytesIO(images[600])) as image:
+        assert image.size == (600, 800)
+        corner = image.convert("L").crop((0, 0, 40, 40))
+        assert corner.getextrema()[0] > 240  # no crop mark drawn on the page image

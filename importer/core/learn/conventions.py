@@ -9,7 +9,11 @@ parsed with ``profile`` and the editions as published, and proposes additions to
   the line's first one or two characters and its last few around ``{}``: of the forms reading
   the most such lines that the profile does not read, the one with the fewest words after ``{}``;
 * a byline role word (``首席记者``) the editors gave a byline that the profile does not know;
-* a furniture title (``天气预报``) for an article the editors deleted: page furniture;
+* a furniture title (``天气预报``) for an article the editors deleted: page furniture; and the
+  head of a box the import ran into the story before it (``大家健康``, no byline, no dateline),
+  since a furniture title opens a box of its own;
+* a column label (``土拍风云局``): a short line the import took as the last line of a title, that
+  the editors moved out of it (a line of its own before the byline);
 * a title-split habit: where the editors moved a first title line into the kicker (a kicker
   ending such as ``强调``) or a second into the subheadline (an opener such as ``今起``).
 
@@ -24,14 +28,18 @@ from dataclasses import dataclass, replace
 from ..profile import Profile
 from ..rules import rules_for
 from .corrections import corrections
+from .match import assign, page_pairs
 from .score import headline_split_known
-from .texts import label_key, norm
+from .texts import label_key, norm, title_of
 
 CJK = range(0x4E00, 0xA000)
 MIN_LITERAL = 2  # characters of a source form besides its outlet
 SOURCE_SUFFIXES = (0, 1, 2, 3, 4)
 FURNITURE_SUFFIX = 4
 MAX_FURNITURE = 12
+MAX_COLUMN = 12  # characters of a column label
+LEADING = 3  # short paragraphs opening a published story looked at for a column label
+SENTENCE_MARKS = "，,。！!？?；;：:"
 # A title-split habit is learnt from two titles at least: one title's first words are its own.
 HABITS = ("kicker_endings", "subheadline_openers")
 HABIT_SEEN = 2
@@ -138,6 +146,45 @@ def _furniture(example: str) -> list[Proposal]:
     return out
 
 
+def _box_head(published_article: dict) -> list[Proposal]:
+    """The first title line of a box (no byline, no dateline) the import ran into another story."""
+    if published_article.get("bylines") or published_article.get("dateline"):
+        return []
+    first = norm(published_article.get("kicker")) or (published_article.get("headline") or "").split(" ")[0]
+    return _furniture(first)[:1]
+
+
+def _column_labels(parsed: dict, published: dict) -> list[Proposal]:
+    """Short lines opening a published story's body that the parse had as its title's last line."""
+    out = []
+    for page, mine in page_pairs(published, parsed):
+        if mine is None:
+            continue
+        articles, parsed_articles = page.get("articles", []), mine.get("articles", [])
+        for i, j in assign(articles, parsed_articles).items():
+            title, column = title_of(parsed_articles[j]), norm(parsed_articles[j].get("column"))
+            # The paragraphs the parse took into the title or its column (a caption, the label);
+            # the last of them, printed right before the byline, is the label.
+            taken = []
+            for block in articles[i].get("body", [])[:LEADING]:
+                text = norm(block.get("text"))
+                if not text or (text not in title and text != column):
+                    break
+                taken.append(text)
+            # Or the editors wrote it in the column field.
+            label = taken[-1] if taken else norm(articles[i].get("column"))
+            if label == column:
+                continue  # read as the column already
+            if (
+                2 <= len(label) <= MAX_COLUMN
+                and title.endswith(label)
+                and not any(mark in label for mark in SENTENCE_MARKS)
+                and label not in title_of(articles[i])
+            ):
+                out.append(Proposal("column_labels", label, title))
+    return out
+
+
 def _role_words(published: dict, profile: Profile) -> list[Proposal]:
     known = {label for label, _role in profile.conventions.role_labels}
     out = []
@@ -156,12 +203,16 @@ def proposals(lessons: list[tuple[dict, dict]], profile: Profile) -> list[Propos
     sources: list[str] = []
     for parsed, published in lessons:
         found += _role_words(published, profile)
+        found += _column_labels(parsed, published)
         for correction in corrections(parsed, published):
             kind = correction.kind
             if kind.startswith("source line →"):
                 sources.append(norm(correction.example).rstrip("…"))
             elif kind == "article deleted":
                 found += _furniture(correction.example)
+            elif kind == "two articles merged":
+                article = _article(published, correction.page, correction.position)
+                found += _box_head(article) if article else []
             elif kind.startswith("headline split"):
                 article = _article(published, correction.page, correction.position)
                 found += _title_habits(article, kind) if article else []

@@ -136,3 +136,5 @@ class Command(BaseCommand):
             f"held-back editions: defaults {scores['defaults']:.3f}, before {scores['before']:.3f}, "
             f"after {scores['after']:.3f}  ({seconds:.1f} s)"
         )
+        if tuning.refitted:
+            self.stdout.write("the profile kept was learnt again from every edition, the held-back ones too")

@@ -7,6 +7,8 @@
   reverse; then four folds, each tuned on twelve pages and scored on the four held back; and, for
   what a paper's first day teaches its next, tuned on the whole edition and scored on it (seen);
 - People's Daily (three dates): tuned on one date, scored on the other two, each date in turn;
+- each weight and threshold of the profile alone at ×0.5, ×0.75, ×1.5 and ×2, every page of both
+  papers scored: whether any number the tuner could fit gains anything on these pages;
 - the time to tune on ten editions (the 都市快报 edition ten times, a new date each: its 160 pages
   are parsed every round, as ten real editions would be).
 
@@ -127,6 +129,44 @@ def _dskb_row(name, dskb, learn_labels, check_labels):
     return data, row
 
 
+SWEEP = (0.5, 0.75, 1.5, 2.0)
+
+
+def _numbers_sweep(dskb, rmrb) -> dict:
+    """Every weight and threshold of the profile alone at half, three quarters, 1.5 and twice its
+    default, each page of both papers scored: how many changes gain a check on some page, and the
+    best net change (checks gained less checks lost) on each paper."""
+    from importer.core.learn.tune import Evaluator
+    from importer.core.profile import DEFAULT
+
+    evaluator = Evaluator()
+    corpora = {"都市快报": [dskb], "人民日报": rmrb}
+    base = {name: evaluator.page_passes(DEFAULT, lessons) for name, lessons in corpora.items()}
+    tried, gaining, best = 0, [], {name: (0, "") for name in corpora}
+    for name, value in DEFAULT.numbers().items():
+        for factor in SWEEP:
+            changed = round(value * factor, 4) if isinstance(value, float) else max(1, round(value * factor))
+            if changed == value:
+                continue
+            tried += 1
+            profile = DEFAULT.with_numbers({name: changed})
+            for paper, lessons in corpora.items():
+                gains = [
+                    a - b for a, b in zip(evaluator.page_passes(profile, lessons), base[paper], strict=True)
+                ]
+                if any(gain > 0 for gain in gains):
+                    gaining.append(f"{name} {value:g}→{changed:g} ({paper} {sum(gains):+d})")
+                if sum(gains) > best[paper][0]:
+                    best[paper] = (sum(gains), f"{name} {value:g}→{changed:g}")
+    print(
+        f"\nEach of the profile's numbers alone ×{'/'.join(map(str, SWEEP))} ({tried} profiles, every page):"
+    )
+    print(f"changes that gain a check on some page: {', '.join(gaining) or 'none'}")
+    for paper, (net, change) in best.items():
+        print(f"best net change on {paper}: {f'{net:+d} checks ({change})' if net else 'none gains'}")
+    return {"tried": tried, "gaining": gaining, "best": {paper: list(pair) for paper, pair in best.items()}}
+
+
 def bench_learn(args):
     sys.path.insert(0, str(ROOT))
     data = {"dskb": [], "rmrb": []}
@@ -168,6 +208,8 @@ def bench_learn(args):
             rows,
         )
     )
+
+    data["numbers"] = _numbers_sweep(dskb, rmrb)
 
     from importer.core.learn.tune import Lesson
 

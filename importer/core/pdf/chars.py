@@ -28,6 +28,9 @@ FILL_STROKE = (raw.FPDF_TEXTRENDERMODE_FILL_STROKE, raw.FPDF_TEXTRENDERMODE_STRO
 RULE_THICKNESS = 3.0
 RULE_LENGTH = 24.0
 BOX_SIDE = 40.0
+# A box over more of the page than this is the page's background or frame, not a story's.
+BOX_MOST = 0.8
+WHITE = 245  # of 255, each of red, green and blue: a path so light is not seen on paper
 BLANK = (0xA0, 0x3000, 0xFFFE, 0xFFFF)
 SPACES = (0x20, 0xA0, 0x3000)
 
@@ -135,12 +138,31 @@ def read_chars(page, frame: tuple[float, float, float, float]) -> list[Char]:
     return chars
 
 
+def _seen(path) -> bool:
+    """A path shows on paper: stroked, or filled, in a colour darker than white (layout systems
+    paint white rectangles behind the page and under photos' text)."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not raw.FPDFPath_GetDrawMode(path, fill, stroke):
+        return True
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    for painted, colour in (
+        (stroke.value, raw.FPDFPageObj_GetStrokeColor),
+        (fill.value, raw.FPDFPageObj_GetFillColor),
+    ):
+        if painted and colour(path, *rgba) and rgba[3].value and min(c.value for c in rgba[:3]) < WHITE:
+            return True
+    return False
+
+
 def read_objects(page, frame) -> tuple[list[Rect], list[Rect], list[Rect]]:
     """Rules, boxes and images inside `frame`, cut to it (a photo bleeding off the page)."""
     left, bottom, right, top = frame
+    most = BOX_MOST * (right - left) * (top - bottom)
     rules, boxes, images = [], [], []
     for obj in page.get_objects(max_depth=4):
         if obj.type not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE):
+            continue
+        if obj.type == raw.FPDF_PAGEOBJ_PATH and not _seen(obj.raw):
             continue
         x0, y0, x1, y1 = obj.get_bounds()
         x0, y0, x1, y1 = max(x0, left), max(y0, bottom), min(x1, right), min(y1, top)
@@ -151,7 +173,7 @@ def read_objects(page, frame) -> tuple[list[Rect], list[Rect], list[Rect]]:
             images.append(rect)
         elif min(rect.width, rect.height) <= RULE_THICKNESS and max(rect.width, rect.height) >= RULE_LENGTH:
             rules.append(rect)
-        elif rect.width >= BOX_SIDE and rect.height >= BOX_SIDE:
+        elif rect.width >= BOX_SIDE and rect.height >= BOX_SIDE and rect.width * rect.height <= most:
             boxes.append(rect)
     return rules, boxes, images
 

@@ -1,10 +1,12 @@
 """What the layout system's print PDFs do, in small PDFs made here: an embedded subset font whose
 text is only in its ToUnicode map (some of it compatibility ideographs), characters drawn out of
 reading order, a vertical headline, a page whose text is outlined (no text layer), text set at
-1 pt and scaled by its matrix, and bleed, crop marks and a slug around the page."""
+1 pt and scaled by its matrix, bleed, crop marks and a slug around the page, and backgrounds
+painted behind it."""
 
 import io
 
+import pytest
 from PIL import Image
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -183,3 +185,20 @@ def test_a_print_pdf_with_bleed_crop_marks_and_slug_is_the_page_as_cut():
         assert image.size == (600, 800)
         corner = image.convert("L").crop((0, 0, 40, 40))
         assert corner.getextrema()[0] > 240  # no crop mark drawn on the page image
+
+
+@pytest.mark.parametrize("background", [(1, 1, 1), (0.98, 0.95, 0.88)], ids=["white", "tinted"])
+def test_a_background_painted_behind_the_page_frames_no_story(background):
+    def draw(pdf):
+        pdf.setFillColorRGB(*background)
+        pdf.rect(0, 0, 600, 800, fill=1, stroke=0)
+        pdf.setFillColorRGB(1, 1, 1)
+        pdf.rect(300, 380, 280, 200, fill=1, stroke=0)  # a white knockout under the third story
+        pdf.setFillColorRGB(0, 0, 0)
+        story(pdf, 40, 760)
+        story(pdf, 320, 760)
+        story(pdf, 320, 560)
+
+    page = read_pdf_page(pdf_of(draw), label="01", number=1)
+    assert [a.headline for a in page.articles] == ["口袋公园多了"] * 3
+    assert all(a.kind == "news" and len(a.areas) == 1 for a in page.articles)

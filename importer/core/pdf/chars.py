@@ -116,8 +116,10 @@ def read_chars(page, frame: tuple[float, float, float, float]) -> list[Char]:
     try:
         for index in range(textpage.count_chars()):
             code = raw.FPDFText_GetUnicode(handle, index)
-            if code <= 0x20 or code in BLANK or raw.FPDFText_IsGenerated(handle, index):
-                space = space or code in SPACES
+            generated = raw.FPDFText_IsGenerated(handle, index)
+            if code <= 0x20 or code in BLANK or generated:
+                # A space printed; not one PDFium guessed from a gap (the lines weigh the gaps).
+                space = space or (code in SPACES and not generated)
                 continue
             # The loose box: the font's ascent to descent, the same for every character of a line.
             raw.FPDFText_GetLooseCharBox(handle, index, box)

@@ -114,7 +114,8 @@ def _split_at_gutters(line: Line, grid, body: float) -> list[Line]:
     pieces, piece = [], [line.chars[0]]
     for char in line.chars[1:]:
         gap = (piece[-1].x1, char.x0)
-        if gap[1] - gap[0] >= 0.5 * body and any(gap[0] <= g <= gap[1] for g in gutters):
+        wide = gap[1] - gap[0] - line.tracking >= 0.5 * body
+        if wide and any(gap[0] <= g <= gap[1] for g in gutters):
             pieces.append(Line(piece))
             piece = []
         piece.append(char)

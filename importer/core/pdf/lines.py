@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 
 from .chars import Char
 
@@ -13,6 +14,7 @@ from .chars import Char
 COLUMN_GAP = 0.9
 # A gap wider than this (in the size) is a space in the text (two title parts on one line).
 WORD_GAP = 0.3
+MAX_TRACKING = 3.0  # in the size: a headline spaced out wider than this is no one line
 # A vertical line: characters at least this much larger than the body, this close one under
 # another, at least this many of them.
 VERTICAL_SIZE = 1.5
@@ -33,11 +35,17 @@ class Line:
             return "".join(c.text for c in self.chars)
         out, last = [], None
         for char in self.chars:
-            if last is not None and (char.space or char.x0 - last.x1 > WORD_GAP * char.size):
+            wide = char.x0 - last.x1 - self.tracking > WORD_GAP * char.size if last else False
+            if last is not None and (char.space or wide):
                 out.append(" ")
             out.append(char.text)
             last = char
         return "".join(out)
+
+    @cached_property
+    def tracking(self) -> float:
+        """The space set between every two characters (a headline spaced out to fill its width)."""
+        return 0.0 if self.vertical else tracking(self.chars)
 
     @cached_property
     def x0(self) -> float:
@@ -93,11 +101,21 @@ def _rows(chars: list[Char]) -> list[list[Char]]:
     return rows
 
 
+def tracking(chars: list[Char]) -> float:
+    """The usual gap between characters left to right (the median; 0 for text set close): what
+    a headline's letter-spacing adds, which is no word space and no column break."""
+    gaps = sorted(max(0.0, b.x0 - a.x1) for a, b in pairwise(chars))
+    if not gaps:
+        return 0.0
+    return min(gaps[len(gaps) // 2], MAX_TRACKING * chars[0].size)
+
+
 def _runs(row: list[Char]) -> list[list[Char]]:
     row.sort(key=lambda c: c.x0)
+    spaced = tracking(row)
     runs, run = [], [row[0]]
     for char in row[1:]:
-        if char.x0 - run[-1].x1 > COLUMN_GAP * char.size:
+        if char.x0 - run[-1].x1 - spaced > COLUMN_GAP * char.size:
             runs.append(run)
             run = []
         run.append(char)

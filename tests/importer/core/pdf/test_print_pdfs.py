@@ -202,3 +202,18 @@ def test_a_background_painted_behind_the_page_frames_no_story(background):
     page = read_pdf_page(pdf_of(draw), label="01", number=1)
     assert [a.headline for a in page.articles] == ["口袋公园多了"] * 3
     assert all(a.kind == "news" and len(a.areas) == 1 for a in page.articles)
+
+
+@pytest.mark.parametrize("spacing", [0.5, 1.0, 1.5])
+def test_a_headline_spaced_out_is_one_headline_without_spaces(spacing):
+    def draw(pdf):
+        pdf.setFont(SONG, 36)
+        for i, char in enumerate("我的祖国"):
+            pdf.drawString(40 + i * 36 * (1 + spacing), 740, char)
+        pdf.setFont(SONG, 10)
+        for row in range(8):
+            pdf.drawString(40, 700 - 14 * row, "株洲日报讯这是标题下面的正文，正文继续排在标题下面")
+        story(pdf, 40, 560)
+
+    page = read_pdf_page(pdf_of(draw), label="01", number=1)
+    assert [a.headline for a in page.articles] == ["我的祖国", "口袋公园多了"]

@@ -237,7 +237,7 @@ def _shown(field, value):
         part = Article.objects.filter(pk=value).select_related("page__edition").first()
         return part.placed_headline if part else "—"
     if field.name == "areas":
-        return _areas_text(value) or "—"
+        return areas_text(value) or "—"
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     return str(value)
@@ -250,7 +250,8 @@ AREA_LINE = _(
 )
 
 
-def _areas_text(areas):
+def areas_text(areas):
+    """An article's areas for an editor: a line per polygon (AREA_LINE)."""
     lines = []
     for number, polygon in enumerate(areas, 1):
         xs, ys = [x for x, _y in polygon], [y for _x, y in polygon]

@@ -74,7 +74,8 @@ class PageAreasMixin:
         if request.method == "POST":
             try:
                 drawn = service.read_form(request.POST.get("areas", ""))
-                base = service.read_form(request.POST.get("base", ""))
+                # What the editor started from; a post without it is saved over what is stored.
+                base = service.read_form(request.POST["base"]) if "base" in request.POST else None
                 saved = service.save_page_areas(page, drawn, user=request.user, base=base)
             except service.AreasRefused as refused:
                 self.message_user(request, str(refused), messages.ERROR)

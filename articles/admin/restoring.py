@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import services
 from ..models import Article, Byline, Contributor
-from ..snapshots import version_snapshot, version_time
+from ..snapshots import areas_text, version_snapshot, version_time
 
 DELETED_ARTICLES_SHOWN = 100
 HELD = _("这篇稿件已发布：恢复到这个版本的请求已提交，等待值班主任审核，通过后才对读者生效。")
@@ -92,7 +92,8 @@ class RestoreMixin:
         return redirect("admin:articles_article_change", article.pk)
 
     def _version_parts(self, record):
-        """The version's bylines, body and photos, shown under its fields: a restore brings them."""
+        """The version's bylines, body, photos and areas on the page, shown under its fields: a
+        restore brings them."""
         state = version_snapshot(record)
         names = dict(
             Contributor.objects.filter(pk__in=[b["contributor_id"] for b in state["bylines"]]).values_list(
@@ -104,4 +105,5 @@ class RestoreMixin:
             f"{b['label'] or roles.get(b['role'], b['role'])} {names.get(b['contributor_id'], '—')}"
             for b in state["bylines"]
         ]
-        return {"bylines": bylines, "blocks": state["blocks"], "photos": state["photos"]}
+        areas = areas_text(state["article"]["areas"] or [])
+        return {"bylines": bylines, "blocks": state["blocks"], "photos": state["photos"], "areas": areas}

@@ -1,8 +1,9 @@
 """Article areas on a page image: polygons of (x, y) points in fractions of the page's width and
 height (0–1, origin top left), as edition JSON carries them. Pure Python.
 
-`check_areas` reads them from outside input (edition JSON, the admin's area editor) and refuses
-what no page holds; `round_areas` gives the stored form.
+`check_areas` reads them from edition JSON and refuses what no page holds; `round_areas` gives
+the stored form. The admin's area editor checks within the same bounds in the articles' own words
+(articles.areas, which cannot import the importer; a test holds the bounds equal).
 """
 
 from __future__ import annotations

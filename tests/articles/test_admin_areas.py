@@ -143,3 +143,16 @@ def test_who_may_not_see_articles_cannot_open_the_editor(django_user_model):
     page = page_with_image()
     nobody = logged_in(django_user_model.objects.create_user("kan", is_staff=True))
     assert nobody.get(editor_url(page)).status_code == 403
+
+
+def test_the_article_s_history_shows_the_area_change_and_its_version_s_areas(staff_client):
+    page = page_with_image()
+    one = Article.objects.get(page=page, position=1)
+    ell = [[0.1, 0.1], [0.6, 0.1], [0.6, 0.2], [0.3, 0.2], [0.3, 0.5], [0.1, 0.5]]
+    staff_client.post(editor_url(page), {"areas": json.dumps({str(one.pk): [ell]})})
+    history = staff_client.get(reverse("admin:articles_article_history", args=[one.pk])).content.decode()
+    assert "修改版面区域" in history and "版面区域" in history
+    record = one.history.latest()
+    version = reverse("admin:articles_article_simple_history", args=[one.pk, record.history_id])
+    shown = staff_client.get(version).content.decode().split('id="version-areas"')[1].split("</fieldset>")[0]
+    assert "区域1：6 个顶点，横 10.0%–60.0%，纵 10.0%–50.0%" in shown

@@ -2,6 +2,8 @@
 why, who may save, an editor's change to a published page held for a desk chief, and every change
 in the article's history, restorable."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied
 
@@ -170,3 +172,28 @@ def test_a_desk_chief_s_areas_on_a_published_page_go_live(chief):
     saved = service.save_page_areas(page, {article.pk: [SQUARE]}, user=chief)
     assert [a.pk for a in saved.changed] == [article.pk] and not Revision.objects.exists()
     assert Article.objects.get(pk=article.pk).areas == [SQUARE]
+
+
+def test_areas_an_editor_drew_survive_the_page_s_import_again(editor, seed_text):
+    """An imported page without a PDF has no areas; those an editor draws stay when the page's
+    dump is imported again, even corrected and replacing the editors' changes (the dump knows no
+    areas)."""
+    from importer.core.draft import PublicationDraft
+    from importer.core.parser import parse_edition
+    from importer.services import import_edition
+
+    def imported(text, replace=False):
+        publication = PublicationDraft(slug="zhuzhou-daily", name="株洲日报")
+        draft = parse_edition([("01", text)], publication=publication, date=datetime.date(2023, 8, 9))
+        import_edition(draft, replace=replace)
+
+    imported(seed_text)
+    article = Article.objects.get(headline="我市2村入选省级美丽乡村示范")
+    service.save_page_areas(article.page, {article.pk: [ELL]}, user=editor)
+    imported(seed_text)
+    assert Article.objects.get(pk=article.pk).areas == [ELL]
+    assert seed_text.count("客家火龙") == 1
+    imported(seed_text.replace("客家火龙", "客家龙灯"), replace=True)
+    article = Article.objects.get(headline="我市2村入选省级美丽乡村示范")
+    assert any("客家龙灯" in block.text for block in article.blocks.all())
+    assert article.areas == [ELL]

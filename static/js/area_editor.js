@@ -199,6 +199,7 @@
         } else if (tool === "polygon") {
           sketch.push(at);
           render();
+          svg.focus({ preventScroll: true }); // Enter ends the polygon, Esc drops it
         } else if (handle) {
           select(Number(handle.getAttribute("data-index")), Number(handle.getAttribute("data-vertex")));
           focusSelected();

@@ -29,6 +29,10 @@ def serve_media(page, media):
     page.route("**/media/**", serve)
 
 
+def flat(points):
+    return [value for point in points for value in point]
+
+
 def reader_corner(browser, live_server, media, article):  # noqa: F811
     """The first corner of the article's first polygon on the reader's page, in page fractions."""
     reader = open_page(browser, live_server, media, "desktop")
@@ -127,4 +131,66 @@ def test_the_keyboard_draws_gives_moves_and_reshapes_an_area(browser, live_serve
     assert polygon[0] == pytest.approx([0.41, 0.456]) and polygon[-1] == pytest.approx([0.41, 0.556])
     assert len(polygon) == 5
     assert Article.objects.get(page=page, position=1).areas == []
+    assert not errors, errors
+
+
+def test_the_mouse_draws_and_deletes_areas(browser, live_server, settings, tmp_path, users):  # noqa: F811
+    """A rectangle dragged out, a polygon clicked corner by corner, each given to an article; an
+    area deleted; an area left without an article stops the save until it has one."""
+    settings.MEDIA_ROOT = tmp_path
+    page = factories.edition(published=False, pages=1, articles_per_page=2).pages.get()
+    upload = png_upload("01.png", size=(300, 420))
+    page.image.save(upload.name, upload)
+    one, two = Article.objects.filter(page=page).order_by("position")
+    Article.objects.filter(pk=one.pk).update(areas=[[[0.5, 0.5], [0.9, 0.5], [0.9, 0.9], [0.5, 0.9]]])
+
+    editor = logged_in_page(browser, live_server, "bian")
+    editor.set_viewport_size({"width": 1280, "height": 1600})  # the whole page image in view
+    errors = []
+    editor.on("pageerror", lambda error: errors.append(str(error)))
+    editor.on("dialog", lambda dialog: dialog.accept())  # 删除这个区域？
+    serve_media(editor, tmp_path)
+    editor.goto(live_server.url + reverse("admin:editions_page_areas", args=[page.pk]))
+    editor.wait_for_function("document.getElementById('area-image').complete")
+    box = editor.locator("#area-image").bounding_box()
+    assert box["y"] + box["height"] <= 1600
+
+    def at(x, y):
+        return box["x"] + x * box["width"], box["y"] + y * box["height"]
+
+    # The stored area: selected by a click inside it, then deleted.
+    editor.mouse.click(*at(0.7, 0.7))
+    editor.get_by_role("button", name="删除区域").click()
+    assert editor.locator("#area-canvas g.area").count() == 0
+
+    # A rectangle, dragged out with 画矩形, for the second article.
+    editor.locator("#area-article").select_option(str(two.pk))
+    editor.get_by_role("button", name="画矩形").click()
+    editor.mouse.move(*at(0.1, 0.1))
+    editor.mouse.down()
+    editor.mouse.move(*at(0.3, 0.2), steps=4)
+    editor.mouse.up()
+
+    # A polygon of five corners, not yet given to an article.
+    editor.mouse.click(*at(0.95, 0.95))  # nothing there: nothing selected
+    editor.locator("#area-article").select_option("")
+    editor.get_by_role("button", name="画多边形").click()
+    for x, y in ((0.1, 0.5), (0.4, 0.5), (0.4, 0.6), (0.25, 0.7), (0.1, 0.6)):
+        editor.mouse.click(*at(x, y))
+    editor.keyboard.press("Enter")
+    assert editor.locator("#area-canvas g.area").count() == 2
+    editor.get_by_role("button", name="保存区域").click()
+    assert "1 个区域没有指定稿件" in editor.locator("#area-status").inner_text()
+    editor.locator("#area-article").select_option(str(one.pk))  # the polygon is still selected
+    with editor.expect_navigation():
+        editor.get_by_role("button", name="保存区域").click()
+    assert "已保存 2 篇稿件的区域。" in editor.locator("ul.messagelist").inner_text()
+
+    one.refresh_from_db()
+    two.refresh_from_db()
+    (rectangle,) = two.areas
+    assert flat(rectangle) == pytest.approx(flat([[0.1, 0.1], [0.3, 0.1], [0.3, 0.2], [0.1, 0.2]]), abs=0.005)
+    (polygon,) = one.areas
+    corners = [[0.1, 0.5], [0.4, 0.5], [0.4, 0.6], [0.25, 0.7], [0.1, 0.6]]
+    assert flat(polygon) == pytest.approx(flat(corners), abs=0.005)
     assert not errors, errors

@@ -64,7 +64,9 @@ def rescore_when_edited(sender, instance, **kwargs):
 
 
 def _rescore_edited():
-    # The first callback of a commit takes every id noted; the others find nothing left.
+    # The first callback of a commit takes every id noted; the others find nothing left. Ids
+    # noted in a change rolled back since (a revision proposed) go with it: a score more, never
+    # one missed, and a score reads the edition as it is.
     pages, articles = _edited.__dict__.pop("pages", set()), _edited.__dict__.pop("articles", set())
     if not pages and not articles:
         return

@@ -67,8 +67,9 @@ class Conventions:
         ("指导教师", "editor"),
         ("编辑", "editor"),
     )
-    # Lines that name a piece's author with a colon: 寄思人：某某 (an obituary column), 口述：某某.
-    author_labels: tuple[str, ...] = ("寄思人", "口述", "作者", "文", "撰文", "整理")
+    # Lines that name a piece's author with a colon: 口述：某某, 文/某某 (a label of two characters
+    # and 人, 寄思人：某某 under an obituary, is one without being listed: `rules.bylines`).
+    author_labels: tuple[str, ...] = ("口述", "作者", "文", "撰文", "整理")
     # Endings of an organisation printed before a role (人民日报记者, 新华社记者, 某某微融圈).
     organisation_endings: tuple[str, ...] = (
         "日报",

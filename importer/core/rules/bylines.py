@@ -34,6 +34,8 @@ def is_person_name(text: str) -> bool:
     return text[0] in SURNAMES and len(text) in (2, 3)
 
 
+# A label naming a person by what they did: 寄思人, 讲述人, 推荐人 (two characters and 人).
+PERSON_LABEL = r"[\u4e00-\u9fff]{2}人"
 # A partner outlet's name printed among a byline's names: longer than a person's (2-4 characters).
 OUTLET = re.compile(r"[\u4e00-\u9fff]{5,12}")
 # The title after a portrait's name: 主任中医师, 教授, 主理人 (a few Chinese characters).
@@ -79,9 +81,12 @@ class Bylines:
         # A partner outlet printed among the names: 记者 甲 某某微融圈 乙 丙.
         partners = words_pattern(conventions.partner_endings)
         self.partner = re.compile(rf"[\u4e00-\u9fff]{{1,10}}(?:{partners})") if partners else None
-        # 寄思人：某某 / 口述：某某 / 文/某某: a piece's author named after a label and a colon.
-        authors = words_pattern(conventions.author_labels)
-        self.author = re.compile(rf"({authors})\s{{0,2}}[:：/／|｜]\s{{0,2}}(\S.*)") if authors else None
+        # 口述：某某 / 文/某某: a piece's author named after a label and a colon; so is a label naming
+        # a person by what they did (寄思人：某某, 讲述人：某某: ……人), unless it is a box's fact
+        # (联系人：某某).
+        authors = "|".join(part for part in (words_pattern(conventions.author_labels), PERSON_LABEL) if part)
+        self.author = re.compile(rf"({authors})\s{{0,2}}[:：/／|｜]\s{{0,2}}(\S.*)")
+        self.not_authors = frozenset(conventions.fact_labels)
         # 杭州市某某小学三（2）班 王小明: a pupil's school and class, then the name.
         schools = words_pattern(conventions.school_endings)
         self.school = (
@@ -101,7 +106,7 @@ class Bylines:
         its title) get ``unlabelled_role``, or make the text no byline when it is None. A
         ``standalone`` line needs a separator after each role (``记者/李军``, ``本报记者  杨明方``),
         so that a title such as 记者手记 is not read as a reporter called 手记; it may also be an
-        author's label and name (``寄思人：某某``) or a pupil's school, class and name.
+        author's label and name (``口述：某某``, ``寄思人：某某``) or a pupil's school, class and name.
         """
         text = text.strip()
         if not text or len(text) > self.max_length:
@@ -181,8 +186,8 @@ class Bylines:
         return named if outlet_named else None
 
     def _labelled_author(self, text: str) -> list[BylineDraft] | None:
-        match = self.author.fullmatch(text) if self.author else None
-        names = _names(match.group(2)) if match else None
+        match = self.author.fullmatch(text)
+        names = _names(match.group(2)) if match and match.group(1) not in self.not_authors else None
         if not names:
             return None
         return [BylineDraft(name=name, role=BylineRole.AUTHOR, label=match.group(1)) for name in names]

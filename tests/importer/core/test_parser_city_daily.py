@@ -202,3 +202,12 @@ def test_a_partner_outlet_among_the_names_is_read_by_its_length_not_its_name():
     ]
     assert parse_bylines("记者 王大伟 西湖区新闻站", standalone=True) is None
     assert parse_bylines("记者 西湖区新闻站 李小红", standalone=True) is None
+
+
+def test_a_label_naming_a_person_by_what_they_did_names_the_author_but_a_contact_does_not():
+    """``讲述人：某某`` (寄思人, 推荐人 …: two characters and 人) names a piece's author without the
+    profile listing the label; ``联系人：某某`` is a box's fact, never an author."""
+    (author,) = parse_bylines("讲述人：王小明", standalone=True)
+    assert (author.name, author.role, author.label) == ("王小明", "author", "讲述人")
+    assert parse_bylines("联系人：王小明", standalone=True) is None
+    assert parse_bylines("讲述人：今天我们聊聊春天", standalone=True) is None

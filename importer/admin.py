@@ -31,7 +31,10 @@ def read_upload(payload, labels):
     )
     if len(sources) != 1:
         dates = "、".join(source.date.isoformat() for source in sources)
-        raise EditionImportError(f"一次导入一期：这些文件属于 {len(sources)} 个日期（{dates}）")
+        raise EditionImportError(
+            _("一次导入一期：这些文件属于 %(count)d 个日期（%(dates)s）")
+            % {"count": len(sources), "dates": dates}
+        )
     source = sources[0]
     publication = payload["publication"]
     draft = source.draft(

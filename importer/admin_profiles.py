@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -110,7 +111,7 @@ class ProfileForm(forms.ModelForm):
         try:
             self.profile = Profile.from_dict(data)
         except ProfileError as error:
-            raise forms.ValidationError(_("规则有误：%(error)s") % {"error": error}) from None
+            raise forms.ValidationError(_("规则有误：%(error)s") % {"error": error.say(gettext)}) from None
         return cleaned
 
     def _roles(self, value):

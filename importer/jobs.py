@@ -98,8 +98,9 @@ def import_upload(progress, *, files, publication, date=None, encoding=None, rep
         progress(0, 4, _("读取上传的文件"))
         sources = collect_uploads(contents, date=day, encoding=encoding)
         if len(sources) != 1:
-            message = _("一次导入一期：这些文件属于 %(count)d 个日期") % {"count": len(sources)}
-            raise EditionImportError(message)
+            raise EditionImportError(
+                _("一次导入一期：这些文件属于 %(count)d 个日期") % {"count": len(sources)}
+            )
         source = sources[0]
         progress(1, 4, _("读取版面：%(count)d 个版") % {"count": len(source.pages)})
         draft = source.draft(PublicationDraft(slug=paper.slug, name=paper.name), profile_for(paper.slug))

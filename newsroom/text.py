@@ -32,6 +32,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from newsroom.phrases import Phrase, gettext_noop
+
 # Line separators other than LF that editors' tools leave behind.
 LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x85]")
 # C0/C1 control characters but tab and LF.
@@ -56,28 +58,36 @@ MAX_PARAGRAPH_CHARS = 20_000
 MAX_ARTICLE_CHARS = 200_000
 
 
-def text_problem(text: str, limit: int | None = None) -> str | None:
+def text_problem(text: str, limit: int | None = None) -> Phrase | None:
     """Why `text` cannot be stored (in a column of `limit` characters), or None: see the module
-    docstring. The reason reads after the field's name: "headline is 300 characters, …"."""
+    docstring. The reason reads after the field's name: "headline is 300 characters, …", words
+    the edge translates (newsroom.phrases)."""
     surrogate = LONE_SURROGATE.search(text)
     if surrogate:
-        return f"holds a lone surrogate (U+{ord(surrogate.group()):04X}), which is not text"
+        return gettext_noop(
+            "holds a lone surrogate (U+%(code)s), which is not text", code=f"{ord(surrogate.group()):04X}"
+        )
     if limit is not None and len(text) > limit:
-        return f"is {len(text)} characters, more than {limit}"
+        return gettext_noop("is %(size)d characters, more than %(limit)d", size=len(text), limit=limit)
     return None
 
 
-def url_part_problem(text: str, limit: int | None = None, *, pattern: re.Pattern = URL_PART) -> str | None:
+def url_part_problem(text: str, limit: int | None = None, *, pattern: re.Pattern = URL_PART) -> Phrase | None:
     """Why `text` cannot be a page label (or, with `pattern=SLUG`, a slug), or None."""
     problem = text_problem(text, limit)
     if problem:
         return problem
     if not text:
-        return "is empty"
+        return gettext_noop("is empty")
     if pattern.fullmatch(text) is None:
-        bad = next(c for c in text if pattern.fullmatch(c) is None)
-        allowed = "letters, digits" if pattern is URL_PART else "ASCII letters, digits"
-        return f"holds {bad!r}, which a web address cannot carry ({allowed}, - and _ only)"
+        bad = repr(next(c for c in text if pattern.fullmatch(c) is None))
+        if pattern is URL_PART:
+            return gettext_noop(
+                "holds %(char)s, which a web address cannot carry (letters, digits, - and _ only)", char=bad
+            )
+        return gettext_noop(
+            "holds %(char)s, which a web address cannot carry (ASCII letters, digits, - and _ only)", char=bad
+        )
     return None
 
 

@@ -8,7 +8,7 @@ the stored form. The admin's area editor checks within the same bounds in the ar
 
 from __future__ import annotations
 
-from .draft import EditionImportError
+from .errors import EditionImportError, gettext_noop
 
 # A story printed in several blocks (an L, a jump around a photo) has a few polygons of a few
 # corners each; far more than any page holds is refused before it costs the reader's page.
@@ -29,10 +29,12 @@ def _number(value) -> bool:
 
 def _point(item, where: str) -> Point:
     if not isinstance(item, (list, tuple)) or len(item) != 2 or not all(_number(v) for v in item):
-        raise EditionImportError(f"{where} must be a pair [x, y] of numbers")
+        raise EditionImportError(gettext_noop("%(place)s must be a pair [x, y] of numbers"), place=where)
     x, y = item
     if not (0 <= x <= 1 and 0 <= y <= 1):
-        raise EditionImportError(f"{where} must lie on the page (x and y between 0 and 1)")
+        raise EditionImportError(
+            gettext_noop("%(place)s must lie on the page (x and y between 0 and 1)"), place=where
+        )
     return (round(float(x), PLACES), round(float(y), PLACES))
 
 
@@ -40,16 +42,25 @@ def check_areas(value, where: str) -> list[Polygon]:
     """`value` as a list of polygons, or EditionImportError naming the first thing wrong (each
     polygon at least three points on the page, at most MAX_POLYGONS of MAX_POINTS points)."""
     if not isinstance(value, list):
-        raise EditionImportError(f"{where} must be a list of polygons")
+        raise EditionImportError(gettext_noop("%(place)s must be a list of polygons"), place=where)
     if len(value) > MAX_POLYGONS:
-        raise EditionImportError(f"{where} has {len(value)} polygons, more than {MAX_POLYGONS}")
+        raise EditionImportError(
+            gettext_noop("%(place)s has %(count)d polygons, more than %(limit)d"),
+            place=where,
+            count=len(value),
+            limit=MAX_POLYGONS,
+        )
     polygons = []
     for i, polygon in enumerate(value):
         here = f"{where}[{i}]"
         if not isinstance(polygon, list):
-            raise EditionImportError(f"{here} must be a list of points")
+            raise EditionImportError(gettext_noop("%(place)s must be a list of points"), place=here)
         if not 3 <= len(polygon) <= MAX_POINTS:
-            raise EditionImportError(f"{here} must have between 3 and {MAX_POINTS} points")
+            raise EditionImportError(
+                gettext_noop("%(place)s must have between 3 and %(limit)d points"),
+                place=here,
+                limit=MAX_POINTS,
+            )
         polygons.append([_point(item, f"{here}[{j}]") for j, item in enumerate(polygon)])
     return polygons
 
@@ -78,7 +89,11 @@ def check_size(value, where: str) -> tuple[float, float] | None:
         or not all(_number(v) and 0 < v <= MAX_PAGE_POINTS for v in value)
     ):
         raise EditionImportError(
-            f"{where} must be [width, height] in PDF points (each above 0, at most {MAX_PAGE_POINTS}) or null"
+            gettext_noop(
+                "%(place)s must be [width, height] in PDF points (each above 0, at most %(limit)d) or null"
+            ),
+            place=where,
+            limit=MAX_PAGE_POINTS,
         )
     return (round(float(value[0]), 2), round(float(value[1]), 2))
 

@@ -1,39 +1,17 @@
 """Refusals of the pure core, in words the edge can translate. Pure Python: no Django import.
 
 The core cannot call Django's gettext, so it writes each refusal as an English template with
-%(name)s placeholders, marked with `gettext_noop` (the name makemessages looks for, so the
-template lands in the catalogue), and its values apart. `str(error)` is the English line (tests,
+%(name)s placeholders, marked with `gettext_noop` (newsroom/phrases.py: the name makemessages looks
+for), and its values apart. `str(error)` is the English line (tests,
 logs); importer/messages.py renders the same error in the editors' language for the admin and the
 import_edition command.
 """
 
 from __future__ import annotations
 
+from newsroom.phrases import Phrase, gettext_noop, say
 
-class Phrase(str):
-    """Words of the core marked for translation: a template with its values, or a value that is
-    itself words (`a PNG image`), translated with the template that holds it."""
-
-    params: dict = {}
-
-    def say(self, translate) -> str:
-        text = translate(str.__str__(self))
-        if not self.params:
-            return str(text)
-        return text % {k: v.say(translate) if isinstance(v, Phrase) else v for k, v in self.params.items()}
-
-    def __str__(self) -> str:
-        return self.say(str)
-
-    def __format__(self, spec) -> str:
-        return format(str(self), spec)
-
-
-def gettext_noop(message: str, /, **params) -> Phrase:
-    phrase = Phrase(message)
-    if params:
-        phrase.params = params
-    return phrase
+__all__ = ["EditionImportError", "Phrase", "gettext_noop", "say"]
 
 
 class EditionImportError(ValueError):
@@ -49,7 +27,7 @@ class EditionImportError(ValueError):
     def render(self, translate) -> str:
         """The line, its words put through `translate` (str: English; gettext: the editors')."""
         parts = [*self.where, gettext_noop(self.message, **self.params)]
-        return ": ".join(part.say(translate) if isinstance(part, Phrase) else part for part in parts)
+        return ": ".join(say(part, translate) for part in parts)
 
     def at(self, where: str) -> EditionImportError:
         """The same refusal, said of the file or place it happened in."""

@@ -90,13 +90,25 @@ def edition_to_json(edition: EditionDraft) -> dict:
 def _clean(value: str, where: str) -> str:
     problem = text_problem(value)
     if problem:
-        raise EditionImportError(f"edition JSON: {where} {problem}")
+        raise EditionImportError(
+            gettext_noop("edition JSON: %(place)s %(problem)s"), place=where, problem=problem
+        )
     return clean_value(value).strip()
+
+
+def _in_document(check, value, where: str):
+    """`check(value, where)`, its refusal said of the edition JSON."""
+    try:
+        return check(value, where)
+    except EditionImportError as error:
+        raise error.at(gettext_noop("edition JSON")) from None
 
 
 def _strings(values, where: str) -> list[str]:
     if not all(isinstance(v, str) for v in values):
-        raise EditionImportError(f"edition JSON: {where} must be a list of strings")
+        raise EditionImportError(
+            gettext_noop("edition JSON: %(place)s must be a list of strings"), place=where
+        )
     return [v for v in (_clean(x, f"{where}[{i}]") for i, x in enumerate(values)) if v]
 
 
@@ -123,16 +135,26 @@ class _Reader:
         if value is None:
             return ""
         if not isinstance(value, str):
-            raise EditionImportError(f"edition JSON: {self.where}.{key} must be a string")
+            raise EditionImportError(
+                gettext_noop("edition JSON: %(place)s.%(key)s must be a string"), place=self.where, key=key
+            )
         return _clean(value, f"{self.where}.{key}")
 
     def url_part(self, key, pattern=None):
         value = self.text(key)
         if not value:
-            raise EditionImportError(f"edition JSON: {self.where}.{key} must not be empty")
+            raise EditionImportError(
+                gettext_noop("edition JSON: %(place)s.%(key)s must not be empty"), place=self.where, key=key
+            )
         problem = url_part_problem(value, **({"pattern": pattern} if pattern else {}))
         if problem:
-            raise EditionImportError(f"edition JSON: {self.where}.{key} {value[:40]!r} {problem}")
+            raise EditionImportError(
+                gettext_noop("edition JSON: %(place)s.%(key)s %(value)r %(problem)s"),
+                place=self.where,
+                key=key,
+                value=value[:40],
+                problem=problem,
+            )
         return value
 
     def integer(self, key, nullable=False, minimum=1):
@@ -181,17 +203,30 @@ class _Reader:
         """true or false; absent is false (documents from before the key)."""
         value = self.data.get(key, False)
         if not isinstance(value, bool):
-            raise EditionImportError(f"edition JSON: {self.where}.{key} must be true or false")
+            raise EditionImportError(
+                gettext_noop("edition JSON: %(place)s.%(key)s must be true or false"),
+                place=self.where,
+                key=key,
+            )
         return value
 
     def path(self, key):
         """A URL path or null; absent is null (documents from before the key)."""
         value = self.data.get(key)
         if value is not None and not isinstance(value, str):
-            raise EditionImportError(f"edition JSON: {self.where}.{key} must be a string or null")
+            raise EditionImportError(
+                gettext_noop("edition JSON: %(place)s.%(key)s must be a string or null"),
+                place=self.where,
+                key=key,
+            )
         problem = value and text_problem(value)
         if problem:
-            raise EditionImportError(f"edition JSON: {self.where}.{key} {problem}")
+            raise EditionImportError(
+                gettext_noop("edition JSON: %(place)s.%(key)s %(problem)s"),
+                place=self.where,
+                key=key,
+                problem=problem,
+            )
         return value or None
 
 
@@ -222,10 +257,19 @@ def _article_from_json(data, where) -> ArticleDraft:
         p = _Reader(item, f"{where}.photos[{i}]")
         image = p.data.get("image")
         if image is not None and not isinstance(image, str):
-            raise EditionImportError(f"edition JSON: {p.where}.image must be a string or null")
+            raise EditionImportError(
+                gettext_noop("edition JSON: %(place)s.%(key)s must be a string or null"),
+                place=p.where,
+                key="image",
+            )
         problem = image and text_problem(image)
         if problem:
-            raise EditionImportError(f"edition JSON: {p.where}.image {problem}")
+            raise EditionImportError(
+                gettext_noop("edition JSON: %(place)s.%(key)s %(problem)s"),
+                place=p.where,
+                key="image",
+                problem=problem,
+            )
         photos.append(PhotoDraft(caption=p.text("caption"), credit=p.text("credit"), image=image))
     notes = _strings(r.items("editor_note"), f"{where}.editor_note")
     tags = _strings(r.items("tags"), f"{where}.tags")
@@ -249,7 +293,7 @@ def _article_from_json(data, where) -> ArticleDraft:
         continued_to=r.ref("continued_to"),
         continued_from=r.ref("continued_from"),
         tags=tags,
-        areas=check_areas(r.data.get("areas", []), f"edition JSON: {where}.areas"),
+        areas=_in_document(check_areas, r.data.get("areas", []), f"{where}.areas"),
     )
 
 
@@ -261,7 +305,7 @@ def edition_from_json(data) -> EditionDraft:
         )
     pub = _Reader(r._get("publication"), "publication")
     if not pub.text("slug") or not pub.text("name"):
-        raise EditionImportError("edition JSON: publication needs a slug and a name")
+        raise EditionImportError(gettext_noop("edition JSON: publication needs a slug and a name"))
     slug, name = pub.url_part("slug", SLUG), pub.text("name")
     try:
         date = datetime.date.fromisoformat(r.text("date"))
@@ -309,7 +353,7 @@ def edition_from_json(data) -> EditionDraft:
                 articles=articles,
                 pdf=p.path("pdf"),
                 image=p.path("image"),
-                size=check_size(p.data.get("size"), f"edition JSON: pages[{i}].size"),
+                size=_in_document(check_size, p.data.get("size"), f"pages[{i}].size"),
                 sample=p.flag("sample"),
             )
         )

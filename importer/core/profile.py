@@ -25,13 +25,18 @@ import json
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, get_type_hints
 
+from .errors import gettext_noop, say
 from .headlines import SAME_STORY
 
 ROLES = ("reporter", "correspondent", "intern", "author", "photographer", "editor")
 
 
 class ProfileError(ValueError):
-    """A profile document that does not describe a profile; the message names the field."""
+    """A profile document that does not describe a profile; the message (a Phrase, translated at
+    the edge with `say`) names the field."""
+
+    def say(self, translate) -> str:
+        return say(self.args[0], translate)
 
 
 @dataclass(frozen=True)
@@ -290,13 +295,13 @@ class Profile:
     @classmethod
     def from_dict(cls, data: Any) -> Profile:
         if not isinstance(data, dict):
-            raise ProfileError("a profile is a JSON object")
+            raise ProfileError(gettext_noop("a profile is a JSON object"))
         unknown = set(data) - {"name", *PARTS}
         if unknown:
-            raise ProfileError(f"unknown profile field: {sorted(unknown)[0]}")
+            raise ProfileError(gettext_noop("unknown profile field: %(field)s", field=sorted(unknown)[0]))
         name = data.get("name", "default")
         if not isinstance(name, str):
-            raise ProfileError("name: expected text")
+            raise ProfileError(gettext_noop("%(field)s: expected text", field="name"))
         parts = {part: _part_from_dict(kind, data.get(part, {}), part) for part, kind in PARTS.items()}
         return cls(name=name, **parts)
 
@@ -305,7 +310,7 @@ class Profile:
         try:
             data = json.loads(text)
         except (TypeError, ValueError) as error:
-            raise ProfileError(f"not JSON: {error}") from None
+            raise ProfileError(gettext_noop("not JSON: %(error)s", error=str(error))) from None
         return cls.from_dict(data)
 
     def numbers(self) -> dict[str, float]:
@@ -322,7 +327,7 @@ class Profile:
         for dotted, value in numbers.items():
             part, _, name = dotted.partition(".")
             if part not in ("weights", "limits") or name not in {f.name for f in fields(PARTS[part])}:
-                raise ProfileError(f"unknown profile number: {dotted}")
+                raise ProfileError(gettext_noop("unknown profile number: %(field)s", field=dotted))
             changes.setdefault(part, {})[name] = value
         data = self.to_dict()
         for part, values in changes.items():
@@ -345,40 +350,46 @@ def _plain(value):
 
 def _part_from_dict(kind, data: Any, where: str):
     if not isinstance(data, dict):
-        raise ProfileError(f"{where}: expected an object")
+        raise ProfileError(gettext_noop("%(field)s: expected an object", field=where))
     hints = get_type_hints(kind)
     known = {item.name for item in fields(kind)}
     values = {}
     for name, value in data.items():
         if name not in known:
-            raise ProfileError(f"unknown profile field: {where}.{name}")
+            raise ProfileError(gettext_noop("unknown profile field: %(field)s", field=f"{where}.{name}"))
         values[name] = _typed(value, hints[name], f"{where}.{name}")
     try:
         return replace(kind(), **values)
     except ValueError as error:
-        raise ProfileError(f"{where}: {error}") from None
+        raise ProfileError(gettext_noop("%(field)s: %(error)s", field=where, error=str(error))) from None
 
 
 def _typed(value: Any, hint, where: str):
     if hint is float:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ProfileError(f"{where}: expected a number")
+            raise ProfileError(gettext_noop("%(field)s: expected a number", field=where))
         return float(value)
     if hint is int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ProfileError(f"{where}: expected a whole number")
+            raise ProfileError(gettext_noop("%(field)s: expected a whole number", field=where))
         return value
     if hint == tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise ProfileError(f"{where}: expected a list of texts")
+            raise ProfileError(gettext_noop("%(field)s: expected a list of texts", field=where))
         return tuple(value)
     if hint == tuple[tuple[str, str], ...]:
         if not isinstance(value, list) or not all(_is_role_pair(item) for item in value):
             raise ProfileError(
-                f"{where}: expected a list of [printed label, role] pairs, role one of {ROLES}"
+                gettext_noop(
+                    "%(field)s: expected a list of [printed label, role] pairs, role one of %(roles)s",
+                    field=where,
+                    roles=str(ROLES),
+                )
             )
         return tuple(tuple(item) for item in value)
-    raise ProfileError(f"{where}: unsupported field")  # pragma: no cover - every field type is above
+    raise ProfileError(
+        gettext_noop("%(field)s: unsupported field", field=where)
+    )  # pragma: no cover - every field type is above
 
 
 def _is_role_pair(item) -> bool:

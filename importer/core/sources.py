@@ -150,7 +150,9 @@ class _Collector:
         else:
             if len(data) > _page_limit(name):
                 raise EditionImportError(
-                    f"{name}: larger than the {_page_limit(name) // 2**20} MB a page may be"
+                    gettext_noop("larger than the %(limit)d MB a page may be"),
+                    where=(name,),
+                    limit=_page_limit(name) // 2**20,
                 )
             self.budget.take(name, data, is_dump=not name.lower().endswith(PDF_SUFFIX))
             self.dumps.append(_Dump(name, data, pure.stem, None, label))
@@ -208,7 +210,9 @@ class _Collector:
                 folder = str(path.parent) if str(path.parent) != "." else name
                 self.dumps.append(_Dump(origin, content, path.stem, folder))
         if not wanted:
-            raise EditionImportError(f"{name}: no page dumps, page PDFs or edition JSON in this zip")
+            raise EditionImportError(
+                gettext_noop("no page dumps, page PDFs or edition JSON in this zip"), where=(name,)
+            )
 
     # -- editions -----------------------------------------------------------------------------
 
@@ -294,11 +298,13 @@ class _Collector:
     def _read_pdf(self, dump: _Dump) -> PageSource:
         """A page PDF, read when the edition is parsed; its label from its name."""
         if not dump.data.startswith(b"%PDF-") and b"%PDF-" not in dump.data[:1024]:
-            raise EditionImportError(f"{dump.origin}: not a PDF file")
+            raise EditionImportError(gettext_noop("not a PDF file"), where=(dump.origin,))
         label = self.page or dump.label or label_in_name(dump.stem)
         if label is None:
             if len(self.dumps) > 1:
-                raise EditionImportError(f"{dump.origin}: which page is this? Name it by its page (01.pdf)")
+                raise EditionImportError(
+                    gettext_noop("which page is this? Name it by its page (01.pdf)"), where=(dump.origin,)
+                )
             label = "01"
         return PageSource(origin=dump.origin, text="", label=label, pdf=dump.data)
 

@@ -31,6 +31,7 @@ from importer.core.draft import (
 from importer.core.errors import EditionImportError, gettext_noop
 from importer.core.jsonio import article_to_json
 from importer.core.text import normalise_label
+from importer.services.fields import A_PAGE, THE_EDITION, THE_PUBLICATION, field_words
 from newsroom.text import (
     CONTROLS,
     MAX_ARTICLE_CHARS,
@@ -69,7 +70,12 @@ def _checked(value: str, where: str, name: str, model=None) -> str:
     value = _text(value)
     problem = text_problem(value, _field_limit(model, name) if model else None)
     if problem:
-        raise EditionImportError(f"{where}: {name} {problem}")
+        raise EditionImportError(
+            gettext_noop("%(field)s %(problem)s"),
+            where=(where,),
+            field=field_words(name, model),
+            problem=problem,
+        )
     return value
 
 
@@ -78,21 +84,34 @@ def _source_text(value: str, where: str) -> str:
     value = value.replace("\x00", "")
     problem = text_problem(value)
     if problem:
-        raise EditionImportError(f"{where}: the source text {problem}")
+        raise EditionImportError(gettext_noop("the source text %(problem)s"), where=(where,), problem=problem)
     return value
 
 
 def _url_part(value: str, where: str, name: str, model, pattern=URL_PART) -> str:
     problem = url_part_problem(value, _field_limit(model, name), pattern=pattern)
     if problem:
-        raise EditionImportError(f"{where}: {name} {value[:40]!r} {problem}")
+        raise EditionImportError(
+            gettext_noop("%(field)s %(value)r %(problem)s"),
+            where=(where,),
+            field=field_words(name, model),
+            value=value[:40],
+            problem=problem,
+        )
     return value
 
 
 def _in_range(value: int | None, where: str, name: str, model) -> int | None:
     low, high = COLUMN_RANGES[model._meta.get_field(name).get_internal_type()]
     if value is not None and not max(low, 1) <= value <= high:
-        raise EditionImportError(f"{where}: {name} {str(value)[:40]} is not between {max(low, 1)} and {high}")
+        raise EditionImportError(
+            gettext_noop("%(field)s %(value)s is not between %(low)d and %(high)d"),
+            where=(where,),
+            field=field_words(name, model),
+            value=str(value)[:40],
+            low=max(low, 1),
+            high=high,
+        )
     return value
 
 
@@ -105,12 +124,19 @@ def image_name(image: str | None) -> str:
     name = image[len(settings.MEDIA_URL) :]
     shown = ascii(image[:80])
     if not name or name.startswith("/") or ".." in name.split("/") or "\\" in name:
-        raise EditionImportError(f"photo image path is not inside the media folder: {shown}")
+        raise EditionImportError(
+            gettext_noop("photo image path is not inside the media folder: %(path)s"), path=shown
+        )
     if CONTROLS.search(name) or text_problem(name):
-        raise EditionImportError(f"photo image path holds a character no file name may: {shown}")
+        raise EditionImportError(
+            gettext_noop("photo image path holds a character no file name may: %(path)s"), path=shown
+        )
     if len(name) > _field_limit(Photo, "image"):
         raise EditionImportError(
-            f"photo image path is {len(name)} characters, more than {_field_limit(Photo, 'image')}: {shown}"
+            gettext_noop("photo image path is %(size)d characters, more than %(limit)d: %(path)s"),
+            size=len(name),
+            limit=_field_limit(Photo, "image"),
+            path=shown,
         )
     return name
 
@@ -184,7 +210,12 @@ def normalize_article(article: ArticleDraft, where: str) -> ArticleDraft:
     if not headline:
         raise EditionImportError(gettext_noop("an article has no headline"), where=(where,))
     if not 1 <= article.position <= MAX_POSITION:
-        raise EditionImportError(f"{where}: position {article.position} is not between 1 and {MAX_POSITION}")
+        raise EditionImportError(
+            gettext_noop("position %(value)s is not between 1 and %(high)d"),
+            where=(where,),
+            value=str(article.position)[:40],
+            high=MAX_POSITION,
+        )
     notes = [
         line
         for note in article.editor_note
@@ -238,18 +269,21 @@ def normalize_article(article: ArticleDraft, where: str) -> ArticleDraft:
 
 def normalize_draft(draft: EditionDraft) -> EditionDraft:
     """A copy of `draft` in the form the database keeps (see `normalize_article`)."""
-    slug = _url_part(_text(draft.publication.slug), "the publication", "slug", Publication, SLUG)
-    name = _checked(draft.publication.name, "the publication", "name", Publication)
+    slug = _url_part(_text(draft.publication.slug), THE_PUBLICATION, "slug", Publication, SLUG)
+    name = _checked(draft.publication.name, THE_PUBLICATION, "name", Publication)
     if not name:
-        raise EditionImportError("the publication has no name")
-    number = _in_range(draft.number, "the edition", "number", Edition)
+        raise EditionImportError(gettext_noop("the publication has no name"))
+    number = _in_range(draft.number, THE_EDITION, "number", Edition)
     pages, labels, numbers = [], set(), set()
     for page in draft.pages:
-        label = _url_part(_label(_checked(page.label, "a page", "label")), "a page", "label", Page)
-        where = f"page {label}"
+        label = _url_part(_label(_checked(page.label, A_PAGE, "label")), A_PAGE, "label", Page)
+        where = gettext_noop("page %(page)s", page=label)
         if not 1 <= page.number <= MAX_PAGE_NUMBER:
             raise EditionImportError(
-                f"{where}: page number {str(page.number)[:40]} is not between 1 and {MAX_PAGE_NUMBER}"
+                gettext_noop("page number %(value)s is not between 1 and %(high)d"),
+                where=(where,),
+                value=str(page.number)[:40],
+                high=MAX_PAGE_NUMBER,
             )
         if label in labels or page.number in numbers:
             raise EditionImportError(

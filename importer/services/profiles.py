@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from editions.models import Edition
-from importer.core.draft import ArticleDraft, EditionImportError, PublicationDraft
+from importer.core.draft import ArticleDraft, PublicationDraft
+from importer.core.errors import EditionImportError, gettext_noop
 from importer.core.parser import parse_edition
 from importer.core.profile import Profile, ProfileError
 from importer.core.text import label_key
@@ -22,7 +23,9 @@ def profile_for(slug: str) -> Profile:
         return row.profile
     except ProfileError as error:
         raise EditionImportError(
-            f"the import profile of {slug} is not valid ({error}): fix it in the admin"
+            gettext_noop("the import profile of %(slug)s is not valid (%(error)s): fix it in the admin"),
+            slug=slug,
+            error=error.args[0],
         ) from None
 
 

@@ -58,7 +58,7 @@ def test_a_zip_of_page_pdfs_uploads_with_labels_from_names():
 
 def test_a_file_named_pdf_that_is_not_one_is_refused(tmp_path):
     (tmp_path / "01.pdf").write_text("株洲日报", encoding="utf-8")
-    with pytest.raises(CommandError, match=r"01\.pdf: not a PDF file"):
+    with pytest.raises(CommandError, match=r"01\.pdf: 不是 PDF 文件"):
         dry_run(tmp_path / "01.pdf", "--date", "2023-08-09")
     with pytest.raises(EditionImportError, match="not a PDF file"):
         collect_uploads([("01.pdf", b"plain text")])

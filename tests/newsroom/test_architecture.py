@@ -27,7 +27,7 @@ WIRING = (
     "newsroom.pagecache.receivers",
 )
 # The importer's pure core, and the text policy it shares with the apps: no Django, no app.
-PURE = ("importer.core", "newsroom.text")
+PURE = ("importer.core", "newsroom.text", "newsroom.phrases")
 # What the pure core holds at least (the issue names them).
 PURE_MODULES = (
     "importer.core.draft",

@@ -2,7 +2,7 @@
 with one line saying what is wrong: by import_edition (a CommandError, nothing written) and by the
 admin's import page (the upload page again with the error, nothing written), never a 500 or a
 traceback. Integers are range-checked before they are written: PostgreSQL, binding server-side,
-would otherwise wrap 2**40 to 0 (issue 14, items 1, 8 and 9)."""
+would otherwise wrap 2**40 to 0 (issue 14, items 1, 8 and 9), in the editors' Chinese (issue 18, item 9)."""
 
 import datetime
 import json
@@ -40,50 +40,50 @@ def setter(path, value):
 
 HOSTILE = {
     # item 1: what cannot be part of a reader's address
-    "label with /": (setter(["pages", 0, "label"], "A/1"), "pages[0].label 'A/1' holds '/'"),
-    "label ..": (setter(["pages", 0, "label"], ".."), "pages[0].label '..' holds '.'"),
-    "label with a space": (setter(["pages", 0, "label"], "A 1"), "holds ' '"),
+    "label with /": (setter(["pages", 0, "label"], "A/1"), "pages[0].label 'A/1' 含有 '/'"),
+    "label ..": (setter(["pages", 0, "label"], ".."), "pages[0].label '..' 含有 '.'"),
+    "label with a space": (setter(["pages", 0, "label"], "A 1"), "含有 ' '"),
     "slug with / and ..": (
         setter(["publication", "slug"], "bad slug/../x"),
-        "publication.slug 'bad slug/../x' holds ' '",
+        "publication.slug 'bad slug/../x' 含有 ' '",
     ),
-    "slug in Chinese": (setter(["publication", "slug"], "株洲日报"), "holds '株'"),
+    "slug in Chinese": (setter(["publication", "slug"], "株洲日报"), "含有 '株'"),
     "continuation to A/1": (
         setter(["article", "continued_to"], {"page": 2, "label": "A/1"}),
-        "continued_to.label 'A/1' holds '/'",
+        "continued_to.label 'A/1' 含有 '/'",
     ),
     # item 8: what the database refuses
-    "150-character slug": (setter(["publication", "slug"], "a" * 150), "slug 'aaaa"),
+    "150-character slug": (setter(["publication", "slug"], "a" * 150), "网址名（slug） 'aaaa"),
     "300-character publication name": (
         setter(["publication", "name"], "报" * 300),
-        "name is 300 characters, more than 100",
+        "报纸名称有 300 个字，超过上限 100",
     ),
-    "11-character label": (setter(["pages", 0, "label"], "A" * 11), "is 11 characters, more than 10"),
+    "11-character label": (setter(["pages", 0, "label"], "A" * 11), "有 11 个字，超过上限 10"),
     "image path with NUL": (
         setter(
             ["article", "photos"], [{"caption": "图", "credit": "摄", "image": "/media/photos/a\x00.jpg"}]
         ),
-        "photo image path holds a character no file name may",
+        "图片路径含有文件名不能用的字符",
     ),
     "150-character image path": (
         setter(
             ["article", "photos"],
             [{"caption": "图", "credit": "摄", "image": "/media/" + "p" * 146 + ".jpg"}],
         ),
-        "photo image path is 150 characters, more than 100",
+        "图片路径有 150 个字符，超过上限 100",
     ),
     "number 10**30": (
         setter(["number"], 10**30),
-        "number 1000000000000000000000000000000 is not between 1 and",
+        "期号 1000000000000000000000000000000 不在 1 到",
     ),
     # item 9: what PostgreSQL would wrap
-    "number 2**40": (setter(["number"], 2**40), "number 1099511627776 is not between 1 and 2147483647"),
-    "number 2**32+7": (setter(["number"], 2**32 + 7), "number 4294967303 is not between 1 and 2147483647"),
+    "number 2**40": (setter(["number"], 2**40), "期号 1099511627776 不在 1 到 2147483647 之间"),
+    "number 2**32+7": (setter(["number"], 2**32 + 7), "期号 4294967303 不在 1 到 2147483647 之间"),
     "page number 2**40": (
         setter(["pages", 0, "number"], 2**40),
-        "page number 1099511627776 is not between 1",
+        "版序 1099511627776 不在 1 到",
     ),
-    "position 2**40": (setter(["article", "position"], 2**40), "position 1099511627776 is not between 1"),
+    "position 2**40": (setter(["article", "position"], 2**40), "顺序 1099511627776 不在 1 到"),
 }
 # A lone surrogate in any text field: no encoding writes it (UTF-8 for the database, the fingerprint).
 SURROGATE_FIELDS = {
@@ -97,34 +97,34 @@ SURROGATE_FIELDS = {
     "publication slug": ["publication", "slug"],
 }
 for name, path in SURROGATE_FIELDS.items():
-    HOSTILE[f"surrogate in the {name}"] = (setter(path, "株洲\ud800"), "holds a lone surrogate (U+D800)")
+    HOSTILE[f"surrogate in the {name}"] = (setter(path, "株洲\ud800"), "含有孤立的代理码位（U+D800）")
 HOSTILE |= {
     "surrogate in a paragraph": (
         setter(["article", "body"], [{"type": "paragraph", "text": "\udfff正文"}]),
-        "body[0].text holds a lone surrogate (U+DFFF)",
+        "body[0].text 含有孤立的代理码位（U+DFFF）",
     ),
     "surrogate in a byline": (
         setter(
             ["article", "bylines"],
             [{"name": "李\ud800", "role": "reporter", "label": "", "organization": ""}],
         ),
-        "bylines[0].name holds a lone surrogate",
+        "bylines[0].name 含有孤立的代理码位",
     ),
     "surrogate in a tag": (
         setter(["article", "tags"], ["乡村", "振兴\ud800"]),
-        "tags[1] holds a lone surrogate",
+        "tags[1] 含有孤立的代理码位",
     ),
     "surrogate in the editor's note": (
         setter(["article", "editor_note"], ["\ud800"]),
-        "editor_note[0] holds",
+        "editor_note[0] 含有",
     ),
     "surrogate in a caption": (
         setter(["article", "photos"], [{"caption": "\ud800", "credit": "", "image": None}]),
-        "photos[0].caption holds a lone surrogate",
+        "photos[0].caption 含有孤立的代理码位",
     ),
     "surrogate in an image path": (
         setter(["article", "photos"], [{"caption": "图", "credit": "", "image": "/media/\ud800.jpg"}]),
-        "photos[0].image holds a lone surrogate",
+        "photos[0].image 含有孤立的代理码位",
     ),
 }
 
@@ -178,7 +178,7 @@ def test_a_publication_slug_on_the_command_line_that_is_no_slug_is_refused(tmp_p
     path.write_bytes(hostile_document(lambda document: None))
     # What a shell passes for bytes that are not UTF-8 (surrogateescape).
     for slug in ("a\udcffb", "bad slug/x"):
-        with pytest.raises(CommandError, match="is not a publication slug"):
+        with pytest.raises(CommandError, match="不是报纸的网址名"):
             call_command("import_edition", str(path), "--publication", slug)
     assert not Edition.objects.exists()
 

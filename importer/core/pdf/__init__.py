@@ -13,7 +13,8 @@ PDFium's text layer and renderer, Apache/BSD).
 
 from __future__ import annotations
 
-from ..draft import DoubtKind, EditionImportError, PageDraft
+from ..draft import DoubtKind, PageDraft
+from ..errors import EditionImportError, gettext_noop
 from ..parser import parse_page
 from .chars import open_pdf, printed_page, read_page
 from .dump import dump_and_layout
@@ -32,15 +33,17 @@ def read_pdf_page(
 ) -> PageDraft:
     """One page PDF (with the page's dump, when there is one) as a page draft. A page without a
     text layer (outlined fonts, a scan) gives no articles of its own: its dump's, or none."""
-    where = f"page {label}"
+    where = gettext_noop("page %(page)s", page=label)
     try:
         document = open_pdf(data)
-    except ValueError as error:
-        raise EditionImportError(f"{where}: {error}") from None
+    except EditionImportError as error:
+        raise error.at(where) from None
     try:
         if len(document) != MAX_PAGES:
             raise EditionImportError(
-                f"{where}: holds {len(document)} pages; import one PDF per page (01.pdf, 02.pdf …)"
+                gettext_noop("holds %(count)d pages; import one PDF per page (01.pdf, 02.pdf …)"),
+                where=(where,),
+                count=len(document),
             )
         content = read_page(printed_page(document))
         metadata = document.get_metadata_dict()

@@ -19,6 +19,8 @@ from typing import NamedTuple
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from ..errors import EditionImportError, gettext_noop
+
 # A face is bold by its weight, its name, or fake bold (filled and stroked, as layout systems set
 # a face that has none).
 BOLD_WEIGHT = 600
@@ -203,8 +205,8 @@ def read_page(page) -> PageContent:
 
 
 def open_pdf(data: bytes):
-    """A pypdfium2 document of `data`, or EditionImportError-worthy ValueError for what is not one."""
+    """A pypdfium2 document of `data`, or EditionImportError (a ValueError) for what is not one."""
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
-        raise ValueError(f"not a readable PDF ({error})") from None
+        raise EditionImportError(gettext_noop("not a readable PDF (%(reason)s)"), reason=str(error)) from None

@@ -97,7 +97,11 @@ class Command(BaseCommand):
         default = settings.NEWSROOM_DEFAULT_PUBLICATION
         problem = slug and url_part_problem(slug, pattern=SLUG)
         if problem:
-            raise EditionImportError(f"--publication {slug!a} is not a publication slug: it {problem}")
+            raise EditionImportError(
+                gettext_noop("--publication %(slug)s is not a publication slug: it %(problem)s"),
+                slug=ascii(slug),
+                problem=problem,
+            )
         if slug and slug != default["slug"]:
             found = Publication.objects.filter(slug=slug).first()
             if found is None:
@@ -184,7 +188,8 @@ class Command(BaseCommand):
                 raise CommandError(describe(error.at(source.origin))) from None
             except DatabaseError as error:
                 raise CommandError(
-                    f"{source.origin}: the database refused the edition: {_first_line(error)}"
+                    _("%(origin)s：数据库拒收这一期：%(error)s")
+                    % {"origin": source.origin, "error": _first_line(error)}
                 ) from None
             self.stdout.write(import_summary(result, _("用 --replace 覆盖")))
             # With DEBUG on, Django keeps every query's SQL; a long run would keep them all.

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from articles.models import Byline
+from importer.core.errors import say
 from importer.core.profile import Profile, ProfileError
 from importer.models import PageDump, PublicationProfile
 from importer.services.profiles import preview_profile
@@ -111,7 +112,9 @@ class ProfileForm(forms.ModelForm):
         try:
             self.profile = Profile.from_dict(data)
         except ProfileError as error:
-            raise forms.ValidationError(_("规则有误：%(error)s") % {"error": error.say(gettext)}) from None
+            raise forms.ValidationError(
+                _("规则有误：%(error)s") % {"error": say(error.args[0], gettext)}
+            ) from None
         return cleaned
 
     def _roles(self, value):

@@ -25,18 +25,14 @@ import json
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, get_type_hints
 
-from .errors import gettext_noop, say
+from .errors import gettext_noop
 from .headlines import SAME_STORY
 
 ROLES = ("reporter", "correspondent", "intern", "author", "photographer", "editor")
 
 
 class ProfileError(ValueError):
-    """A profile document that does not describe a profile; the message (a Phrase, translated at
-    the edge with `say`) names the field."""
-
-    def say(self, translate) -> str:
-        return say(self.args[0], translate)
+    """A profile document that does not describe a profile; the message (a Phrase) names the field."""
 
 
 @dataclass(frozen=True)
@@ -383,7 +379,7 @@ def _typed(value: Any, hint, where: str):
                 gettext_noop(
                     "%(field)s: expected a list of [printed label, role] pairs, role one of %(roles)s",
                     field=where,
-                    roles=str(ROLES),
+                    roles=", ".join(ROLES),
                 )
             )
         return tuple(tuple(item) for item in value)

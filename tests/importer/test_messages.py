@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from importer.core.areas import check_areas, check_size
-from importer.core.errors import EditionImportError
+from importer.core.errors import EditionImportError, say
 from importer.core.jsonio import edition_from_json, edition_to_json
 from importer.core.pdf import read_pdf_page
 from importer.core.profile import Profile, ProfileError
@@ -149,7 +149,7 @@ def test_a_profile_s_refusal_reads_in_chinese():
     with pytest.raises(ProfileError) as raised:
         Profile.from_dict({"conventions": {"author_labels": 5}})
     with translation.override("zh-hans"):
-        assert raised.value.say(gettext) == "conventions.author_labels：应是文字的列表"
+        assert say(raised.value.args[0], gettext) == "conventions.author_labels：应是文字的列表"
     assert str(raised.value) == "conventions.author_labels: expected a list of texts"
 
 

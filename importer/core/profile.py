@@ -375,11 +375,10 @@ def _typed(value: Any, hint, where: str):
         return tuple(value)
     if hint == tuple[tuple[str, str], ...]:
         if not isinstance(value, list) or not all(_is_role_pair(item) for item in value):
+            roles = ", ".join(ROLES)
             raise ProfileError(
                 gettext_noop(
-                    "%(field)s: expected a list of [printed label, role] pairs, role one of %(roles)s",
-                    field=where,
-                    roles=", ".join(ROLES),
+                    "%(field)s: expected [label, role] pairs, roles %(roles)s", field=where, roles=roles
                 )
             )
         return tuple(tuple(item) for item in value)

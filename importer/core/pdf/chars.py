@@ -158,6 +158,26 @@ def _seen(path) -> bool:
     return False
 
 
+def _clipped(obj, bounds):
+    """An object's bounds within its clipping paths (page space): a photo cropped in the layout
+    is the whole picture, clipped to what the page shows of it."""
+    x0, y0, x1, y1 = bounds
+    clip = raw.FPDFPageObj_GetClipPath(obj)
+    if not clip:
+        return bounds
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for path in range(raw.FPDFClipPath_CountPaths(clip)):
+        points = []
+        for index in range(raw.FPDFClipPath_CountPathSegments(clip, path)):
+            segment = raw.FPDFClipPath_GetPathSegment(clip, path, index)
+            if segment and raw.FPDFPathSegment_GetPoint(segment, x, y):
+                points.append((x.value, y.value))
+        if points:
+            x0, x1 = max(x0, min(p[0] for p in points)), min(x1, max(p[0] for p in points))
+            y0, y1 = max(y0, min(p[1] for p in points)), min(y1, max(p[1] for p in points))
+    return x0, y0, x1, y1
+
+
 def read_objects(page, frame) -> tuple[list[Rect], list[Rect], list[Rect]]:
     """Rules, boxes and images inside `frame`, cut to it (a photo bleeding off the page)."""
     left, bottom, right, top = frame
@@ -168,10 +188,10 @@ def read_objects(page, frame) -> tuple[list[Rect], list[Rect], list[Rect]]:
             continue
         if obj.type == raw.FPDF_PAGEOBJ_PATH and not _seen(obj.raw):
             continue
-        x0, y0, x1, y1 = obj.get_bounds()
+        x0, y0, x1, y1 = _clipped(obj.raw, obj.get_bounds())
         x0, y0, x1, y1 = max(x0, left), max(y0, bottom), min(x1, right), min(y1, top)
         if x0 > x1 or y0 > y1:
-            continue  # crop marks, registration marks, colour bars
+            continue  # crop marks, registration marks, colour bars; what a clip hides
         rect = Rect(x0 - left, top - y1, x1 - left, top - y0)
         if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
             images.append(rect)

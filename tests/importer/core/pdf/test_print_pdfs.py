@@ -2,12 +2,13 @@
 text is only in its ToUnicode map (some of it compatibility ideographs), characters drawn out of
 reading order, a vertical headline, a page whose text is outlined (no text layer), text set at
 1 pt and scaled by its matrix, bleed, crop marks and a slug around the page, and backgrounds
-painted behind it."""
+painted behind it, and a photo cropped by its clipping path."""
 
 import io
 
 import pytest
 from PIL import Image
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
@@ -217,3 +218,24 @@ def test_a_headline_spaced_out_is_one_headline_without_spaces(spacing):
 
     page = read_pdf_page(pdf_of(draw), label="01", number=1)
     assert [a.headline for a in page.articles] == ["我的祖国", "口袋公园多了"]
+
+
+def test_a_photo_cropped_in_the_layout_takes_only_what_the_page_shows():
+    picture = io.BytesIO()
+    Image.new("RGB", (50, 30), (90, 120, 80)).save(picture, "PNG")
+
+    def draw(pdf):
+        story(pdf, 40, 760)
+        story(pdf, 320, 760)
+        # The left story's photo, placed at more than twice its shown width and clipped.
+        pdf.saveState()
+        path = pdf.beginPath()
+        path.rect(40, 430, 240, 180)
+        pdf.clipPath(path, stroke=0, fill=0)
+        picture.seek(0)
+        pdf.drawImage(ImageReader(picture), 40, 330, 520, 300)
+        pdf.restoreState()
+
+    left, right = read_pdf_page(pdf_of(draw), label="01", number=1).articles
+    assert max(x for x, _y in left.areas[0]) < 0.5 < min(x for x, _y in right.areas[0])
+    assert max(y for _x, y in left.areas[0]) > 0.45  # the photo, under the left story, is its

@@ -25,14 +25,18 @@ MAX_PAGES = 1
 # A PDF whose Subject or Keywords say this is a typeset sample (as tests/fixtures/typeset writes
 # them), not the printed page: readers are told so.
 SAMPLE_MARKS = ("typeset sample", "排版样张")
-NO_TEXT_LAYER = "版面 PDF 没有文字层（文字转成了曲线，或是扫描图）：文字取自文本，版面区域请在版面图上画出"
+NO_TEXT_LAYER = (
+    "版面 PDF 没有可读的文字层（文字转成了曲线、是扫描图，或字体没有 Unicode 映射）："
+    "文字取自文本，版面区域请在版面图上画出"
+)
 
 
 def read_pdf_page(
     data: bytes, *, label: str, number: int, dump: str | None = None, profile=None
 ) -> PageDraft:
     """One page PDF (with the page's dump, when there is one) as a page draft. A page without a
-    text layer (outlined fonts, a scan) gives no articles of its own: its dump's, or none."""
+    text layer (outlined fonts, a scan, fonts without a Unicode map) gives no articles of its own:
+    its dump's, or none."""
     where = gettext_noop("page %(page)s", page=label)
     try:
         document = open_pdf(data)

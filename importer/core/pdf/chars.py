@@ -123,6 +123,10 @@ def read_chars(page, frame: tuple[float, float, float, float]) -> list[Char]:
                 # A space printed; not one PDFium guessed from a gap (the lines weigh the gaps).
                 space = space or (code in SPACES and not generated)
                 continue
+            if 0xE000 <= code <= 0xF8FF or code == 0xFFFD:
+                # A glyph of a font without a Unicode map (the private use area, or none): no
+                # text anyone can read; a page of only these has no text layer.
+                continue
             # The loose box: the font's ascent to descent, the same for every character of a line.
             raw.FPDFText_GetLooseCharBox(handle, index, box)
             if not (left <= (box.left + box.right) / 2 <= right and bottom <= box.bottom <= top):

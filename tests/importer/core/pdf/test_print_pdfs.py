@@ -132,7 +132,7 @@ def test_outlined_text_imports_from_the_dump_without_areas_and_says_so():
     for article in page.articles:
         assert article.areas == []
         (doubt,) = [d for d in article.doubts if d.kind == DoubtKind.MISMATCH]
-        assert "没有文字层" in doubt.message
+        assert "没有可读的文字层" in doubt.message
 
 
 def story(pdf, x, y, matrix=False):
@@ -239,3 +239,16 @@ def test_a_photo_cropped_in_the_layout_takes_only_what_the_page_shows():
     left, right = read_pdf_page(pdf_of(draw), label="01", number=1).articles
     assert max(x for x, _y in left.areas[0]) < 0.5 < min(x for x, _y in right.areas[0])
     assert max(y for _x, y in left.areas[0]) > 0.45  # the photo, under the left story, is its
+
+
+def test_a_font_without_a_unicode_map_is_no_text_layer():
+    """Glyphs a font maps to the private use area (no real ToUnicode): not text to store."""
+    data = subset_font_page()
+    for letter, code in TO_UNICODE.items():
+        data = data.replace(
+            f"<{ord(letter):02X}> <{code}>".encode(), f"<{ord(letter):02X}> <E0{ord(letter):02X}>".encode()
+        )
+    page = read_pdf_page(data, label="01", number=1, dump=SEED.read_text(encoding="utf-8"))
+    assert len(page.articles) == 8 and all(a.areas == [] for a in page.articles)
+    assert all("没有可读的文字层" in " ".join(d.message for d in a.doubts) for a in page.articles)
+    assert read_pdf_page(data, label="01", number=1).articles == []

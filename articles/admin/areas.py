@@ -1,12 +1,16 @@
 """The area editor (热区) of a page in the admin: the page image with every article's area drawn
 and named by its headline, where an editor draws, moves and reshapes areas and gives each to an
 article (static/js/area_editor.js); saved by articles.areas. The page's change form shows the
-same areas, read only, with a link to the editor."""
+same areas, read only, with a link to the editor. A page without an image takes one here (a
+JPEG or PNG, for papers that have no page PDFs)."""
 
 import json
+import logging
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -14,6 +18,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from editions.models import Page
+from newsroom import images
+from newsroom.uploads import storage_failure_message
 
 from .. import areas as service
 from .. import services
@@ -37,6 +43,21 @@ STRINGS = {
     "unsaved": _("有未保存的修改。"),
     "confirmDelete": _("删除这个区域？"),
 }
+
+
+logger = logging.getLogger("newsroom.uploads")
+
+
+class PageImageForm(images.CleanImageMixin, forms.ModelForm):
+    """The page image alone, checked and stripped like any upload."""
+
+    class Meta:
+        model = Page
+        fields = ["image"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["image"].required = True
 
 
 class PageAreasMixin:
@@ -70,8 +91,12 @@ class PageAreasMixin:
         page = get_object_or_404(Page.objects.select_related("edition__publication"), pk=pk)
         if not request.user.has_perm("articles.view_article"):
             raise PermissionDenied
-        drawn = None
-        if request.method == "POST":
+        drawn = upload = None
+        if request.method == "POST" and "_upload" in request.POST:
+            upload = self._upload(request, page)
+            if upload is None:
+                return redirect("admin:editions_page_areas", page.pk)
+        elif request.method == "POST":
             try:
                 drawn = service.read_form(request.POST.get("areas", ""))
                 # What the editor started from; a post without it is saved over what is stored.
@@ -83,7 +108,31 @@ class PageAreasMixin:
                 self._report(request, saved)
                 return redirect("admin:editions_page_areas", page.pk)
         context = self._context(request, page, drawn)
+        if not page.image:
+            context["upload_form"] = upload or PageImageForm(instance=page)
+            context["can_upload"] = request.user.has_perm("editions.change_page")
         return TemplateResponse(request, "admin/articles/page_areas.html", context)
+
+    def _upload(self, request, page):
+        """Store the uploaded page image and its web renditions; None when done, else the form
+        with why not. A storage failure half-way leaves neither the row changed nor a file."""
+        if not request.user.has_perm("editions.change_page"):
+            raise PermissionDenied
+        form = PageImageForm(request.POST, request.FILES, instance=page)
+        if not form.is_valid():
+            return form
+        try:
+            with transaction.atomic():
+                form.save()
+                images.make_renditions(page.image)
+        except OSError as error:
+            logger.error("storage failure saving the image of page %s: %s", page.pk, error)
+            _delete_stored(page.image)
+            page.image = None
+            form.add_error(None, storage_failure_message(error))
+            return form
+        self.message_user(request, _("版面图已上传，现在可以画热区了。"), messages.SUCCESS)
+        return None
 
     def _report(self, request, saved):
         if saved.changed:
@@ -138,6 +187,19 @@ class PageAreasMixin:
             "can_change": request.user.has_perm(service.CHANGE),
             "held": held,
         }
+
+
+def _delete_stored(fieldfile):
+    """The files a failed upload wrote: the image and any of its renditions."""
+    if not fieldfile or not getattr(fieldfile, "_committed", False):
+        return  # nothing was stored
+    names = [fieldfile.name, *(images.rendition_name(fieldfile.name, w) for w in images.RENDITION_WIDTHS)]
+    for name in names:
+        try:
+            if fieldfile.storage.exists(name):
+                fieldfile.storage.delete(name)
+        except OSError:
+            logger.exception("could not delete %s after a failed upload", name)
 
 
 def page_image_url(page, width=800):

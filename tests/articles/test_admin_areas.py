@@ -6,8 +6,10 @@ editor drew."""
 import datetime
 import json
 import re
+from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -63,8 +65,48 @@ def test_a_page_without_an_image_says_how_to_get_one(staff_client):
     form = staff_client.get(reverse("admin:editions_page_change", args=[page.pk])).content.decode()
     assert 'id="page-areas-no-image"' in form and 'name="image"' in form
     editor = staff_client.get(editor_url(page)).content.decode()
-    assert 'id="no-page-image"' in editor and "上传版面图" in editor and 'id="area-form"' not in editor
-    assert reverse("admin:editions_page_change", args=[page.pk]) + "#id_image" in editor
+    assert 'id="no-page-image"' in editor and 'id="area-form"' not in editor
+    upload = editor.split('id="page-image-upload"')[1].split("</form>")[0]
+    assert 'type="file" name="image"' in upload and 'name="_upload"' in upload
+    assert english_words(editor) == []
+
+
+def test_a_page_image_uploaded_in_the_editor_is_drawn_on(django_user_model, settings):
+    editor = logged_in(member_of(django_user_model, "编辑", "bian"))
+    page = factories.edition(pages=1, articles_per_page=1, published=False).pages.get()
+    response = editor.post(editor_url(page), {"_upload": "1", "image": png_upload("01.png")}, follow=True)
+    assert "版面图已上传，现在可以画热区了。" in response.content.decode()
+    page.refresh_from_db()
+    assert page.image and page.image.storage.exists(page.image.name)
+    assert 'id="area-form"' in response.content.decode() and page.image.url in response.content.decode()
+    assert page.history.latest().image == page.image.name
+
+
+def test_a_file_that_is_no_image_is_refused(staff_client):
+    page = factories.edition(pages=1, articles_per_page=1).pages.get()
+    fake = SimpleUploadedFile("01.png", b"not an image", content_type="image/png")
+    response = staff_client.post(editor_url(page), {"_upload": "1", "image": fake})
+    assert response.status_code == 200 and 'class="errorlist' in response.content.decode()
+    page.refresh_from_db()
+    assert not page.image
+
+
+def test_a_full_disk_leaves_no_image_and_no_file(staff_client, settings, monkeypatch):
+    import errno
+
+    from newsroom import images
+
+    page = factories.edition(pages=1, articles_per_page=1).pages.get()
+
+    def full(fieldfile):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(images, "make_renditions", full)
+    response = staff_client.post(editor_url(page), {"_upload": "1", "image": png_upload("01.png")})
+    assert "服务器的存储空间已满" in response.content.decode()
+    page.refresh_from_db()
+    assert not page.image
+    assert not [path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()]
 
 
 def test_the_editor_hands_every_article_and_its_areas_to_its_script(staff_client):

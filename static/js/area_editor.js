@@ -162,6 +162,24 @@
         say(words.tooFewPoints);
       }
     }
+    // The selected area's corners are drawn last (above every area, to be grabbed), but Tab
+    // reaches them right after the area, before the next one.
+    function tabThroughCorners(event) {
+      var target = event.target;
+      var corner = target.hasAttribute("data-vertex") ? Number(target.getAttribute("data-vertex")) : -1;
+      var onArea = corner < 0 && Number(target.getAttribute("data-index")) === selected;
+      var last = areas[selected].points.length - 1;
+      var next = null;
+      if (!event.shiftKey && onArea) {
+        next = svg.querySelector('circle[data-vertex="0"]');
+      } else if (!event.shiftKey && corner === last) {
+        next = svg.querySelector('g[data-index="' + (selected + 1) + '"]');
+      } else if (event.shiftKey && corner === 0) {
+        next = svg.querySelector('g[data-index="' + selected + '"]');
+      }
+      if (next) { next.focus(); }
+      return !!next;
+    }
     function addPoint() {
       var points = areas[selected].points;
       var after = vertex >= 0 ? vertex : 0;
@@ -258,7 +276,9 @@
       svg.addEventListener("keydown", function (event) {
         var moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
         var step = event.shiftKey ? FINE : STEP;
-        if (event.key === "Escape") {
+        if (event.key === "Tab" && selected >= 0 && tabThroughCorners(event)) {
+          event.preventDefault();
+        } else if (event.key === "Escape") {
           setTool(null);
           select(-1);
         } else if (event.key === "Enter" && tool === "polygon") {

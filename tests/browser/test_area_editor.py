@@ -118,6 +118,9 @@ def test_the_keyboard_draws_gives_moves_and_reshapes_an_area(browser, live_serve
     assert editor.evaluate("document.activeElement.getAttribute('aria-label')") == "第2篇：第1版第2条新闻标题"
     for key in ("ArrowRight", "ArrowRight", "ArrowDown", "Shift+ArrowDown"):
         editor.keyboard.press(key)
+    editor.keyboard.press("Tab")  # the area's corners come next
+    assert editor.evaluate("document.activeElement.getAttribute('aria-label')") == "顶点 1"
+    editor.keyboard.press("Shift+Tab")
     editor.keyboard.press("Insert")  # a corner after the first, and it has the focus
     assert editor.evaluate("document.activeElement.getAttribute('aria-label')") == "顶点 2"
     editor.keyboard.press("Insert")

@@ -1,8 +1,9 @@
 """Page PDFs (issue 17): how many broadsheet pages a second the import reads and renders, with the
 parse of the same pages' dumps as the baseline in the same run, and peak memory for a few pages
 and for many (flat: each page is read, rendered and let go). The rendering is timed as the import
-does it (importer.core.pdf.render.render_pages: pages rendered one after another, their WebP
-encoded in two threads meanwhile), so on a busy machine it gains less.
+does it (importer.core.pdf.render.render_pages: pages rendered one after another, each one's
+WebP encoded in a thread while the next renders), so on a busy machine it gains less; CPU ms a
+page says what the wall clock of a machine shared with other work cannot.
 
     python bench/run.py pdf
 

@@ -1,7 +1,7 @@
 """The articles' areas on their page image (热区), as an editor draws them in the admin's area
 editor: checked, then saved article by article, each change in the article's history. On a
 published edition an editor's change waits for a desk chief like any other change to the article
-(articles.services.propose); a desk chief's goes live at once.
+(articles.approvals.propose); a desk chief's goes live at once.
 
 Areas are polygons of [x, y] points in fractions of the page's width and height (0–1, origin top
 left), as Article.areas stores them and edition JSON carries them.
@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from editions.services import lock_edition
 
-from . import services
+from . import approvals
 from .models import Article
 
 # The importer's bounds for edition JSON (importer.core.areas; tests/articles/test_areas.py holds
@@ -115,10 +115,10 @@ def save_page_areas(page, areas, *, user, base=None):
                     )
                     % {"headline": article.headline}
                 )
-            if services.needs_approval(article, user):
+            if approvals.needs_approval(article, user):
                 # Written to a copy: propose undoes the write, and `article` stays as stored.
                 change = lambda pk=pk, polygons=polygons: _write(Article.objects.get(pk=pk), polygons, user)  # noqa: E731
-                if services.propose(article, change, user=user, reason=str(REASON)) is not None:
+                if approvals.propose(article, change, user=user, reason=str(REASON)) is not None:
                     saved.held.append(article)
             else:
                 _write(article, polygons, user)

@@ -5,6 +5,11 @@ article as it was until then.
 The change is kept whole, as the article's state before and after it (articles.snapshots: its
 fields, body, bylines, photos, corrections and tags); approving it writes what the editor changed
 and leaves the rest as it is then.
+
+A new article an editor adds to a published page (or a deleted one brought back there) waits the
+same way: the revision names the page it would join, its state before is empty, and no article
+exists until a desk chief approves it (then the revision names the article); sent back, nothing of
+it ever reached a reader.
 """
 
 from django.conf import settings
@@ -24,7 +29,21 @@ class Revision(models.Model):
     Status = RevisionStatus
 
     article = models.ForeignKey(
-        "articles.Article", on_delete=models.CASCADE, related_name="revisions", verbose_name=_("稿件")
+        "articles.Article",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="revisions",
+        verbose_name=_("稿件"),
+    )
+    # A new article's revision: the page it joins when approved.
+    page = models.ForeignKey(
+        "editions.Page",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("新稿所在版面"),
     )
     base = models.JSONField(_("修改前的稿件"))
     proposed = models.JSONField(_("修改后的稿件"))
@@ -64,20 +83,40 @@ class Revision(models.Model):
                 condition=Q(status=RevisionStatus.PENDING.value) | Q(reviewed__isnull=False),
                 name="revision_reviewed_has_time",
             ),
+            models.CheckConstraint(
+                condition=Q(article__isnull=False) | Q(page__isnull=False), name="revision_of_article_or_page"
+            ),
         ]
         indexes = [models.Index(fields=["status", "article"], name="revision_pending_idx")]
 
     def __str__(self):
-        return str(_("《%(headline)s》的修改（%(status)s）")) % {
-            "headline": self.article.headline,
-            "status": self.get_status_display(),
-        }
+        template = (
+            _("新稿《%(headline)s》（%(status)s）")
+            if self.is_new
+            else _("《%(headline)s》的修改（%(status)s）")
+        )
+        return str(template) % {"headline": self.headline, "status": self.get_status_display()}
 
     def get_absolute_url(self):
         return reverse("admin:articles_revision_change", args=[self.pk])
+
+    @property
+    def is_new(self):
+        """A new article's: it proposes an article that did not exist."""
+        return self.page_id is not None
+
+    @property
+    def headline(self):
+        return (
+            self.proposed.get("article", {}).get("headline", "")
+            if self.article_id is None
+            else self.article.headline
+        )
 
     def effect(self, current):
         """The state approving it writes over `current` (articles.snapshots.changes_over)."""
         from .snapshots import changes_over
 
+        if self.article_id is None:
+            return self.proposed
         return changes_over(self.base, self.proposed, current)

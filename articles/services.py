@@ -10,16 +10,13 @@ its search text here, so no caller has to remember it.
 
 import datetime
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Block, Byline, Contributor, Correction, Photo
-from articles.revisions import Revision
 from articles.search import refresh_search_document
-from articles.snapshots import PARTS, RestoreRefused, apply_snapshot, snapshot, version_snapshot, version_time
+from articles.snapshots import RestoreRefused, apply_snapshot, version_snapshot, version_time
 from editions.models import Edition, Page
 from editions.services import check_may_publish, lock_edition, may_publish
 
@@ -307,82 +304,3 @@ def _latest_records(records):
     for record in records.order_by("history_date"):
         latest[record.id] = record
     return latest.values()
-
-
-# Changes to published articles: an editor's wait for a desk chief (articles.revisions).
-
-APPROVE = "articles.approve_article"
-
-
-def needs_approval(article, user):
-    """An editor's change to an article of a published (or scheduled) edition waits for a desk
-    chief; a desk chief's goes live at once, recorded in the history."""
-    if user.has_perm(APPROVE) or article.pk is None:
-        return False
-    return Edition.objects.filter(pages__articles=article.pk, status=Edition.Status.PUBLISHED).exists()
-
-
-def propose(article, change, *, user, reason=""):
-    """Hold `change()` (a function that writes a change to `article` through the usual path): run
-    it in a savepoint, read the article's whole state as it leaves it, undo it, and keep that
-    state as a Revision for a desk chief. Readers see nothing of it. Returns the revision, or
-    None when the change changed nothing. Files it stored stay (the revision names them)."""
-    before = snapshot(Article.objects.get(pk=article.pk))
-    point = transaction.savepoint()
-    try:
-        change()
-        proposed = snapshot(Article.objects.get(pk=article.pk))
-    finally:
-        transaction.savepoint_rollback(point)
-    for key in PARTS:
-        # Rows the change added get ids again when it is approved (these were rolled back).
-        existing = {row["id"] for row in before[key]}
-        for row in proposed[key]:
-            if row["id"] not in existing:
-                row["id"] = None
-    if proposed == before:
-        return None
-    return Revision.objects.create(
-        article_id=article.pk, base=before, proposed=proposed, author=user, reason=reason[:200]
-    )
-
-
-def pending_revision(revision):
-    """The revision locked for its review; refused when it was reviewed already."""
-    # Only the revision's row is locked: its author may be empty (an outer join).
-    locked = Revision.objects.select_for_update(of=("self",)).select_related("article", "author")
-    revision = locked.get(pk=revision.pk)
-    if revision.status != Revision.Status.PENDING:
-        raise RestoreRefused(_("这条修改已经审核过了。"))
-    return revision
-
-
-def approve_revision(revision, *, user):
-    """A desk chief approves a held change: the article takes the proposed state (history
-    recorded with the chief and who proposed it, search text refreshed, cached pages forgotten).
-    Returns the bylines left out because their contributor is gone since."""
-    if not user.has_perm(APPROVE):
-        raise PermissionDenied
-    with transaction.atomic():
-        revision = pending_revision(revision)
-        reason = _("审核通过：%(author)s 于 %(time)s 提交的修改") % {
-            "author": revision.author or "—",
-            "time": timezone.localtime(revision.created).strftime("%Y-%m-%d %H:%M"),
-        }
-        state = revision.effect(snapshot(revision.article))
-        skipped = write_state(revision.article, state, user=user, reason=str(reason))
-        _reviewed(revision, Revision.Status.APPROVED, user)
-    return skipped
-
-
-def reject_revision(revision, *, user):
-    """A desk chief sends a held change back: the article stays as it is."""
-    if not user.has_perm(APPROVE):
-        raise PermissionDenied
-    with transaction.atomic():
-        _reviewed(pending_revision(revision), Revision.Status.REJECTED, user)
-
-
-def _reviewed(revision, status, user):
-    revision.status, revision.reviewer, revision.reviewed = status, user, timezone.now()
-    revision.save(update_fields=["status", "reviewer", "reviewed"])

@@ -40,6 +40,8 @@ PARTS = {
     "photos": (Photo, ("image", "caption", "credit", "order")),
     "corrections": (Correction, ("kind", "text")),
 }
+# The state before a new article: nothing.
+EMPTY_STATE = {"article": {}, **{key: [] for key in PARTS}, "tags": []}
 # What a version in the history holds (corrections are a dated log readers see, not a version's
 # words; tags have no history): a restore leaves the rest as it is.
 VERSIONED_PARTS = ("blocks", "bylines", "photos")

@@ -21,8 +21,8 @@ from editions.models import Page
 from newsroom import images
 from newsroom.uploads import storage_failure_message
 
+from .. import approvals
 from .. import areas as service
-from .. import services
 from ..models import Article, Revision
 
 # The image the editor draws on: wide enough for a corner to be placed to a pixel of the print.
@@ -171,7 +171,7 @@ class PageAreasMixin:
             for row in rows
         ]
         held = page.edition.status == page.edition.Status.PUBLISHED and not request.user.has_perm(
-            services.APPROVE
+            approvals.APPROVE
         )
         return {
             **self.admin_site.each_context(request),

@@ -16,7 +16,7 @@ from newsroom import images
 from newsroom.admin_helpers import action_confirmation
 from newsroom.uploads import SavesFilesWhole
 
-from .. import services
+from .. import approvals, services
 from ..forms import (
     ArticleAdminForm,
     BlockInlineForm,
@@ -30,6 +30,7 @@ from .pickers import ArticleAutocompleteView
 from .restoring import RestoreMixin
 
 HELD_MESSAGE = _("这篇稿件已发布：你的修改已提交，等待值班主任审核，通过后才对读者生效。")
+HELD_NEW_MESSAGE = _("这一期已发布：新稿件已提交，等待值班主任审核，通过后才出现在版面上。")
 HELD_IN_BULK = _("%(count)d 篇已发布的稿件未改：已发布的稿件请逐篇在稿件页修改，由值班主任审核后生效。")
 
 
@@ -138,10 +139,10 @@ class ArticleAdmin(RestoreMixin, SavesFilesWhole, SimpleHistoryAdmin):
         ]
 
     # An editor's change to a published article is held for a desk chief (articles.revisions):
-    # saved as usual in a savepoint, read back whole, undone (services.propose).
+    # saved as usual in a savepoint, read back whole, undone (approvals.propose).
 
     def save_model(self, request, obj, form, change):
-        if change and services.needs_approval(obj, request.user):
+        if approvals.needs_approval(obj, request.user):
             request.newsroom_held = True  # saved with its parts in save_related, then held
             return
         super().save_model(request, obj, form, change)
@@ -161,12 +162,23 @@ class ArticleAdmin(RestoreMixin, SavesFilesWhole, SimpleHistoryAdmin):
             super(ArticleAdmin, self).save_model(request, form.instance, form, change)
             save_parts()
 
-        request.newsroom_revision = services.propose(form.instance, save_all, user=request.user)
+        request.newsroom_revision = approvals.propose(form.instance, save_all, user=request.user)
 
     def log_change(self, request, obj, message):
         if getattr(request, "newsroom_held", False):
             message = str(_("提交了修改，等待值班主任审核。"))
         return super().log_change(request, obj, message)
+
+    def log_addition(self, request, obj, message):
+        # A held new article does not exist (its revision records who proposed it, and when).
+        if not getattr(request, "newsroom_held", False):
+            super().log_addition(request, obj, message)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if not getattr(request, "newsroom_held", False):
+            return super().response_add(request, obj, post_url_continue)
+        self.message_user(request, HELD_NEW_MESSAGE, messages.WARNING)
+        return redirect(request.newsroom_revision)
 
     def response_change(self, request, obj):
         if not getattr(request, "newsroom_held", False):
@@ -181,7 +193,7 @@ class ArticleAdmin(RestoreMixin, SavesFilesWhole, SimpleHistoryAdmin):
         pending = Revision.objects.filter(article_id=object_id, status=Revision.Status.PENDING)
         context = {
             "pending_revisions": pending.select_related("author") if str(object_id).isdigit() else (),
-            "can_approve": request.user.has_perm(services.APPROVE),
+            "can_approve": request.user.has_perm(approvals.APPROVE),
             **(extra_context or {}),
         }
         return super().change_view(request, object_id, form_url, context)
@@ -189,7 +201,7 @@ class ArticleAdmin(RestoreMixin, SavesFilesWhole, SimpleHistoryAdmin):
     def _only_unheld(self, request, queryset):
         """The articles of `queryset` the user may change at once; those of published editions
         are left out for an editor, who changes them one by one in their form (held for review)."""
-        if request.user.has_perm(services.APPROVE):
+        if request.user.has_perm(approvals.APPROVE):
             return queryset
         held = queryset.filter(page__edition__status=Edition.Status.PUBLISHED)
         if held.exists():
@@ -292,8 +304,8 @@ class ArticleAdmin(RestoreMixin, SavesFilesWhole, SimpleHistoryAdmin):
             form = SplitTitleForm(request.POST)
             if form.is_valid():
                 split = lambda: services.split_title(article, **form.cleaned_data, user=request.user)  # noqa: E731
-                if services.needs_approval(article, request.user):
-                    services.propose(article, split, user=request.user, reason=str(_("拆分标题")))
+                if approvals.needs_approval(article, request.user):
+                    approvals.propose(article, split, user=request.user, reason=str(_("拆分标题")))
                     self.message_user(request, HELD_MESSAGE, messages.WARNING)
                 else:
                     split()

@@ -6,7 +6,7 @@ from django.contrib import admin
 from editions.admin import PageAdmin
 from editions.models import Page
 
-from .. import services
+from .. import approvals, services
 from ..forms import PositionedInlineFormSet
 from ..models import Article
 from .areas import PageAreasMixin
@@ -28,7 +28,7 @@ class ArticleInline(admin.TabularInline):
         return (
             obj is not None
             and obj.edition.status == obj.edition.Status.PUBLISHED
-            and not request.user.has_perm(services.APPROVE)
+            and not request.user.has_perm(approvals.APPROVE)
         )
 
     def has_change_permission(self, request, obj=None):

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from .. import services
+from .. import approvals, services
 from ..models import Article, Byline, Contributor
 from ..snapshots import areas_text, version_snapshot, version_time
 
@@ -75,9 +75,9 @@ class RestoreMixin:
 
     def _restore_version(self, request, record):
         article = Article.objects.get(pk=record.id)
-        if services.needs_approval(article, request.user):
+        if approvals.needs_approval(article, request.user):
             restore = lambda: services.restore_version(record, user=request.user)  # noqa: E731
-            services.propose(article, restore, user=request.user, reason=services.restored_reason(record))
+            approvals.propose(article, restore, user=request.user, reason=services.restored_reason(record))
             self.message_user(request, HELD, messages.WARNING)
             return redirect("admin:articles_article_change", article.pk)
         try:

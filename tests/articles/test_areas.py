@@ -8,8 +8,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from articles import areas as service
+from articles.approvals import approve_revision
 from articles.models import Article, Revision
-from articles.services import approve_revision, restore_version
+from articles.services import restore_version
 from articles.snapshots import differences
 from importer.core import areas as core
 from tests.articles import factories

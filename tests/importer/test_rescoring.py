@@ -5,8 +5,8 @@ queued once the change is committed, one waiting job per edition however many ch
 import pytest
 from django.contrib.auth.models import Permission
 
+from articles.approvals import approve_revision, propose
 from articles.models import Article, Block
-from articles.services import approve_revision, propose
 from editions.models import Edition
 from importer.models import EditionScore
 from newsroom.models import Job

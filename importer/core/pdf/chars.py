@@ -30,6 +30,7 @@ FILL_STROKE = (raw.FPDF_TEXTRENDERMODE_FILL_STROKE, raw.FPDF_TEXTRENDERMODE_STRO
 RULE_THICKNESS = 3.0
 RULE_LENGTH = 24.0
 BOX_SIDE = 40.0
+DOT_GAP = 4.0  # points between the dots or dashes of one rule
 # A box over more of the page than this is the page's background or frame, not a story's.
 BOX_MOST = 0.8
 WHITE = 245  # of 255, each of red, green and blue: a path so light is not seen on paper
@@ -186,7 +187,7 @@ def read_objects(page, frame) -> tuple[list[Rect], list[Rect], list[Rect]]:
     """Rules, boxes and images inside `frame`, cut to it (a photo bleeding off the page)."""
     left, bottom, right, top = frame
     most = BOX_MOST * (right - left) * (top - bottom)
-    rules, boxes, images = [], [], []
+    pieces, boxes, images = [], [], []
     for obj in page.get_objects(max_depth=4):
         if obj.type not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE):
             continue
@@ -199,11 +200,60 @@ def read_objects(page, frame) -> tuple[list[Rect], list[Rect], list[Rect]]:
         rect = Rect(x0 - left, top - y1, x1 - left, top - y0)
         if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
             images.append(rect)
-        elif min(rect.width, rect.height) <= RULE_THICKNESS and max(rect.width, rect.height) >= RULE_LENGTH:
-            rules.append(rect)
+        elif min(rect.width, rect.height) <= RULE_THICKNESS:
+            pieces.append(rect)
         elif rect.width >= BOX_SIDE and rect.height >= BOX_SIDE and rect.width * rect.height <= most:
             boxes.append(rect)
-    return rules, boxes, images
+    rules = [r for r in _joined(pieces) if max(r.width, r.height) >= RULE_LENGTH]
+    framed, rules = _frames(rules)
+    return rules, boxes + [b for b in framed if b.width * b.height <= most], images
+
+
+def _joined(pieces: list[Rect]) -> list[Rect]:
+    """Thin pieces one after another on one line as one rule: a dotted or dashed rule drawn dot
+    by dot, a rule drawn in lengths."""
+    out: list[Rect] = []
+    for across in (True, False):
+        line = sorted(
+            (r for r in pieces if (r.width >= r.height) == across),
+            key=lambda r: (round(r.top), r.x0) if across else (round(r.x0), r.top),
+        )
+        for rect in line:
+            last = out[-1] if out and (out[-1].width >= out[-1].height) == across else None
+            if across and last and abs(rect.top - last.top) <= 1 and rect.x0 - last.x1 <= DOT_GAP:
+                out[-1] = Rect(
+                    last.x0, min(last.top, rect.top), max(last.x1, rect.x1), max(last.bottom, rect.bottom)
+                )
+            elif not across and last and abs(rect.x0 - last.x0) <= 1 and rect.top - last.bottom <= DOT_GAP:
+                out[-1] = Rect(
+                    min(last.x0, rect.x0), last.top, max(last.x1, rect.x1), max(last.bottom, rect.bottom)
+                )
+            else:
+                out.append(rect)
+    return out
+
+
+def _frames(rules: list[Rect]) -> tuple[list[Rect], list[Rect]]:
+    """Boxes drawn as four rules (a frame of lines, not one rectangle), and the other rules."""
+    across = sorted((r for r in rules if r.width >= r.height), key=lambda r: r.top)
+    down = [r for r in rules if r.width < r.height]
+    frames, used = [], set()
+    for upper in across:
+        for lower in across:
+            if (
+                lower.top - upper.top < BOX_SIDE
+                or abs(lower.x0 - upper.x0) > 2
+                or abs(lower.x1 - upper.x1) > 2
+            ):
+                continue
+            spans = [r for r in down if abs(r.top - upper.top) <= 2 and abs(r.bottom - lower.bottom) <= 2]
+            left = next((r for r in spans if abs(r.x0 - upper.x0) <= 2), None)
+            right = next((r for r in spans if abs(r.x1 - upper.x1) <= 2), None)
+            if left is not None and right is not None and left is not right and upper.width >= BOX_SIDE:
+                frames.append(Rect(upper.x0, upper.top, upper.x1, lower.bottom))
+                used.update(map(id, (upper, lower, left, right)))
+                break  # the nearest rule below closes the frame
+    return frames, [r for r in rules if id(r) not in used]
 
 
 def printed_page(document):

@@ -2,7 +2,8 @@
 text is only in its ToUnicode map (some of it compatibility ideographs), characters drawn out of
 reading order, a vertical headline, a page whose text is outlined (no text layer), text set at
 1 pt and scaled by its matrix, bleed, crop marks and a slug around the page, and backgrounds
-painted behind it, and a photo cropped by its clipping path."""
+painted behind it, a photo cropped by its clipping path, dotted rules drawn dot by dot and
+boxes framed by four lines."""
 
 import io
 
@@ -252,3 +253,45 @@ def test_a_font_without_a_unicode_map_is_no_text_layer():
     assert len(page.articles) == 8 and all(a.areas == [] for a in page.articles)
     assert all("没有可读的文字层" in " ".join(d.message for d in a.doubts) for a in page.articles)
     assert read_pdf_page(data, label="01", number=1).articles == []
+
+
+def test_a_dotted_rule_drawn_dot_by_dot_parts_two_stories():
+    def draw(pdf):
+        pdf.setFont(SONG, 28)
+        pdf.drawString(40, 732, "全市口袋公园今年新增一百多个")  # across the page
+        pdf.setFont(SONG, 10)
+        for row in range(6):
+            pdf.drawString(40, 704 - 14 * row, "株洲日报讯今年全市新建了一批口袋公园，市民出门就能走进绿地。")
+        for i in range(130):  # the rule under the story, drawn one dot at a time
+            pdf.rect(40 + 4 * i, 618, 1.5, 1.5, fill=1, stroke=0)
+        # Under the rule, a story whose text reaches up beside its headline, under the one above.
+        story(pdf, 40, 612)
+        for row in range(3):
+            pdf.drawString(330, 588 - 14 * row, "这一栏是下面稿件的正文，在标题右边")
+
+    upper, lower = read_pdf_page(pdf_of(draw), label="01", number=1).articles
+    assert upper.headline == "全市口袋公园今年新增一百多个"
+    assert "这一栏是下面稿件的正文" not in "".join(block.text for block in upper.body)
+    assert "这一栏是下面稿件的正文" in "".join(block.text for block in lower.body)
+
+
+def test_a_box_framed_by_four_lines_is_a_box():
+    def draw(pdf):
+        story(pdf, 40, 760)
+        for x0, y0, x1, y1 in (
+            (300, 540, 560, 540),
+            (300, 760, 560, 760),
+            (300, 540, 300, 760),
+            (560, 540, 560, 760),
+        ):
+            pdf.line(x0, y0, x1, y1)
+        pdf.setFont(SONG, 14)
+        pdf.drawString(320, 730, "招聘启事")
+        pdf.setFont(SONG, 10)
+        for row in range(6):
+            pdf.drawString(320, 700 - 14 * row, "本公司因业务发展需要招聘编辑若干名")
+
+    page = read_pdf_page(pdf_of(draw), label="01", number=1)
+    boxed = next(a for a in page.articles if a.headline == "招聘启事")
+    ((x0, y0), *_rest) = boxed.areas[0]
+    assert abs(x0 - 0.5) < 0.003 and abs(y0 - 0.05) < 0.003  # the frame's corner (300, 40 from the top)

@@ -8,6 +8,7 @@
     python bench/run.py growth           # page, article, search, query counts: 1 edition vs 10 years
     python bench/run.py learn            # tuned on corrected editions, scored on held-back ones
     python bench/run.py pdf              # page PDFs read and rendered, pages/s vs the dumps' parse
+    python bench/run.py recombine        # unseen-like pages composed from the corpora's dump lines, scored
     python bench/run.py all              # everything (what `make bench` runs)
 
 Options: --quick (smaller sizes, for a smoke run), --years N for growth (default 10), --reuse for
@@ -46,6 +47,8 @@ from growth import bench_growth
 from learning import bench_learn
 from pdfs import bench_pdfs
 from reading import bench_read, bench_rush
+from recombine import bench_recombine
+from recombine import report as recombine_report
 
 SIZES = (("1 KB", 1_000), ("20 KB", 20_000), ("1 MB", 1_000_000), ("5 MB", 5_000_000))
 # Issue 14: parsing holds at least this pace on every size and shape of page.
@@ -265,6 +268,14 @@ def bench_import(args):
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+def bench_composed(args):
+    """Unseen-like editions composed from the corpora's own dump lines (bench/recombine.py)."""
+    rows = bench_recombine(editions=10 if args.quick else 40)
+    print("\n### Composed pages: the corpora's stories on new pages, shared scorers\n")
+    recombine_report(rows)
+    save("recombine", rows)
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -273,7 +284,7 @@ def main():
         "what",
         nargs="?",
         default="all",
-        choices=["parse", "import", "read", "growth", "rush", "learn", "pdf", "all"],
+        choices=["parse", "import", "read", "growth", "rush", "learn", "pdf", "recombine", "all"],
     )
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--years", type=int, default=10)
@@ -289,6 +300,7 @@ def main():
         "growth": bench_growth,
         "learn": bench_learn,
         "pdf": bench_pdfs,
+        "recombine": bench_composed,
     }
     for name, step in steps.items():
         if args.what in (name, "all"):

@@ -111,6 +111,9 @@ class Conventions:
         "稿件来源：{}",
         "转自{}",
     )
+    # How a wire story printed without dateline or byline opens its text (当地时间3月26日, besides
+    # a report's source, 据某某报道，, and a date in its first words): it needs no lead line.
+    wire_openers: tuple[str, ...] = ("当地时间",)
     # Words of photo credits: 企业供图, 新华社发, 翟慧勇摄.
     credit_words: tuple[str, ...] = ("供图", "供稿")
     # The paper's column and series names (栏目: 楼市情报站, 寻找城市主理人), printed near a title:

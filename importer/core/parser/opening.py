@@ -8,7 +8,9 @@ of at least ``opening`` points opens an article:
   dateline, a byline or an editor's note, ``lead_follows``; an ``上接`` marker opens the second
   part of a story under its repeated headline, whatever else is true; no lead at all when the
   current story opened with a byline line of its own, as the paper prints its stories, makes it
-  likely a subhead (``lead_missing``, negative), unless a telephone number stands in the text
+  likely a subhead (``lead_missing``, negative), unless the text under the run opens as a wire
+  story printed without a lead does (``据某某3月26日报道，``, ``当地时间……``, a date in its first
+  words: `Datelines.opens_like_wire`), or unless a telephone number stands in the text
   under the run, before the next title and within ``limits.dateline_lookahead`` lines, when the
   story's text since its lead gave none: the run then heads a box for readers of its own, a
   hotline or a call for their stories (``box_ahead``); an interview turn right after it (``问：``,
@@ -77,7 +79,7 @@ def weigh(reader, run, end: int) -> float:
         weight += weights.lead_follows
     elif not current.contacts and _contact_ahead(reader, end):
         weight += weights.box_ahead  # a box prints no lead either: lead_missing does not apply
-    elif current.byline_line and not current.ended:
+    elif current.byline_line and not current.ended and not _wire_lead(reader, end):
         weight += weights.lead_missing
     if end < len(lines) and lines[end].kind == LineKind.PARAGRAPH and reader.rules.is_turn(lines[end].text):
         weight += weights.interview_follows
@@ -161,6 +163,18 @@ def subhead_family(reader, run, end: int) -> float:
     if later and later[0] not in (None, shape) and later.count(later[0]) >= 2:
         return reader.weights.apart_from_subheads
     return 0
+
+
+def _wire_lead(reader, end: int) -> bool:
+    """The text under the run (past its photos' captions) opens as a wire story printed without
+    dateline or byline does (``据某某3月26日报道，``, ``当地时间……``): its lead is in its text."""
+    index = reader.next_not_photo[end]
+    lines = reader.lines
+    return (
+        index < len(lines)
+        and lines[index].kind == LineKind.PARAGRAPH
+        and reader.rules.opens_like_wire(lines[index].text)
+    )
 
 
 def _contact_ahead(reader, end: int) -> bool:

@@ -185,14 +185,21 @@ class PageReader:
         return end
 
     def _inside_box(self, index: int, end: int) -> bool:
-        """Title-like lines between two facts of a box (扫码关注 / “某某” / 微信公众号) are the box's."""
+        """Title-like lines between two facts of a box (扫码关注 / “某某” / 微信公众号) are the box's,
+        unless the facts before them close a story's text (its 时间：/地点：, the place it is filed
+        under): a title after those heads the next item, a box of its own (大家健康 over its hotline)."""
         lines = self.lines
-        return (
+        if not (
             index > 0
             and end < len(lines)
             and lines[index - 1].kind == LineKind.FACT
             and lines[end].kind == LineKind.FACT
-        )
+        ):
+            return False
+        start = index - 1
+        while start > 0 and lines[start - 1].kind == LineKind.FACT:
+            start -= 1
+        return start == 0 or lines[start - 1].kind != LineKind.PARAGRAPH
 
     def _cut_paragraph(self, line: Line, end: int) -> bool:
         """The first part of a paragraph cut by a column break, though it looks like a subhead:

@@ -58,6 +58,7 @@ class Rules:
         self.take_dateline = self.datelines.take_dateline
         self.is_source = self.datelines.is_source
         self.source_at_end = self.datelines.source_at_end
+        self.opens_like_wire = self.datelines.opens_like_wire
         self.is_credit = self.credits.is_credit
         self.split_caption = self.credits.split_caption
         self.title_form = self.titles.title_form

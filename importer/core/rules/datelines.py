@@ -7,6 +7,9 @@
   ``据新华社``, ``据央视新闻``, ``综合新华社等报道``, ``来源：某某``, on a line of their own or glued
   to the last sentence (``……应参尽参。据央视新闻``). The forms are the profile's `source_forms`
   (``据{}``, ``综合{}等报道``: ``{}`` is the outlet, a few characters without punctuation).
+* Wire leads: a wire story printed without dateline or byline opens its text as a report does,
+  with its source (``据美国《华尔街日报》3月26日报道，``: a source form and a comma), one of the
+  profile's `wire_openers` (``当地时间``) or a date in its first words (``3月27日晚，``).
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from .forms import SENTENCE_END, words_pattern
 
 BRACKETED = re.compile(r"\s{0,4}[（(]([^（()）]{1,60})[）)]")
 # 据了解 / 据统计 / 据介绍 are prose, not a source: words that cannot open an outlet's name.
+# A date in a text's first words (3月27日, 针对3月24日): how a report filed from afar opens.
+EARLY_DATE = re.compile(r"^.{0,4}?\d{1,2}月\d{1,2}日")
 NOT_AN_OUTLET = "了解|悉|统计|介绍|报道|称|说|此|测算|估算|估计|调查|分析|透露|记载|传|查|初步|不完全|相关"
 
 
@@ -45,6 +50,10 @@ class Datelines:
             if form.count("{}") == 1
         ]
         self.source = re.compile("|".join(f"(?:{form})" for form in forms)) if forms else None
+        # 据某某报道， opening a text: the source form, then a comma.
+        self.report = re.compile("|".join(f"(?:{form})[，,]" for form in forms)) if forms else None
+        openers = words_pattern(conventions.wire_openers)
+        self.wire_opener = re.compile(openers) if openers else None
         self.max_source = limits.max_source_length + 8
 
     def take_dateline(self, paragraph: str) -> Lead | None:
@@ -76,6 +85,15 @@ class Datelines:
             self.source is not None
             and len(text) <= self.max_source
             and self.source.fullmatch(text) is not None
+        )
+
+    def opens_like_wire(self, paragraph: str) -> bool:
+        """A text opening as a wire story's does (see the module docstring): its lead is in it."""
+        text = paragraph.lstrip()
+        return (
+            EARLY_DATE.match(text) is not None
+            or (self.wire_opener is not None and self.wire_opener.match(text) is not None)
+            or (self.report is not None and self.report.match(text) is not None)
         )
 
     def source_at_end(self, paragraph: str) -> str | None:

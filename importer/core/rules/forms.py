@@ -6,6 +6,7 @@ import re
 
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』\"'）)】"
+CREDIT_AFTER_SENTENCE = re.compile(r"[。！？!?…]”?\s?[（(][^（()）]{1,30}[）)]$")
 CLAUSE_END = "，,、；;"
 MID_SENTENCE = "。，、,；;：:"
 PAIRS = (("“", "”"), ("（", "）"), ("(", ")"), ("《", "》"), ("【", "】"), ("「", "」"))
@@ -40,7 +41,10 @@ def ends_sentence(text: str) -> bool:
     if stripped[-1] in SENTENCE_END or stripped.endswith("——"):
         return stripped[-1] in SENTENCE_END
     # A closing quote or bracket after a whole sentence: ……。” / （本报北京10月18日电）
-    return text[-1:] in "”」』）)" and stripped[-1] in SENTENCE_END
+    if text[-1:] in "”」』）)" and stripped[-1] in SENTENCE_END:
+        return True
+    # A finished sentence, then who gave it in brackets: ……16~24℃。（某某气象台提供）
+    return CREDIT_AFTER_SENTENCE.search(text) is not None
 
 
 def bracket_label(text: str) -> str | None:

@@ -111,8 +111,7 @@ class Conventions:
         "稿件来源：{}",
         "转自{}",
     )
-    # How a wire story printed without dateline or byline opens its text (当地时间3月26日, besides
-    # a report's source, 据某某报道，, and a date in its first words): it needs no lead line.
+    # Openings of a wire story's text printed without lead (besides 据某某报道， and a date).
     wire_openers: tuple[str, ...] = ("当地时间",)
     # Words of photo credits: 企业供图, 新华社发, 翟慧勇摄.
     credit_words: tuple[str, ...] = ("供图", "供稿")
@@ -283,10 +282,7 @@ class Profile:
     limits: Limits = field(default_factory=Limits)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            **{part: _part_to_dict(getattr(self, part)) for part in PARTS},
-        }
+        return {"name": self.name, **{part: _part_to_dict(getattr(self, part)) for part in PARTS}}
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=1)

@@ -233,26 +233,34 @@ def _joined(pieces: list[Rect]) -> list[Rect]:
     return out
 
 
+def _near(a: float, b: float) -> bool:
+    return abs(a - b) <= 2
+
+
+def _frame_under(upper: Rect, across: list[Rect], down: list[Rect]):
+    """The frame `upper` is the top of: the nearest rule below as wide, and a rule down each side
+    between them; (box, its four rules), or None."""
+    for lower in across:
+        if lower.top - upper.top < BOX_SIDE or not (_near(lower.x0, upper.x0) and _near(lower.x1, upper.x1)):
+            continue
+        spans = [r for r in down if _near(r.top, upper.top) and _near(r.bottom, lower.bottom)]
+        left = next((r for r in spans if _near(r.x0, upper.x0)), None)
+        right = next((r for r in spans if _near(r.x1, upper.x1) and r is not left), None)
+        if left is not None and right is not None:
+            return Rect(upper.x0, upper.top, upper.x1, lower.bottom), (upper, lower, left, right)
+    return None
+
+
 def _frames(rules: list[Rect]) -> tuple[list[Rect], list[Rect]]:
     """Boxes drawn as four rules (a frame of lines, not one rectangle), and the other rules."""
     across = sorted((r for r in rules if r.width >= r.height), key=lambda r: r.top)
     down = [r for r in rules if r.width < r.height]
     frames, used = [], set()
     for upper in across:
-        for lower in across:
-            if (
-                lower.top - upper.top < BOX_SIDE
-                or abs(lower.x0 - upper.x0) > 2
-                or abs(lower.x1 - upper.x1) > 2
-            ):
-                continue
-            spans = [r for r in down if abs(r.top - upper.top) <= 2 and abs(r.bottom - lower.bottom) <= 2]
-            left = next((r for r in spans if abs(r.x0 - upper.x0) <= 2), None)
-            right = next((r for r in spans if abs(r.x1 - upper.x1) <= 2), None)
-            if left is not None and right is not None and left is not right and upper.width >= BOX_SIDE:
-                frames.append(Rect(upper.x0, upper.top, upper.x1, lower.bottom))
-                used.update(map(id, (upper, lower, left, right)))
-                break  # the nearest rule below closes the frame
+        found = _frame_under(upper, across, down) if upper.width >= BOX_SIDE else None
+        if found is not None:
+            frames.append(found[0])
+            used.update(map(id, found[1]))
     return frames, [r for r in rules if id(r) not in used]
 
 

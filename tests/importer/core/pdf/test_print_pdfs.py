@@ -3,7 +3,7 @@ text is only in its ToUnicode map (some of it compatibility ideographs), charact
 reading order, a vertical headline, a page whose text is outlined (no text layer), text set at
 1 pt and scaled by its matrix, bleed, crop marks and a slug around the page, and backgrounds
 painted behind it, a photo cropped by its clipping path, dotted rules drawn dot by dot and
-boxes framed by four lines."""
+boxes framed by four lines, and a caption printed over its photo."""
 
 import io
 
@@ -295,3 +295,24 @@ def test_a_box_framed_by_four_lines_is_a_box():
     boxed = next(a for a in page.articles if a.headline == "招聘启事")
     ((x0, y0), *_rest) = boxed.areas[0]
     assert abs(x0 - 0.5) < 0.003 and abs(y0 - 0.05) < 0.003  # the frame's corner (300, 40 from the top)
+
+
+def test_a_caption_printed_over_its_photo_is_the_photos():
+    picture = io.BytesIO()
+    Image.new("RGB", (50, 30), (90, 120, 80)).save(picture, "PNG")
+
+    def draw(pdf):
+        story(pdf, 40, 760)
+        picture.seek(0)
+        pdf.drawImage(ImageReader(picture), 40, 430, 240, 180)
+        pdf.setFillColorRGB(1, 1, 1)  # white, on the picture
+        pdf.setFont(SONG, 8)
+        pdf.drawString(48, 440, "市民在新建的口袋公园里散步。记者 李军 摄")
+        pdf.setFillColorRGB(0, 0, 0)
+        story(pdf, 320, 760)
+
+    with_photo, beside = read_pdf_page(pdf_of(draw), label="01", number=1).articles
+    assert [(p.caption, p.credit) for p in with_photo.photos] == [
+        ("市民在新建的口袋公园里散步", "记者 李军 摄")
+    ]
+    assert "散步" not in "".join(block.text for block in with_photo.body) and not beside.photos

@@ -29,20 +29,22 @@ def needs_approval(article, user):
     return Edition.objects.filter(place, status=Edition.Status.PUBLISHED).exists()
 
 
-def propose(article, change, *, user, reason=""):
+def propose(article, change, *, user, reason="", restores=None):
     """Hold `change()` (a function that writes a change to `article` through the usual path): run
     it in a savepoint, read the article's whole state as it leaves it, undo it, and keep that
     state as a Revision for a desk chief. Readers see nothing of it. Returns the revision, or
     None when the change changed nothing. Files it stored stay (the revision names them).
 
-    For a new article (`article` not saved yet), `change()` creates it; the revision names its
-    page, and nothing of it stays until a desk chief approves it."""
+    For a new article (`article` not saved yet), `change()` creates it (into `article`, or returns
+    the one it made); the revision names its page, and nothing of it stays until a desk chief
+    approves it. `restores`: the id of the deleted article it brings back, which it takes again."""
     new = article.pk is None
     before = EMPTY_STATE if new else snapshot(Article.objects.get(pk=article.pk))
     point = transaction.savepoint()
     try:
-        change()
-        proposed = snapshot(Article.objects.get(pk=article.pk))
+        made = change()
+        target = made if new and isinstance(made, Article) else article
+        proposed = snapshot(Article.objects.get(pk=target.pk))
     finally:
         transaction.savepoint_rollback(point)
     for key in PARTS:
@@ -53,6 +55,8 @@ def propose(article, change, *, user, reason=""):
                 row["id"] = None
     if proposed == before:
         return None
+    if restores is not None:
+        proposed["restores"] = restores
     return Revision.objects.create(
         article_id=None if new else article.pk,
         page_id=proposed["article"]["page_id"] if new else None,
@@ -86,7 +90,10 @@ def approve_revision(revision, *, user):
             "time": timezone.localtime(revision.created).strftime("%Y-%m-%d %H:%M"),
         }
         if revision.article_id is None:  # a new article: it is written now
-            revision.article = Article(page_id=revision.page_id)
+            restores = revision.proposed.get("restores")
+            if restores is not None and Article.objects.filter(pk=restores).exists():
+                raise RestoreRefused(_("这篇稿件已经恢复过了。"))
+            revision.article = Article(pk=restores, page_id=revision.page_id)
             state = revision.proposed
         else:
             state = revision.effect(snapshot(revision.article))

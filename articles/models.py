@@ -13,6 +13,7 @@ from taggit.managers import TaggableManager
 from editions.models import Page
 from newsroom import images
 
+from .history import TaggedVersion
 from .querysets import ArticleQuerySet
 
 
@@ -113,7 +114,9 @@ class Article(models.Model):
 
     tags = TaggableManager(_("标签"), blank=True)
     objects = ArticleQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated", "search_document", "source_text"])
+    history = HistoricalRecords(
+        excluded_fields=["updated", "search_document", "source_text"], bases=[TaggedVersion]
+    )
 
     class Meta:
         ordering = ["page", "position"]

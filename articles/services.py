@@ -16,7 +16,14 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Block, Byline, Contributor, Correction, Photo
 from articles.search import refresh_search_document
-from articles.snapshots import RestoreRefused, apply_snapshot, version_snapshot, version_time
+from articles.snapshots import (
+    RestoreRefused,
+    apply_snapshot,
+    record_tags,
+    version_snapshot,
+    version_tags,
+    version_time,
+)
 from editions.models import Edition, Page
 from editions.services import check_may_publish, lock_edition, may_publish
 
@@ -218,6 +225,7 @@ def save_article_parts(save_related, article):
     """Save what the admin's article form saves after the article (`save_related`: its tags and
     its bylines, body, photos and corrections), then the article's search text, which reads them."""
     save_related()
+    record_tags(article)
     refresh_search_document(article)
 
 
@@ -236,9 +244,9 @@ class AlreadyRestored(RestoreRefused):
 
 def restore_version(record, *, user):
     """Bring the article of history record `record` back to that version: its fields and its
-    bylines, body and photos as they were then (corrections, a dated log, stay). The restore is a
-    version of its own, recorded with `user`; returns (article, bylines left out because their
-    contributor is gone)."""
+    bylines, body, photos, corrections and tags as they were then. The restore is a version of its
+    own, recorded with `user`; returns (article, bylines left out because their contributor is
+    gone)."""
     article = Article.objects.filter(pk=record.id).first()
     if article is None:
         raise RestoreRefused(_("这篇稿件已被删除：请在“已删除的稿件”中恢复。"))
@@ -264,7 +272,8 @@ def write_state(article, state, *, user, reason):
 
 def restore_article(record, *, user):
     """Bring back a deleted article from its history record `record`, with the bylines, body,
-    photos and corrections deleted with it; returns (article, bylines whose contributor is gone).
+    photos, corrections and tags deleted with it; returns (article, bylines whose contributor is
+    gone).
     Its place goes to the page's end when another article took it; a continuation link whose
     other part is gone, or taken, is left out."""
     if Article.objects.filter(pk=record.id).exists():
@@ -294,6 +303,10 @@ def restore_article(record, *, user):
                     skipped += 1
                     continue
                 part.instance.save()
+        tags = version_tags(record)
+        if tags:
+            article.tags.set(tags)
+        record_tags(article)
         refresh_search_document(article)
     return article, skipped
 

@@ -5,7 +5,7 @@ A restore from the history and a desk chief's approval of a held change both wri
 `apply_snapshot` (called by articles.services), so both bring back the parts with the fields.
 """
 
-from django.db.models import F, Max
+from django.db.models import F, Max, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -42,9 +42,9 @@ PARTS = {
 }
 # The state before a new article: nothing.
 EMPTY_STATE = {"article": {}, **{key: [] for key in PARTS}, "tags": []}
-# What a version in the history holds (corrections are a dated log readers see, not a version's
-# words; tags have no history): a restore leaves the rest as it is.
-VERSIONED_PARTS = ("blocks", "bylines", "photos")
+# The parts a version in the history holds, each from its own history; its tags are on the
+# version itself (articles.history). A restore brings them all back.
+VERSIONED_PARTS = ("blocks", "bylines", "photos", "corrections")
 # Blocks are unique per (article, order): those kept step past every real order first.
 PARKED_ORDER = 1_000_000
 
@@ -91,9 +91,35 @@ def version_snapshot(record):
         for part in records.order_by("history_date", "history_id"):
             latest[part.id] = part
         kept = [part for part in latest.values() if part.history_type != "-"]
-        kept.sort(key=lambda part: (part.order, part.id))
+        kept.sort(key=lambda part: (getattr(part, "order", 0), part.id))
         state[key] = [{"id": part.id, **{name: _value(part, name) for name in fields}} for part in kept]
+    tags = version_tags(record)
+    if tags is not None:  # versions from before tags were recorded leave them as they are
+        state["tags"] = tags
     return state
+
+
+def version_tags(record):
+    """The tags as the article's version `record` had them (the last recorded by then), or None
+    when no version by then recorded them."""
+    tags = (
+        Article.history.filter(
+            id=record.id, history_date__lte=record.history_date, history_tags__isnull=False
+        )
+        .order_by("-history_date", "-history_id")
+        .values_list("history_tags", flat=True)
+        .first()
+    )
+    return None if tags is None else sorted(tags)
+
+
+def record_tags(article):
+    """Keep the article's tags in its latest version: they are saved after the article (the
+    admin's form, a restore), and taggit's rows have no history."""
+    latest = Article.history.filter(id=article.pk).order_by("-history_date", "-history_id")
+    Article.history.filter(history_id=Subquery(latest.values("history_id")[:1])).update(
+        history_tags=sorted(article.tags.names())
+    )
 
 
 def apply_snapshot(article, state, *, user, reason):
@@ -124,6 +150,7 @@ def apply_snapshot(article, state, *, user, reason):
             skipped += _apply_parts(article, key, state[key], user=user, reason=reason)
     if "tags" in state:
         article.tags.set(state["tags"])
+    record_tags(article)
     return skipped
 
 

@@ -9,10 +9,11 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from .. import approvals, services
-from ..models import Article, Byline, Contributor
+from ..models import Article, Byline, Contributor, Correction
 from ..snapshots import areas_text, version_snapshot, version_time
 
 DELETED_ARTICLES_SHOWN = 100
+HELD_RESTORE = _("这一期已发布：恢复这篇稿件的请求已提交，等待值班主任审核，通过后才回到版面上。")
 HELD = _("这篇稿件已发布：恢复到这个版本的请求已提交，等待值班主任审核，通过后才对读者生效。")
 
 
@@ -44,6 +45,8 @@ class RestoreMixin:
 
     def _restore(self, request, record):
         try:
+            if approvals.needs_approval(Article(page_id=record.page_id), request.user):
+                return self._hold_restore(request, record)
             article, skipped = services.restore_article(record, user=request.user)
         except services.AlreadyRestored as refused:
             self.message_user(request, str(refused), messages.WARNING)
@@ -56,6 +59,19 @@ class RestoreMixin:
             message += " " + str(_("%(count)d 条署名的作者已不存在，未恢复。") % {"count": skipped})
         self.message_user(request, message, messages.SUCCESS)
         return redirect("admin:articles_article_change", article.pk)
+
+    def _hold_restore(self, request, record):
+        """An editor's restore of a deleted article into a published edition waits for a desk
+        chief, like a new article there."""
+        revision = approvals.propose(
+            Article(page_id=record.page_id),
+            lambda: services.restore_article(record, user=request.user)[0],
+            user=request.user,
+            reason=str(_("恢复已删除的稿件")),
+            restores=record.id,
+        )
+        self.message_user(request, HELD_RESTORE, messages.WARNING)
+        return redirect(revision)
 
     # A version from the history, restored whole.
 
@@ -85,7 +101,9 @@ class RestoreMixin:
         except services.RestoreRefused as refused:
             self.message_user(request, str(refused), messages.ERROR)
             return redirect("admin:articles_article_history", record.id)
-        message = _("已恢复到 %(time)s 的版本（连同署名、正文和图片）。") % {"time": version_time(record)}
+        message = _("已恢复到 %(time)s 的版本（连同署名、正文、图片、更正和标签）。") % {
+            "time": version_time(record)
+        }
         if skipped:
             message += " " + str(_("%(count)d 条署名的作者已不存在，未恢复。") % {"count": skipped})
         self.message_user(request, message, messages.SUCCESS)
@@ -106,4 +124,13 @@ class RestoreMixin:
             for b in state["bylines"]
         ]
         areas = areas_text(state["article"]["areas"] or [])
-        return {"bylines": bylines, "blocks": state["blocks"], "photos": state["photos"], "areas": areas}
+        kinds = dict(Correction.Kind.choices)
+        corrections = [f"{kinds.get(c['kind'], c['kind'])}：{c['text']}" for c in state["corrections"]]
+        return {
+            "bylines": bylines,
+            "blocks": state["blocks"],
+            "photos": state["photos"],
+            "corrections": corrections,
+            "tags": state.get("tags"),
+            "areas": areas,
+        }

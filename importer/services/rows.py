@@ -1,6 +1,7 @@
 """Rows written in bulk: plain tuples of values, one COPY on PostgreSQL, one executemany elsewhere."""
 
 from django.db import connection
+from django.db.models import Case, JSONField, Value, When
 
 
 def _copy(cursor, table: str, columns: str, rows):
@@ -53,3 +54,14 @@ def copy_to_history(model, key: str, ids: list[int], history_type: str, *, date,
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             cursor.execute(sql + f"({', '.join(['%s'] * len(chunk))})", [when, reason, history_type, *chunk])
+
+
+def record_history_tags(model, tags: dict[int, list[str]], *, date):
+    """Set the tags (`tags`: article id -> names) of the versions copied at `date`: one UPDATE per
+    500 articles."""
+    history = model.history.model
+    ids = sorted(tags)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        names = Case(*(When(id=i, then=Value(tags[i], output_field=JSONField())) for i in chunk))
+        history.objects.filter(id__in=chunk, history_date=date).update(history_tags=names)

@@ -17,7 +17,7 @@ from importer.core.draft import ArticleDraft
 
 from .normalise import MAX_POSITION, PreparedEdition, image_name
 from .plan import ADDED, CHANGED, MOVED, REMOVED, ArticlePlan, ImportPlan, PageFiles, Stored
-from .rows import copy_to_history, insert_rows
+from .rows import copy_to_history, insert_rows, record_history_tags
 
 # Rows whose place changes step to temporary places above every real one first, so the unique
 # (page, number) and (page, position) constraints hold at every row.
@@ -64,6 +64,9 @@ class Writer:
         copy_to_history(Article, "id", sorted(touched - set(added)), "~", **history)
         for model in (Block, Byline, Photo):
             copy_to_history(model, "article_id", added + rewritten, "+", **history)
+        # The versions hold the tags too (articles.history): those of the drafts written.
+        tags = {a.article_id: sorted(a.draft.tags) for a in plans if a.action in (ADDED, CHANGED) and a.draft}
+        record_history_tags(Article, tags, date=self.now)
 
     def _update(self, changed: list[ArticlePlan], pages: dict[str, Page]):
         """Changed articles: their parts go (written again with the new ones), their fields are

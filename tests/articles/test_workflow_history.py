@@ -162,12 +162,76 @@ def test_the_first_edit_after_an_import_is_undone_whole(staff_client, staff_user
     assert _state(imported)["blocks"][0][2] == "改过的第一段。"
 
 
-def test_a_restore_of_a_version_keeps_corrections(staff_client, article):
+def test_a_restore_brings_back_the_version_s_corrections_and_tags(staff_client, article):
+    """Issue 18, item 2: a version holds the article's whole state, its corrections and tags too."""
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = article_post_data(article, tags="防汛, 民生")
+    data.update({"corrections-TOTAL_FORMS": "1", "corrections-0-kind": "correction"})
+    data["corrections-0-text"] = "原稿人名有误。"
+    assert staff_client.post(url, data).status_code == 302
+    corrected = article.history.first()
+    article.refresh_from_db()
+    later = article_post_data(article, tags="别的")
+    correction = article.corrections.get()
+    later.update(
+        {
+            "corrections-TOTAL_FORMS": "1",
+            "corrections-INITIAL_FORMS": "1",
+            "corrections-0-id": str(correction.pk),
+            "corrections-0-article": str(article.pk),
+            "corrections-0-kind": "correction",
+            "corrections-0-text": correction.text,
+            "corrections-0-DELETE": "on",
+        }
+    )
+    assert staff_client.post(url, later).status_code == 302
+    assert (sorted(article.tags.names()), article.corrections.count()) == (["别的"], 0)
+    page = staff_client.get(version_page(article, corrected)).content.decode()
+    assert "原稿人名有误。" in page.split('id="version-corrections"')[1].split("</div></div></div>")[0]
+    assert "民生、防汛" in page.split('id="version-tags"')[1].split("</div></div></div>")[0]
+    assert staff_client.post(version_page(article, corrected), {}).status_code == 302
+    assert sorted(article.tags.names()) == ["民生", "防汛"]
+    assert list(article.corrections.values_list("kind", "text")) == [("correction", "原稿人名有误。")]
+    # and the version before it: no correction yet
+    assert staff_client.post(version_page(article, article.history.earliest()), {}).status_code == 302
+    assert article.corrections.count() == 0
+
+
+def test_a_version_from_before_tags_were_recorded_leaves_the_tags(staff_client, article):
     first = article.history.earliest()
-    Correction.objects.create(article=article, text="原稿人名有误。")
-    url = version_page(article, first)
-    assert staff_client.post(url, {}).status_code == 302
-    assert article.corrections.get().text == "原稿人名有误。"
+    article.history.update(history_tags=None)
+    article.tags.set(["后加的"])
+    assert staff_client.post(version_page(article, first), {}).status_code == 302
+    assert list(article.tags.names()) == ["后加的"]
+    page = staff_client.get(version_page(article, first)).content.decode()
+    assert "没有记下标签" in page
+
+
+def test_the_imported_version_holds_the_import_s_tags(staff_client):
+    from importer.services import import_edition
+    from tests.importer import helpers
+
+    draft = helpers.edition(pages=1, articles_per_page=2)
+    draft.pages[0].articles[0].tags = ["乡村振兴"]
+    import_edition(draft)
+    article = Article.objects.get(page__number=1, position=1)
+    assert article.history.get().history_tags == ["乡村振兴"]
+    assert Article.objects.get(page__number=1, position=2).history.get().history_tags == []
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    assert staff_client.post(url, article_post_data(article, tags="别的")).status_code == 302
+    assert staff_client.post(version_page(article, article.history.earliest()), {}).status_code == 302
+    assert list(article.tags.names()) == ["乡村振兴"]
+
+
+def test_a_deleted_article_comes_back_with_its_tags(staff_client, article):
+    article.tags.set(["防汛"])
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    staff_client.post(url, article_post_data(article))  # a version with its tags
+    pk = article.pk
+    staff_client.post(reverse("admin:articles_article_delete", args=[pk]), {"post": "yes"})
+    record = Article.history.filter(id=pk, history_type="-").get()
+    staff_client.post(reverse("admin:articles_article_deleted"), {"history_id": record.history_id})
+    assert list(Article.objects.get(pk=pk).tags.names()) == ["防汛"]
 
 
 def test_a_deleted_article_s_version_is_shown_and_restored_from_the_deleted_page(staff_client, article):

@@ -170,3 +170,33 @@ def test_the_queue_of_new_articles_speaks_chinese(editor, chief, page):
             response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
             assert response.status_code == 200, url
             assert english_words(response.content.decode()) == [], (user, url)
+
+
+def test_an_editor_s_restore_of_a_deleted_article_into_a_published_edition_waits(editor, chief, page):
+    """Issue 14: bringing a deleted article back onto a published page needs a desk chief too."""
+    article = page.articles.get(position=1)
+    pk, headline, blocks = article.pk, article.headline, list(article.blocks.values_list("text", flat=True))
+    desk = logged_in(chief)
+    desk.post(reverse("admin:articles_article_delete", args=[pk]), {"post": "yes"})
+    record = Article.history.get(id=pk, history_type="-")
+    deleted = reverse("admin:articles_article_deleted")
+    response = logged_in(editor).post(deleted, {"history_id": record.history_id}, follow=True)
+    assert "等待值班主任审核" in response.content.decode()
+    assert not Article.objects.filter(pk=pk).exists()
+    assert headline not in Client().get(page.get_absolute_url()).content.decode()
+    revision = Revision.objects.get()
+    assert (revision.page, revision.article, revision.proposed["restores"]) == (page, None, pk)
+    review(desk, revision, "_approve")
+    restored = Article.objects.get(pk=pk)  # back under its own id, its history continued
+    assert (restored.headline, list(restored.blocks.values_list("text", flat=True))) == (headline, blocks)
+    assert restored.history.first().history_user == chief
+    assert headline in Client().get(page.get_absolute_url()).content.decode()
+
+
+def test_a_desk_chief_restores_a_deleted_article_at_once(chief, page):
+    pk = page.articles.get(position=1).pk
+    desk = logged_in(chief)
+    desk.post(reverse("admin:articles_article_delete", args=[pk]), {"post": "yes"})
+    record = Article.history.get(id=pk, history_type="-")
+    desk.post(reverse("admin:articles_article_deleted"), {"history_id": record.history_id})
+    assert Article.objects.filter(pk=pk).exists() and not Revision.objects.exists()

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from editions.models import Publication
 from importer.core.draft import EditionImportError, PublicationDraft
 from importer.core.pdf.chars import open_pdf
+from importer.core.pdf.render import PageRenderer
 from importer.core.sources import collect_uploads
 from importer.messages import import_summary
 from importer.services import import_edition, prepare_edition
@@ -103,10 +104,14 @@ def import_upload(progress, *, files, publication, date=None, encoding=None, rep
             )
         source = sources[0]
         progress(1, 4, _("读取版面：%(count)d 个版") % {"count": len(source.pages)})
-        draft = source.draft(PublicationDraft(slug=paper.slug, name=paper.name), profile_for(paper.slug))
-        prepared = prepare_edition(draft)
-        progress(2, 4, _("生成版面图"))
-        prepared.rendered = render_pages(source.pages)
+        # Each page PDF is rendered while it is open to be read, its images encoded meanwhile.
+        with PageRenderer() as renderer:
+            draft = source.draft(
+                PublicationDraft(slug=paper.slug, name=paper.name), profile_for(paper.slug), renderer=renderer
+            )
+            prepared = prepare_edition(draft)
+            progress(2, 4, _("生成版面图"))
+            prepared.rendered = render_pages(source.pages, renderer)
         progress(3, 4, _("写入期次"))
         user = get_user_model().objects.get(pk=user_id)
         result = import_edition(prepared, replace=replace, dumps=source.pages, user=user)

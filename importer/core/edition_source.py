@@ -32,9 +32,12 @@ class EditionSource:
     pages: list[PageSource] = field(default_factory=list)
     document: EditionDraft | None = None
 
-    def draft(self, publication: PublicationDraft, profile: Profile | None = None) -> EditionDraft:
+    def draft(
+        self, publication: PublicationDraft, profile: Profile | None = None, renderer=None
+    ) -> EditionDraft:
         """Parse the pages with the publication's `profile` (the defaults without one); the JSON
-        document is already an edition and keeps its publication."""
+        document is already an edition and keeps its publication. A `renderer`
+        (pdf.render.PageRenderer) renders the page PDFs while they are read."""
         if self.document is not None:
             return self.document
         pages = sorted(self.pages, key=lambda p: label_key(p.label))
@@ -42,7 +45,9 @@ class EditionSource:
             if any(p.pdf is not None for p in pages):
                 from .pdf.edition import read_edition
 
-                draft = read_edition(pages, publication=publication, date=self.date, profile=profile)
+                draft = read_edition(
+                    pages, publication=publication, date=self.date, profile=profile, renderer=renderer
+                )
             else:
                 draft = parse_edition(
                     [(p.label, p.text) for p in pages],

@@ -1,6 +1,6 @@
 """A page's PDF kept for readers to download and its page image rendered at web sizes: rendered
-where the edition is prepared (the command's worker processes; pure, no query), stored before the
-edition is written. Names carry a digest of the PDF, so a re-import of the same PDF reuses its
+where the edition is prepared (the command's worker processes; pure, no query), stored as the
+edition is written (PageFiles). Names carry a digest of the PDF, so a re-import of the same PDF reuses its
 files and a corrected page gets new names no cache can confuse with the old."""
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from importer.core.draft import EditionDraft
-from importer.core.pdf import render
+from importer.core.pdf.render import PageRenderer
+from importer.core.text import normalise_label
 
 from .normalise import image_url
 
@@ -21,11 +22,18 @@ DIGEST = 12
 logger = logging.getLogger(__name__)
 
 
-def render_pages(pages) -> dict[str, tuple[bytes, dict[int, bytes]]]:
-    """{label: (PDF, {width: WebP})} of the sources' pages that came as PDFs."""
-    pdfs = [page for page in pages if page.pdf is not None]
-    images = render.render_pages(page.pdf for page in pdfs)
-    return {page.label: (page.pdf, rendered) for page, rendered in zip(pdfs, images, strict=True)}
+def render_pages(pages, renderer: PageRenderer | None = None) -> dict[str, tuple[bytes, dict[int, bytes]]]:
+    """{label: (PDF, {width: WebP})} of the sources' pages that came as PDFs: the images
+    `renderer` made while the pages were read (EditionSource.draft), the others rendered now."""
+    pdfs = {normalise_label(page.label): page.pdf for page in pages if page.pdf is not None}
+    if renderer is None:
+        with PageRenderer() as own:
+            return render_pages(pages, own)
+    for label, pdf in pdfs.items():
+        if label not in renderer:
+            renderer.add_pdf(label, pdf)
+    images = renderer.images()
+    return {label: (pdf, images[label]) for label, pdf in pdfs.items()}
 
 
 class PageFiles:

@@ -32,11 +32,12 @@ NO_TEXT_LAYER = (
 
 
 def read_pdf_page(
-    data: bytes, *, label: str, number: int, dump: str | None = None, profile=None
+    data: bytes, *, label: str, number: int, dump: str | None = None, profile=None, renderer=None
 ) -> PageDraft:
     """One page PDF (with the page's dump, when there is one) as a page draft. A page without a
     text layer (outlined fonts, a scan, fonts without a Unicode map) gives no articles of its own:
-    its dump's, or none."""
+    its dump's, or none. A `renderer` (render.PageRenderer) renders the page while its document
+    is open, under `label`."""
     where = gettext_noop("page %(page)s", page=label)
     try:
         document = open_pdf(data)
@@ -49,7 +50,10 @@ def read_pdf_page(
                 where=(where,),
                 count=len(document),
             )
-        content = read_page(printed_page(document))
+        printed = printed_page(document)
+        content = read_page(printed)
+        if renderer is not None:
+            renderer.add(label, printed)
         metadata = document.get_metadata_dict()
     finally:
         document.close()

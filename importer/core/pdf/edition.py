@@ -13,8 +13,11 @@ from ..text import normalise_label
 from . import read_pdf_page
 
 
-def read_edition(pages, *, publication: PublicationDraft, date: datetime.date, profile=None) -> EditionDraft:
-    """`pages`: the sources' pages (label, text, pdf) in page order."""
+def read_edition(
+    pages, *, publication: PublicationDraft, date: datetime.date, profile=None, renderer=None
+) -> EditionDraft:
+    """`pages`: the sources' pages (label, text, pdf) in page order; `renderer`
+    (render.PageRenderer) renders each page PDF as it is read."""
     profile = profile or DEFAULT
     edition = EditionDraft(publication=publication, date=date)
     for number, source in enumerate(pages, start=1):
@@ -28,6 +31,7 @@ def read_edition(pages, *, publication: PublicationDraft, date: datetime.date, p
                 number=number,
                 dump=source.text or None,
                 profile=profile,
+                renderer=renderer,
             )
         edition.pages.append(page)
     link_parts(edition, profile.limits)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 
 from PIL import Image
@@ -29,15 +29,19 @@ ENCODERS = 1  # with the rendering thread, the machine's two cores
 WAITING = 1  # pages rendered ahead of their encoding
 
 
+def bitmap(page, width: int) -> Image.Image:
+    """A pypdfium2 page (as `printed_page` gives it) as an RGB image `width` pixels wide."""
+    # RGB in PDFium's byte order as Pillow wants it: no conversion, no copy.
+    rendered = page.render(scale=width / page.get_width(), rev_byteorder=True, may_draw_forms=True)
+    image = rendered.to_pil()
+    return image if image.mode == "RGB" else image.convert("RGB")
+
+
 def rasterise(data: bytes, width: int) -> Image.Image:
     """The PDF's first page, as printed (cut to its TrimBox), as an RGB image `width` pixels wide."""
     document = open_pdf(data)
     try:
-        page = printed_page(document)
-        # RGB in PDFium's byte order as Pillow wants it: no conversion, no copy.
-        bitmap = page.render(scale=width / page.get_width(), rev_byteorder=True, may_draw_forms=True)
-        image = bitmap.to_pil()
-        return image if image.mode == "RGB" else image.convert("RGB")
+        return bitmap(printed_page(document), width)
     finally:
         document.close()
 
@@ -63,16 +67,50 @@ def render_page(data: bytes, widths=WIDTHS) -> dict[int, bytes]:
     return {width: encode(scaled(image, width)) for width in sorted(widths, reverse=True)}
 
 
-def render_pages(pdfs: Iterable[bytes], widths=WIDTHS) -> Iterator[dict[int, bytes]]:
-    """render_page of each PDF, in order: rendered here, encoded in the encoders' threads."""
-    widths = sorted(widths, reverse=True)
-    with ThreadPoolExecutor(ENCODERS, thread_name_prefix="webp") as pool:
-        waiting: deque = deque()
-        for data in pdfs:
-            image = rasterise(data, widths[0])
-            waiting.append({width: pool.submit(encode, scaled(image, width)) for width in widths})
-            del image
-            while len(waiting) > WAITING:
-                yield {width: job.result() for width, job in waiting.popleft().items()}
-        while waiting:
-            yield {width: job.result() for width, job in waiting.popleft().items()}
+class PageRenderer:
+    """Page images made while the pages are read: `add` renders a page whose document is open
+    (in the caller's thread, PDFium's only one), the encoder thread encodes it while the caller
+    reads on, and `images()` gives {key: {width: WebP bytes}} in the order added. At most
+    WAITING pages' bitmaps wait for the encoder: `add` waits for it beyond that."""
+
+    def __init__(self, widths=WIDTHS):
+        self.widths = sorted(widths, reverse=True)
+        self._pool = ThreadPoolExecutor(ENCODERS, thread_name_prefix="webp")
+        self._jobs: dict = {}
+        self._pending: deque = deque()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_exc):
+        self._pool.shutdown(cancel_futures=True)
+
+    def add(self, key, page):
+        image = bitmap(page, self.widths[0])
+        while len(self._pending) >= WAITING:
+            for job in self._pending.popleft():
+                job.result()
+        jobs = {width: self._pool.submit(encode, scaled(image, width)) for width in self.widths}
+        self._jobs[key] = jobs
+        self._pending.append(list(jobs.values()))
+
+    def add_pdf(self, key, data: bytes):
+        document = open_pdf(data)
+        try:
+            self.add(key, printed_page(document))
+        finally:
+            document.close()
+
+    def __contains__(self, key) -> bool:
+        return key in self._jobs
+
+    def images(self) -> dict:
+        return {key: {width: job.result() for width, job in jobs.items()} for key, jobs in self._jobs.items()}
+
+
+def render_pages(pdfs: Iterable[bytes], widths=WIDTHS) -> list[dict[int, bytes]]:
+    """render_page of each PDF, in order: rendered here, encoded in the encoder's thread."""
+    with PageRenderer(widths) as renderer:
+        for index, data in enumerate(pdfs):
+            renderer.add_pdf(index, data)
+        return list(renderer.images().values())

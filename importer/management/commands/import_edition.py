@@ -33,6 +33,7 @@ from importer.core.errors import EditionImportError, gettext_noop
 from importer.core.jsonio import edition_to_json
 from importer.core.names import parse_date, parse_label
 from importer.core.outline import outline
+from importer.core.pdf.render import PageRenderer
 from importer.core.sources import collect_paths
 from importer.messages import describe, import_summary
 from importer.services import import_edition, prepare_edition
@@ -216,16 +217,18 @@ def _prepare(source, publication, profile, with_documents=False):
     """Parse, normalise and fingerprint one edition (no database access). In the worker
     processes the search text is segmented too, off the writer's path; a lone edition leaves it to
     the writer, which segments only the articles it writes."""
-    try:
-        draft = source.draft(publication, profile)
-    except EditionImportError as error:
-        raise CommandError(describe(error)) from None
-    try:
-        prepared = prepare_edition(draft, with_documents=with_documents)
-    except EditionImportError as error:
-        raise CommandError(describe(error.at(source.origin))) from None
-    # Rendering the page PDFs is the costliest step: here, in the workers when there are several.
-    prepared.rendered = render_pages(source.pages)
+    # Rendering the page PDFs is the costliest step: here, in the workers when there are several,
+    # each page while its PDF is open to be read (its images encoded meanwhile in a thread).
+    with PageRenderer() as renderer:
+        try:
+            draft = source.draft(publication, profile, renderer=renderer)
+        except EditionImportError as error:
+            raise CommandError(describe(error)) from None
+        try:
+            prepared = prepare_edition(draft, with_documents=with_documents)
+        except EditionImportError as error:
+            raise CommandError(describe(error.at(source.origin))) from None
+        prepared.rendered = render_pages(source.pages, renderer)
     return prepared
 
 

@@ -6,7 +6,8 @@ import io
 from PIL import Image
 from reportlab.pdfgen import canvas
 
-from importer.core.pdf.render import WIDTHS, render_page, render_pages
+from importer.core.pdf import read_pdf_page
+from importer.core.pdf.render import WIDTHS, PageRenderer, render_page, render_pages
 
 
 def page_with_a_black_half(side: str, size=(600, 800)) -> bytes:
@@ -47,3 +48,12 @@ def test_pages_come_back_in_order_with_their_own_images():
         assert sorted(images) == sorted(WIDTHS)
         left, right = darkness(images[max(WIDTHS)])
         assert (left > right) == (side == "left")
+
+
+def test_a_page_rendered_while_it_is_read_has_the_images_it_would_have_alone():
+    data = page_with_a_black_half("left")
+    with PageRenderer() as renderer:
+        page = read_pdf_page(data, label="03", number=3, renderer=renderer)
+        images = renderer.images()
+    assert page.size == (600.0, 800.0)
+    assert list(images) == ["03"] and images["03"] == render_page(data)

@@ -10,9 +10,10 @@ of at least ``opening`` points opens an article:
   current story opened with a byline line of its own, as the paper prints its stories, makes it
   likely a subhead (``lead_missing``, negative), unless the text under the run opens as a wire
   story printed without a lead does (``据某某3月26日报道，``, ``当地时间……``, a date in its first
-  words: `Datelines.opens_like_wire`), or unless a telephone number stands in the text
-  under the run, before the next title and within ``limits.dateline_lookahead`` lines, when the
-  story's text since its lead gave none: the run then heads a box for readers of its own, a
+  words: `Datelines.opens_like_wire`) or shares next to nothing with the story (``topic_change``
+  below: a story of its own, printed without a lead), or unless a telephone number stands in the
+  text under the run, before the next title and within ``limits.dateline_lookahead`` lines, when
+  the story's text since its lead gave none: the run then heads a box for readers of its own, a
   hotline or a call for their stories (``box_ahead``); an interview turn right after it (``问：``,
   ``记者：``) makes it a heading inside the interview (``interview_follows``, negative);
 * the run's own form: a ``——`` kicker or subheadline, a bracketed or 【】 column label
@@ -74,13 +75,14 @@ def weigh(reader, run, end: int) -> float:
         # 上接 opens the second part of a story under its repeated headline, and a furniture
         # title (本报地址) a box of its own: never a subhead.
         return max(weights.opening, weights.first_on_page)
-    weight = 0
+    weight, missing = 0, 0
     if reader.lead_ahead(end, past_facts=True) is not None:
         weight += weights.lead_follows
     elif not current.contacts and _contact_ahead(reader, end):
         weight += weights.box_ahead  # a box prints no lead either: lead_missing does not apply
     elif current.byline_line and not current.ended and not _wire_lead(reader, end):
-        weight += weights.lead_missing
+        missing = weights.lead_missing
+        weight += missing
     if end < len(lines) and lines[end].kind == LineKind.PARAGRAPH and reader.rules.is_turn(lines[end].text):
         weight += weights.interview_follows
     if len(run) >= 3:
@@ -117,8 +119,13 @@ def weigh(reader, run, end: int) -> float:
     if run[0].blank_before >= limits.box_break_blank_lines:
         weight += weights.box_break
     low, high = reader.text_signals
+    # A change of topic takes back the missing lead's points (see the module docstring).
+    high += max(0, -missing)
     if weights.opening - high <= weight < weights.opening - low:
-        weight += reader.cohesion.judge(end)
+        topic = reader.cohesion.judge(end)
+        weight += topic
+        if missing and topic >= weights.topic_change:
+            weight -= missing
         weight += subhead_family(reader, run, end)
     return weight
 

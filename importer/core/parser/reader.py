@@ -33,6 +33,7 @@ class PageReader:
         self.articles: list[Article] = []
         self.current: Article | None = None
         self.story: Article | None = None  # the story an advertisement interrupted
+        self.title_end = -1  # where the last title run that opened an article ended
         self.cohesion = Cohesion(lines, profile.weights, profile.limits)
         self.next_title = next_positions(lines, lambda line: line.kind == LineKind.TITLE)
         self.next_byline = next_positions(lines, lambda line: line.kind == LineKind.BYLINE)
@@ -174,6 +175,7 @@ class PageReader:
         if self.observe is not None:
             self.observe(run, points)
         if points >= self.weights.opening:
+            self.title_end = end
             lead = self.lead_ahead(end)
             self._open(run, closing_column(run, self.lines, lead, self.limits))
         elif len(run) == 1 and self._cut_paragraph(run[0], end):
@@ -186,8 +188,8 @@ class PageReader:
 
     def _inside_box(self, index: int, end: int) -> bool:
         """Title-like lines between two facts of a box (扫码关注 / “某某” / 微信公众号) are the box's,
-        unless the facts before them close a story's text (its 时间：/地点：, the place it is filed
-        under): a title after those heads the next item, a box of its own (大家健康 over its hotline)."""
+        unless the facts before them close a story's text (时间：…, 上城区), or a story's lead stands
+        past the box (楼市问答 / 扫码关注 / … / 记者 某某) that is not right under the current title."""
         lines = self.lines
         if not (
             index > 0
@@ -199,7 +201,9 @@ class PageReader:
         start = index - 1
         while start > 0 and lines[start - 1].kind == LineKind.FACT:
             start -= 1
-        return start == 0 or lines[start - 1].kind != LineKind.PARAGRAPH
+        if start > 0 and lines[start - 1].kind == LineKind.PARAGRAPH:
+            return False
+        return start == self.title_end or self.lead_ahead(end, past_facts=True) is None
 
     def _cut_paragraph(self, line: Line, end: int) -> bool:
         """The first part of a paragraph cut by a column break, though it looks like a subhead:

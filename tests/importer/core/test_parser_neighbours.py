@@ -107,3 +107,45 @@ def test_a_paragraph_closed_by_who_gave_it_in_brackets_has_ended():
         "专家从遗骸身边的硬币和子弹碎片推断，这位骑士生活在三百多年前，曾效力于国王的卫队。",
     )
     assert [a.headline for a in articles] == ["某某市区天气预报", "某国一座古老教堂地下发现骑士遗骸"]
+
+
+def test_a_title_after_a_storys_closing_box_with_a_lead_past_its_own_box_opens_a_story():
+    """A story closing with a box of its own (a heading over 时间：/地点：), then a title over a
+    box's facts and a byline: the byline past the facts makes the title a story's, not one more
+    line of the first story's box; the box's second heading stays in the box."""
+    articles = page(
+        *LOCAL_STORY,
+        "某某小镇充电节",
+        "时间：",
+        "3月29日8:00",
+        "地点：",
+        "某某会展中心",
+        "充电体验季",
+        "时间：",
+        "3月28日10:00—20:00",
+        "地点：某某会展中心",
+        "住房问答",
+        "扫码关注",
+        "“某某住房”",
+        "微信公众号",
+        "记者 李小红",
+        "问：孩子明年上小学，现在买学区房可行吗？",
+        "答：可以先看看对口学校的招生政策，再决定买哪个小区。",
+    )
+    assert [a.headline for a in articles] == ["小区门口新装了一台充电柜", "住房问答"]
+    assert "充电体验季" in articles[0].paragraphs
+    assert articles[0].paragraphs[-1] == "地点：某某会展中心"
+
+
+def test_a_story_without_a_lead_on_another_topic_after_a_signed_story_is_its_own():
+    """No lead after the title, no wire opening either, but the text under it shares next to
+    nothing with the signed story before it: a story of its own, not a subhead of that one."""
+    articles = page(
+        *LOCAL_STORY,
+        "王阿姨家住五楼，以前每次给电动车充电都要把电瓶搬上楼，累得腰酸背痛，现在下楼就能充。",
+        "物业还在充电柜旁边装了灭火器和监控探头，保安每天晚上巡查两次，居民觉得安心多了。",
+        "新研究：应警惕机器翻译“过度自信”",
+        "新一期某某期刊发表的一项研究显示，当读者遇到生僻外语词汇时，机器翻译软件常常给出错误译文。",
+        "研究人员比较了十一种常见软件，发现它们很少提示译文可能有误，读者因此容易轻信。",
+    )
+    assert [a.headline for a in articles] == ["小区门口新装了一台充电柜", "新研究：应警惕机器翻译“过度自信”"]

@@ -246,8 +246,9 @@ def _frame_under(upper: Rect, across: list[Rect], down: list[Rect]):
         spans = [r for r in down if _near(r.top, upper.top) and _near(r.bottom, lower.bottom)]
         left = next((r for r in spans if _near(r.x0, upper.x0)), None)
         right = next((r for r in spans if _near(r.x1, upper.x1) and r is not left), None)
-        if left is not None and right is not None:
-            return Rect(upper.x0, upper.top, upper.x1, lower.bottom), (upper, lower, left, right)
+        if left is None or right is None:
+            return None  # only the nearest can close it (a table's rows: a frame per row, none)
+        return Rect(upper.x0, upper.top, upper.x1, lower.bottom), (upper, lower, left, right)
     return None
 
 

@@ -12,7 +12,7 @@ from editions.services import lock_edition
 from newsroom.images import CleanImageMixin, cleaned_image
 from newsroom.textforms import OutsideTextMixin
 
-from .models import Article, Block, Contributor, Photo
+from .models import Article, Block, Byline, Contributor, Correction, Photo
 
 # Pages offered in the article form when the article has no page yet and none is asked for.
 RECENT_EDITIONS = 10
@@ -118,6 +118,30 @@ class BlockInlineForm(OutsideTextMixin, forms.ModelForm):
         model = Block
         fields = ["order", "type", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3, "cols": 80})}
+
+
+class BylineForm(OutsideTextMixin, forms.ModelForm):
+    """A byline, in its article's form or on its own."""
+
+    class Meta:
+        model = Byline
+        fields = ["article", "order", "contributor", "role", "label"]
+
+
+class CorrectionInlineForm(OutsideTextMixin, forms.ModelForm):
+    paragraph_fields = ("text",)
+
+    class Meta:
+        model = Correction
+        fields = ["kind", "text"]
+
+
+class ArticleInlineForm(OutsideTextMixin, forms.ModelForm):
+    """A page's article in the page admin's list."""
+
+    class Meta:
+        model = Article
+        fields = ["position", "kind", "kicker", "headline"]
 
 
 class PositionedInlineFormSet(forms.BaseInlineFormSet):
@@ -259,7 +283,7 @@ def split_title(line):
     return parts[0], " ".join(parts[1:-1]), parts[-1]
 
 
-class SplitTitleForm(forms.Form):
+class SplitTitleForm(OutsideTextMixin, forms.Form):
     kicker = forms.CharField(label=_("引题"), max_length=300, required=False)
     headline = forms.CharField(label=_("主题"), max_length=300)
     subheadline = forms.CharField(label=_("副题"), max_length=300, required=False)

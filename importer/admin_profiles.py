@@ -18,6 +18,7 @@ from importer.core.errors import say
 from importer.core.profile import Profile, ProfileError
 from importer.models import PageDump, PublicationProfile
 from importer.services.profiles import preview_profile
+from newsroom.textforms import OutsideTextMixin
 
 # The conventions shown as lists, in the order an editor looks for them.
 LISTS = {
@@ -41,7 +42,7 @@ def _lines(value: str) -> list[str]:
     return [line.strip() for line in value.splitlines() if line.strip()]
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(OutsideTextMixin, forms.ModelForm):
     """The profile's JSON edited as fields; whatever is not a field here stays in `rest`."""
 
     role_labels = forms.CharField(

@@ -91,6 +91,17 @@ def url_part_problem(text: str, limit: int | None = None, *, pattern: re.Pattern
     return None
 
 
+# What a name shown in a message line must not carry as it is: every control character (line
+# breaks and tabs too) and the bidi ones.
+UNPRINTABLE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{_BIDI}]")
+
+
+def printable(text: str) -> str:
+    """`text` (a file's name, a zip member's) as a line of a message shows it: its control and
+    bidi characters as escapes (\\x07, \\n, \\u202e), so a name cannot break, garble or hide a line."""
+    return UNPRINTABLE.sub(lambda found: ascii(found.group())[1:-1], text)
+
+
 def markup(text: str) -> str | None:
     """The first HTML tag, comment or character reference in `text`, or None."""
     found = MARKUP.search(text)

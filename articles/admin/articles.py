@@ -21,6 +21,8 @@ from ..forms import (
     ArticleAdminForm,
     BlockInlineForm,
     BlockInlineFormSet,
+    BylineForm,
+    CorrectionInlineForm,
     MoveToPageForm,
     PhotoInlineForm,
     SplitTitleForm,
@@ -36,6 +38,7 @@ HELD_IN_BULK = _("%(count)d 篇已发布的稿件未改：已发布的稿件请�
 
 class BylineInline(admin.TabularInline):
     model = Byline
+    form = BylineForm
     fields = ["order", "contributor", "role", "label"]
     autocomplete_fields = ["contributor"]
     ordering = ["order"]
@@ -71,6 +74,7 @@ class PhotoInline(admin.StackedInline):
 
 class CorrectionInline(admin.TabularInline):
     model = Correction
+    form = CorrectionInlineForm
     fields = ["kind", "text", "created"]
     readonly_fields = ["created"]
     extra = 0

@@ -13,6 +13,7 @@ from newsroom.uploads import SavesFilesWhole
 
 from .. import services
 from ..forms import (
+    BylineForm,
     ContributorAdminForm,
     MergeContributorsForm,
 )
@@ -27,6 +28,7 @@ CONTRIBUTOR_ARTICLES_SHOWN = 100
 class BylineAdmin(SimpleHistoryAdmin):
     """Bylines have their own history; editors mostly work on them inline in the article."""
 
+    form = BylineForm
     list_display = ["contributor", "label", "role", "article_place"]
     list_select_related = ["contributor", "article__page__edition"]
     list_filter = ["role"]

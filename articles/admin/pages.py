@@ -7,7 +7,7 @@ from editions.admin import PageAdmin
 from editions.models import Page
 
 from .. import approvals, services
-from ..forms import PositionedInlineFormSet
+from ..forms import ArticleInlineForm, PositionedInlineFormSet
 from ..models import Article
 from .areas import PageAreasMixin
 
@@ -16,6 +16,7 @@ class ArticleInline(admin.TabularInline):
     """The page's articles in printed order; positions are renumbered safely on save."""
 
     model = Article
+    form = ArticleInlineForm
     formset = PositionedInlineFormSet
     fields = ["position", "kind", "kicker", "headline"]
     ordering = ["position"]

@@ -10,6 +10,7 @@ import_edition command.
 from __future__ import annotations
 
 from newsroom.phrases import Phrase, gettext_noop, say
+from newsroom.text import printable
 
 __all__ = ["EditionImportError", "Phrase", "gettext_noop", "say"]
 
@@ -25,8 +26,13 @@ class EditionImportError(ValueError):
         super().__init__(self.render(str))
 
     def render(self, translate) -> str:
-        """The line, its words put through `translate` (str: English; gettext: the editors')."""
-        parts = [*self.where, gettext_noop(self.message, **self.params)]
+        """The line, its words put through `translate` (str: English; gettext: the editors'); the
+        names and values it carries (a zip member's name …) with their control characters escaped."""
+        params = {k: _shown(v, f"%({k})r" in self.message) for k, v in self.params.items()}
+        parts = [
+            *(printable(w) if type(w) is str else w for w in self.where),
+            gettext_noop(self.message, **params),
+        ]
         return ": ".join(say(part, translate) for part in parts)
 
     def at(self, where: str) -> EditionImportError:
@@ -39,6 +45,11 @@ class EditionImportError(ValueError):
     def __reduce__(self):
         # Pickled whole (an import's worker processes hand errors back to the command).
         return _restore, (self.message, self.where, self.params)
+
+
+def _shown(value, as_repr: bool):
+    """A value a refusal carries, as its line shows it (a %(name)r value escapes itself)."""
+    return printable(value) if type(value) is str and not as_repr else value
 
 
 def _restore(message, where, params):

@@ -111,7 +111,8 @@ class _Collector:
     def _add_file(self, path: Path, origin: str, folder: str | None):
         size = path.stat().st_size
         is_json = path.suffix.lower() == ".json"
-        limit = MAX_JSON_BYTES if is_json else _page_limit(path.name)
+        is_zip = path.suffix.lower() == ".zip"
+        limit = MAX_JSON_BYTES if is_json else MAX_ZIP_BYTES if is_zip else _page_limit(path.name)
         if size > limit:
             raise EditionImportError(
                 gettext_noop("%(size)d MB is larger than the %(limit)d MB a file may be"),
@@ -127,6 +128,8 @@ class _Collector:
             ) from None
         if is_json:
             self.documents.append(_Json(origin, data))
+        elif is_zip:
+            self._add_zip(origin, data)
         else:
             if folder is None and NAME_DATE.search(path.parent.name):
                 folder = str(path.parent)

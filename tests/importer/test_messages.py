@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from importer.core.areas import check_areas, check_size
-from importer.core.errors import EditionImportError, say
+from importer.core.errors import EditionImportError, gettext_noop, say
 from importer.core.jsonio import edition_from_json, edition_to_json
 from importer.core.pdf import read_pdf_page
 from importer.core.profile import Profile, ProfileError
@@ -180,3 +180,22 @@ def _normalised(**changes):
     for name, value in changes.items():
         setattr(article, name, value)
     return normalize_draft(draft)
+
+
+def test_control_characters_in_a_zip_member_s_name_are_escaped_in_the_line(tmp_path):
+    """Issue 14: a member named with a bell, a line break or a right-to-left override cannot
+    break, garble or hide the command's one line."""
+    from django.core.management import CommandError, call_command
+
+    name = "2023-08-09/\u202e\x07\n 01.txt"
+    archive = tmp_path / "upload.zip"
+    archive.write_bytes(_zip({name: b"\x89PNG\r\n\x1a\n...."}))
+    with pytest.raises(CommandError) as raised:
+        call_command("import_edition", str(archive), "--dry-run")
+    line = str(raised.value)
+    assert "\n" not in line and "\x07" not in line and "\u202e" not in line
+    assert "2023-08-09/\\u202e\\x07\\n 01.txt: 二进制数据" in line
+    error = EditionImportError(
+        gettext_noop("%(member)s cannot be unpacked"), where=("a.zip",), member="a\x1b[2J"
+    )
+    assert str(error) == "a.zip: a\\x1b[2J cannot be unpacked"

@@ -39,7 +39,7 @@ from importer.messages import describe, import_summary
 from importer.services import import_edition, prepare_edition
 from importer.services.pagefiles import render_pages
 from importer.services.profiles import profile_for
-from newsroom.text import SLUG, url_part_problem
+from newsroom.text import SLUG, printable, url_part_problem
 
 # Above this many editions, progress lines carry a count, a rate and the time left.
 MANY = 5
@@ -190,7 +190,7 @@ class Command(BaseCommand):
             except DatabaseError as error:
                 raise CommandError(
                     _("%(origin)s：数据库拒收这一期：%(error)s")
-                    % {"origin": source.origin, "error": _first_line(error)}
+                    % {"origin": printable(source.origin), "error": _first_line(error)}
                 ) from None
             self.stdout.write(import_summary(result, _("用 --replace 覆盖")))
             # With DEBUG on, Django keeps every query's SQL; a long run would keep them all.

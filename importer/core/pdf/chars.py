@@ -279,12 +279,40 @@ def printed_page(document):
     return page
 
 
+def _turned(rotation: int, width: float, height: float):
+    """(x0, top, x1, bottom) on the page as stored to the same on the page as shown, turned
+    clockwise by its /Rotate."""
+
+    def turn(x0, top, x1, bottom):
+        if rotation == 90:
+            return height - bottom, x0, height - top, x1
+        if rotation == 180:
+            return width - x1, height - bottom, width - x0, height - top
+        return top, width - x1, bottom, width - x0  # 270
+
+    return turn
+
+
 def read_page(page) -> PageContent:
-    """One pypdfium2 page (as `printed_page` gives it) as its characters, rules, boxes and images."""
+    """One pypdfium2 page (as `printed_page` gives it) as its characters, rules, boxes and images,
+    as the page is shown: a page stored turned (/Rotate) is read turned upright, as it renders."""
     frame = page.get_bbox()
     left, bottom, right, top = frame
+    width, height = right - left, top - bottom
     rules, boxes, images = read_objects(page, frame)
-    return PageContent(right - left, top - bottom, read_chars(page, frame), rules, boxes, images)
+    chars = read_chars(page, frame)
+    rotation = page.get_rotation() % 360
+    if rotation not in (90, 180, 270):
+        return PageContent(width, height, chars, rules, boxes, images)
+    turn = _turned(rotation, width, height)
+    chars = [
+        c._replace(**dict(zip(("x0", "top", "x1", "bottom"), turn(*c[1:5]), strict=True))) for c in chars
+    ]
+    rules, boxes, images = (
+        [Rect(*turn(r.x0, r.top, r.x1, r.bottom)) for r in rects] for rects in (rules, boxes, images)
+    )
+    shown = (height, width) if rotation in (90, 270) else (width, height)
+    return PageContent(*shown, chars, rules, boxes, images)
 
 
 def open_pdf(data: bytes):

@@ -3,7 +3,7 @@ text is only in its ToUnicode map (some of it compatibility ideographs), charact
 reading order, a vertical headline, a page whose text is outlined (no text layer), text set at
 1 pt and scaled by its matrix, bleed, crop marks and a slug around the page, and backgrounds
 painted behind it, a photo cropped by its clipping path, dotted rules drawn dot by dot and
-boxes framed by four lines, and a caption printed over its photo."""
+boxes framed by four lines, a caption printed over its photo, and a page stored turned."""
 
 import io
 
@@ -316,3 +316,27 @@ def test_a_caption_printed_over_its_photo_is_the_photos():
         ("市民在新建的口袋公园里散步", "记者 李军 摄")
     ]
     assert "散步" not in "".join(block.text for block in with_photo.body) and not beside.photos
+
+
+def test_a_page_stored_turned_reads_as_it_shows():
+    """A portrait page stored landscape with /Rotate 90 (its content drawn turned back): read,
+    measured and rendered as the page shown, as if it had been stored upright."""
+
+    def upright(pdf):
+        story(pdf, 40, 760)
+
+    def turned(pdf):
+        pdf.setPageRotation(90)
+        pdf.translate(800, 0)
+        pdf.rotate(90)
+        story(pdf, 40, 760)
+
+    stored = pdf_of(turned)
+    page, expected = (read_pdf_page(data, label="01", number=1) for data in (stored, pdf_of(upright)))
+    assert page.size == expected.size == (600.0, 800.0)
+    ((article,), (same,)) = page.articles, expected.articles
+    assert (article.headline, article.dateline, article.body) == (same.headline, same.dateline, same.body)
+    for (x, y), (x2, y2) in zip(article.areas[0], same.areas[0], strict=True):
+        assert abs(x - x2) < 0.01 and abs(y - y2) < 0.01  # a glyph's box turned is a little other
+    with Image.open(io.BytesIO(render_page(stored, widths=(300,))[300])) as image:
+        assert image.size == (300, 400)

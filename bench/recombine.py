@@ -234,8 +234,9 @@ def score(scorer, truth, edition):
 
 
 def run_editions(editions, scorer, date, verbose=False):
-    scores, failures = [], []
+    scores, failures, pages_read = [], [], 0
     for pages, truth in editions:
+        pages_read += len(pages)
         texts = [(label, decode_dump(data)) for label, data in pages]
         edition = edition_to_json(parse_edition(texts, publication=PUBLICATION, date=date))
         result, report = score(scorer, truth, edition)
@@ -243,13 +244,14 @@ def run_editions(editions, scorer, date, verbose=False):
         failures += [line for line in report.splitlines() if line.startswith("FAIL")]
     if verbose:
         print("\n".join(failures))
-    return scores, failures
+    return scores, failures, pages_read
 
 
-def _row(name, scores, failures):
+def _row(name, scores, failures, pages):
     return {
         "corpus": name,
         "editions": len(scores),
+        "pages": pages,
         "mean": round(sum(scores) / len(scores), 4),
         "lowest": round(min(scores), 4),
         "failures": len(failures),
@@ -271,34 +273,35 @@ def bench_recombine(editions=EDITIONS, seed=SEED, verbose=False):
         s for folder in sorted(p for p in PEOPLES_DAILY.iterdir() if p.is_dir()) for s in page_stories(folder)
     ]
     day = datetime.date(2020, 1, 1)
-    scores, failures = run_editions(
+    scores, failures, pages = run_editions(
         peoples_daily_editions(random.Random(seed), rmrb, editions), "score_edition.py", day, verbose
     )
-    rows.append(_row("People's Daily, all dates", scores, failures))
+    rows.append(_row("People's Daily, all dates", scores, failures, pages))
     for date in sorted({s.date for s in rmrb}):
         alone = [s for s in rmrb if s.date == date]
-        scores, failures = run_editions(
+        scores, failures, pages = run_editions(
             peoples_daily_editions(random.Random(seed), alone, editions // 4), "score_edition.py", day
         )
-        rows.append(_row(f"People's Daily, {date} alone", scores, failures))
+        rows.append(_row(f"People's Daily, {date} alone", scores, failures, pages))
     dskb = [
         s for folder in sorted(p for p in CITY_DAILY.iterdir() if p.is_dir()) for s in page_stories(folder)
     ]
-    scores, failures = run_editions(
+    scores, failures, pages = run_editions(
         city_daily_editions(random.Random(seed), dskb, editions),
         "score_pages.py",
         datetime.date(2026, 1, 1),
         verbose,
     )
-    rows.append(_row("都市快报", scores, failures))
+    rows.append(_row("都市快报", scores, failures, pages))
     return rows
 
 
 def report(rows):
     for row in rows:
         print(
-            f"{row['corpus']:<32} editions {row['editions']:>3}  mean {row['mean']:.4f}  "
-            f"lowest {row['lowest']:.4f}  failed checks {row['failures']}  {row['by check']}"
+            f"{row['corpus']:<32} editions {row['editions']:>3}  pages {row['pages']:>3}  "
+            f"mean {row['mean']:.4f}  lowest {row['lowest']:.4f}  "
+            f"failed checks {row['failures']}  {row['by check']}"
         )
 
 

@@ -5,7 +5,13 @@ boxes in points, origin top left. Pure Python.
 CJK compatibility ideographs (U+F900–U+FAFF) and Kangxi radicals (U+2F00–U+2FDF), which subset
 fonts' ToUnicode maps give for glyphs of ordinary characters, are mapped back to the unified
 ideographs, and only those: NFKC would also turn the full-width punctuation a Chinese page prints
-into ASCII.
+into ASCII. Glyphs without a Unicode value (the private use area) are no text.
+
+The page is the printed one: cut to its TrimBox (no bleed, crop marks or slug), turned upright
+by its /Rotate; sizes are as printed (the font's size times the text matrix's scale); photos are
+cut to their clipping paths; paths not seen on paper (white) and backgrounds over most of the
+page are neither rules nor boxes; dotted rules drawn dot by dot are one rule and four lines
+framing a box a box.
 """
 
 from __future__ import annotations

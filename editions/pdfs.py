@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from pypdf import PdfWriter
+from pypdf.errors import PyPdfError
+
+logger = logging.getLogger(__name__)
 
 
 def edition_pdf_name(edition, pages) -> str | None:
@@ -28,16 +32,23 @@ def edition_pdf_url(edition, pages) -> str | None:
 
 
 def make_edition_pdf(edition) -> str | None:
-    """Merge the edition's page PDFs into one file (once: an existing file is kept); its name."""
+    """Merge the edition's page PDFs into one file (once: an existing file is kept); its name, or
+    None when there is none to make or it cannot be made (a page PDF pypdf cannot read, or gone
+    from the storage): the edition stands without it, its pages' PDFs still there to download."""
     pages = list(edition.pages.order_by("number"))
     name = edition_pdf_name(edition, pages)
     if name is None or default_storage.exists(name):
         return name
     writer = PdfWriter()
-    for page in pages:
-        with default_storage.open(page.pdf.name, "rb") as stream:
-            writer.append(io.BytesIO(stream.read()))
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    writer.close()
+    try:
+        for page in pages:
+            with default_storage.open(page.pdf.name, "rb") as stream:
+                writer.append(io.BytesIO(stream.read()))
+        buffer = io.BytesIO()
+        writer.write(buffer)
+    except (PyPdfError, OSError):
+        logger.warning("the edition PDF of %s could not be made", edition, exc_info=True)
+        return None
+    finally:
+        writer.close()
     return default_storage.save(name, ContentFile(buffer.getvalue()))

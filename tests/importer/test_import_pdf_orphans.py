@@ -1,6 +1,6 @@
 """A page PDF import that fails leaves no file behind that nothing links to: the PDFs and images it
 stored before the database refused the edition are removed; files an earlier import stored (and
-its pages link) stay."""
+its pages link) stay; an edition PDF that cannot be merged costs only itself."""
 
 from io import StringIO
 
@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 from django.db import DatabaseError
 
 from editions.models import Page
+from editions.pdfs import edition_pdf_name
 from importer.services import importing
 from tests.conftest import FIXTURES
 
@@ -76,3 +77,19 @@ def test_a_failed_reimport_keeps_the_files_the_stored_edition_links(media, folde
         run(folder, "--replace")
     assert files_in(media) == linked
     assert Page.objects.get().pdf.name == page.pdf.name
+
+
+def test_an_edition_whose_merged_pdf_cannot_be_made_is_imported_without_it(media, folder, monkeypatch):
+    """pypdf refusing a page PDF that PDFium read (after the edition was written) costs readers
+    the edition's merged PDF only: the import stands, the page keeps its own PDF."""
+    from pypdf import PdfWriter
+    from pypdf.errors import PdfReadError
+
+    def refused(*_args, **_kwargs):
+        raise PdfReadError("broken xref")
+
+    monkeypatch.setattr(PdfWriter, "append", refused)
+    run(folder)
+    page = Page.objects.get()
+    assert page.pdf.name in files_in(media)
+    assert edition_pdf_name(page.edition, [page]) not in files_in(media)

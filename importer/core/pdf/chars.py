@@ -114,6 +114,10 @@ def _style(textpage, index: int) -> tuple[float, bool]:
     return size, bool(obj) and raw.FPDFTextObj_GetTextRenderMode(obj) in FILL_STROKE
 
 
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
 def read_chars(page, frame: tuple[float, float, float, float]) -> list[Char]:
     """The characters printed inside `frame` (left, bottom, right, top in PDF space), in points
     from its top left corner (what lies outside, a print PDF's slug, is not the page)."""
@@ -122,14 +126,21 @@ def read_chars(page, frame: tuple[float, float, float, float]) -> list[Char]:
     handle = textpage.raw
     chars, styles, space = [], {}, False
     box = raw.FS_RECTF()
+    guessed = False
     try:
         for index in range(textpage.count_chars()):
             code = raw.FPDFText_GetUnicode(handle, index)
             generated = raw.FPDFText_IsGenerated(handle, index)
             if code <= 0x20 or code in BLANK or generated:
-                # A space printed; not one PDFium guessed from a gap (the lines weigh the gaps).
                 space = space or (code in SPACES and not generated)
+                guessed = guessed or (generated and code == 0x20)
                 continue
+            if guessed and chars and _latin(chars[-1].text) and _latin(chr(code)):
+                # PDFium's guess from a gap is a word space between Latin words (layout systems
+                # set words apart without a space character); between Chinese characters it is a
+                # headline's letter-spacing, which the lines weigh themselves.
+                space = True
+            guessed = False
             if 0xE000 <= code <= 0xF8FF or code == 0xFFFD:
                 # A glyph of a font without a Unicode map (the private use area, or none): no
                 # text anyone can read; a page of only these has no text layer.

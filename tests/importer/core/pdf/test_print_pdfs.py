@@ -340,3 +340,14 @@ def test_a_page_stored_turned_reads_as_it_shows():
         assert abs(x - x2) < 0.01 and abs(y - y2) < 0.01  # a glyph's box turned is a little other
     with Image.open(io.BytesIO(render_page(stored, widths=(300,))[300])) as image:
         assert image.size == (300, 400)
+
+
+def test_latin_words_set_apart_without_a_space_character_keep_their_space():
+    def draw(pdf):
+        story(pdf, 40, 760)
+        pdf.setFont("Helvetica", 10)
+        pdf.drawString(40, 560, "Hello")  # the words placed apart, as layout systems set them
+        pdf.drawString(40 + pdf.stringWidth("Hello ", "Helvetica", 10), 560, "World")
+
+    (article,) = read_pdf_page(pdf_of(draw), label="01", number=1).articles
+    assert "Hello World" in "".join(block.text for block in article.body)

@@ -51,6 +51,8 @@ CITY_DAILY = FIXTURES / "corpus-dskb"
 SCORERS = FIXTURES / "parser"
 SEED = 15
 EDITIONS = 40
+# With new column breaks: the chance that a whole paragraph of over 80 characters is cut anew.
+CUT_CHANCE = 0.15
 HALF_WIDTH = str.maketrans("，（）：；？！", ",():;?!")
 PUBLICATION = PublicationDraft(slug="recombined", name="重组版")
 
@@ -123,8 +125,21 @@ def corpus_stories(corpus):
     ]
 
 
-def _page_text(rng, stories, half_width):
-    blocks = [block for story in stories for block in story.blocks]
+def _cut_anew(rng, story):
+    """The story's blocks with some whole long paragraphs cut at a new column break."""
+    whole = {_norm(paragraph) for paragraph in story.truth["paragraphs"]}
+    blocks = []
+    for block in story.blocks:
+        if len(block) > 80 and _norm(block) in whole and rng.random() < CUT_CHANCE:
+            at = rng.randint(20, len(block) - 20)
+            blocks += [block[:at], block[at:]]
+        else:
+            blocks.append(block)
+    return blocks
+
+
+def _page_text(rng, stories, half_width, cuts=False):
+    blocks = [block for story in stories for block in (_cut_anew(rng, story) if cuts else story.blocks)]
     text = "\n\n".join(blocks) + "\n"
     if half_width:
         text = text.translate(HALF_WIDTH)
@@ -162,7 +177,7 @@ def _continued_pairs(stories):
     return pairs
 
 
-def peoples_daily_editions(rng, stories, count):
+def peoples_daily_editions(rng, stories, count, cuts=False):
     """(pages, truth) of `count` editions of four pages from these People's Daily stories."""
     pairs = _continued_pairs(stories)
     whole = [s for s in stories if not s.truth.get("continued_to") and not s.truth.get("continued_from")]
@@ -180,7 +195,7 @@ def peoples_daily_editions(rng, stories, count):
                 widths[number] = True
                 placed += _pick(rng, pool, 1, True)
             rng.shuffle(placed)
-        pages = [(f"{n:02d}", _page_text(rng, placed, widths[n])) for n, placed in on_page.items()]
+        pages = [(f"{n:02d}", _page_text(rng, placed, widths[n], cuts)) for n, placed in on_page.items()]
         truth = {
             "date": "2020-01-01",
             "pages": [
@@ -191,7 +206,7 @@ def peoples_daily_editions(rng, stories, count):
         yield pages, truth
 
 
-def city_daily_editions(rng, stories, count):
+def city_daily_editions(rng, stories, count, cuts=False):
     """(pages, truth) of `count` editions of pages A01–A04 and B01–B04 from these 都市快报 items."""
     for _ in range(count):
         pages, truth_pages = [], []
@@ -203,7 +218,7 @@ def city_daily_editions(rng, stories, count):
                 if not placed:
                     half_width, placed = True, _pick(rng, pool, 1, True)
                 label = f"{section}{number:02d}"
-                pages.append((label, _page_text(rng, placed, half_width)))
+                pages.append((label, _page_text(rng, placed, half_width, cuts)))
                 truth_pages.append(
                     {
                         "number": len(pages),
@@ -269,37 +284,24 @@ def _by_check(failures):
 
 def bench_recombine(editions=EDITIONS, seed=SEED, verbose=False):
     rows = []
-    rmrb = [
-        s for folder in sorted(p for p in PEOPLES_DAILY.iterdir() if p.is_dir()) for s in page_stories(folder)
-    ]
-    day = datetime.date(2020, 1, 1)
-    scores, failures, pages = run_editions(
-        peoples_daily_editions(random.Random(seed), rmrb, editions), "score_edition.py", day, verbose
-    )
-    rows.append(_row("People's Daily, all dates", scores, failures, pages))
+    rmrb, dskb = corpus_stories(PEOPLES_DAILY), corpus_stories(CITY_DAILY)
+    day, city_day = datetime.date(2020, 1, 1), datetime.date(2026, 1, 1)
+    for cuts, name in ((False, ""), (True, ", new column breaks")):
+        made = peoples_daily_editions(random.Random(seed), rmrb, editions, cuts)
+        rows.append(_row(f"People's Daily{name}", *run_editions(made, "score_edition.py", day, verbose)))
+        made = city_daily_editions(random.Random(seed), dskb, editions, cuts)
+        rows.append(_row(f"都市快报{name}", *run_editions(made, "score_pages.py", city_day, verbose)))
     for date in sorted({s.date for s in rmrb}):
         alone = [s for s in rmrb if s.date == date]
-        scores, failures, pages = run_editions(
-            peoples_daily_editions(random.Random(seed), alone, editions // 4), "score_edition.py", day
-        )
-        rows.append(_row(f"People's Daily, {date} alone", scores, failures, pages))
-    dskb = [
-        s for folder in sorted(p for p in CITY_DAILY.iterdir() if p.is_dir()) for s in page_stories(folder)
-    ]
-    scores, failures, pages = run_editions(
-        city_daily_editions(random.Random(seed), dskb, editions),
-        "score_pages.py",
-        datetime.date(2026, 1, 1),
-        verbose,
-    )
-    rows.append(_row("都市快报", scores, failures, pages))
+        made = peoples_daily_editions(random.Random(seed), alone, editions // 4)
+        rows.append(_row(f"People's Daily, {date} alone", *run_editions(made, "score_edition.py", day)))
     return rows
 
 
 def report(rows):
     for row in rows:
         print(
-            f"{row['corpus']:<32} editions {row['editions']:>3}  pages {row['pages']:>3}  "
+            f"{row['corpus']:<36} editions {row['editions']:>3}  pages {row['pages']:>3}  "
             f"mean {row['mean']:.4f}  lowest {row['lowest']:.4f}  "
             f"failed checks {row['failures']}  {row['by check']}"
         )

@@ -191,12 +191,7 @@ class PageReader:
         unless the facts before them close a story's text (时间：…, 上城区), or a story's lead stands
         past the box (楼市问答 / 扫码关注 / … / 记者 某某) that is not right under the current title."""
         lines = self.lines
-        if not (
-            index > 0
-            and end < len(lines)
-            and lines[index - 1].kind == LineKind.FACT
-            and lines[end].kind == LineKind.FACT
-        ):
+        if not (index > 0 and end < len(lines) and lines[index - 1].kind == lines[end].kind == LineKind.FACT):
             return False
         start = index - 1
         while start > 0 and lines[start - 1].kind == LineKind.FACT:
@@ -207,14 +202,16 @@ class PageReader:
 
     def _cut_paragraph(self, line: Line, end: int) -> bool:
         """The first part of a paragraph cut by a column break, though it looks like a subhead:
-        the next line starts mid-sentence (``话。肯雅塔说……``), or the line is long and enumerates
-        (``交流团通过座谈交流、举办……和藏``), which subheads rarely do, or the line holds a clause
-        in a story that prints its subheads as two lines (``在某某小区，27台设备覆盖``)."""
+        the next line starts mid-sentence (``话。肯雅塔说……``, ``。当今……``: `forms.cut_inside`), or
+        the line is long and enumerates (``交流团通过座谈交流、举办……和藏``), which subheads rarely
+        do, or the line holds a clause in a story that prints its subheads as two lines."""
         following = self.lines[end] if end < len(self.lines) else None
         if following is None or following.kind != LineKind.PARAGRAPH or line.continued_to:
             return False
         mid = forms.MID_SENTENCE
-        starts_mid_sentence = following.text[1:2] in mid and following.text[:1] not in mid
+        starts_mid_sentence = (
+            following.text[1:2] in mid and following.text[:1] not in mid
+        ) or forms.cut_inside(line.text, following.text)
         if starts_mid_sentence or (len(line.text) >= self.limits.long_subhead and "、" in line.text):
             return True
         return forms.has_clause(line.text) and self.current is not None and self.current.subheads_in_pairs
@@ -322,7 +319,7 @@ class PageReader:
             and end is not None
             and article.joinable
             and not article.closed
-            and not forms.ends_sentence(end)
+            and (not forms.ends_sentence(end) or forms.cut_inside(end, text))
             and not opens_an_item(end, text)
         ):
             article.pieces.append(text)

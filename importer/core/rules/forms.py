@@ -47,6 +47,24 @@ def ends_sentence(text: str) -> bool:
     return CREDIT_AFTER_SENTENCE.search(text) is not None
 
 
+# No text opens with these: a line starting with one is the rest of a cut sentence (…命脉 / 。当今……).
+CONTINUING = "。，、,；;：:！？!?）)”’"
+
+
+DIGITS = "0123456789０１２３４５６７８９"
+
+
+def cut_inside(end: str, text: str) -> bool:
+    """Whether a column break cut a paragraph inside a mark printed double (……, ——), inside a
+    number, or before a mark no text opens with: ``……进程…`` / ``…中国在……``, ``……试点的2`` /
+    ``5种药品……``, ``……命脉`` / ``。当今……``."""
+    return (
+        text[:1] in CONTINUING
+        or (end[-1:] in DIGITS and text[:1] in DIGITS)
+        or any(end.endswith(mark) and not end.endswith(mark * 2) and text.startswith(mark) for mark in "…—")
+    )
+
+
 def bracket_label(text: str) -> str | None:
     if text[-1:] not in "）)":
         return None

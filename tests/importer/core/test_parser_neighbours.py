@@ -149,3 +149,24 @@ def test_a_story_without_a_lead_on_another_topic_after_a_signed_story_is_its_own
         "研究人员比较了十一种常见软件，发现它们很少提示译文可能有误，读者因此容易轻信。",
     )
     assert [a.headline for a in articles] == ["小区门口新装了一台充电柜", "新研究：应警惕机器翻译“过度自信”"]
+
+
+@pytest.mark.parametrize(
+    ("first", "rest"),
+    [
+        ("与会代表表示，制造业是国家经济发展的命脉", "。当今世界，技术进步对产业影响重大。"),
+        ("从合作战略的发布，到助推域名机构的国际化进程…", "…中国在网络空间扮演的角色越来越重要。"),
+        ("某地今年共完成植树造林2", "5万亩，森林覆盖率达到百分之六十以上，生态持续向好。"),
+    ],
+)
+def test_a_paragraph_cut_inside_a_mark_or_a_number_is_joined_back(first, rest):
+    """A column break before ``。`` (no text opens with it), inside ``……`` or inside a number:
+    the two parts are one paragraph, though the first ends like a title or a sentence."""
+    articles = page(
+        "某某会见外国客人",
+        "新华社北京10月18日电  某某18日在人民大会堂会见外国客人。",
+        first,
+        rest,
+    )
+    assert len(articles) == 1
+    assert articles[0].paragraphs[-1].replace(" ", "") == first + rest

@@ -17,6 +17,7 @@ from .chars import PageContent, Rect
 from .lines import Line, body_size, read_lines
 
 TITLE_SIZE = 1.3  # a title line is at least this much larger than the body
+SUBTITLE_SIZE = 1.1  # ... or this much, right above or below one (a kicker, a subheadline)
 CAPTION_SIZE = 0.95  # a caption is set smaller than the body
 BODY_TOLERANCE = 0.6  # points: the body size, give or take
 MASTHEAD_BAND = 0.12  # the masthead and its rule lie in the top of the page
@@ -123,6 +124,32 @@ def _split_at_gutters(line: Line, grid, body: float) -> list[Line]:
     return pieces
 
 
+def _next_to(line: Line, other: Line) -> bool:
+    """One line right above or below the other, overlapping it across."""
+    gap = max(line.top - other.bottom, other.top - line.bottom)
+    return gap <= max(line.size, other.size) and line.x0 < other.x1 and other.x0 < line.x1
+
+
+def _title_parts(lines: list[Line], titles: list[Line], body: float) -> list[Line]:
+    """Lines set a little larger than the body right above or below a title (a kicker or a
+    subheadline at 12 pt over a 10.5 pt body): parts of that title, not the story's first text.
+    Such a line further from any title is a subhead in the text."""
+    candidates = [
+        line for line in lines if SUBTITLE_SIZE * body <= line.size < TITLE_SIZE * body and not line.vertical
+    ]
+    found: list[Line] = []
+    grown = True
+    while grown:
+        grown = False
+        for line in candidates:
+            if any(line is f for f in found):
+                continue
+            if any(_next_to(line, title) for title in titles + found):
+                found.append(line)
+                grown = True
+    return found
+
+
 def _title_groups(titles: list[Line]) -> list[TitleGroup]:
     """Title lines one under another, overlapping across, are one title (kicker, headline,
     subheadline); a vertical headline is one by itself."""
@@ -221,7 +248,9 @@ def read_layout(content: PageContent) -> PageLayout:
     lines = [line for line in lines if line.bottom > masthead + 1]
     boxed, lines = _boxed(lines, content.boxes)
     titles = [line for line in lines if line.size >= TITLE_SIZE * body or line.vertical]
-    rest = [line for line in lines if line not in titles]
+    titles += _title_parts(lines, titles, body)
+    chosen = set(map(id, titles))
+    rest = [line for line in lines if id(line) not in chosen]
     grid = _grid([line for line in rest if abs(line.size - body) <= BODY_TOLERANCE], body)
     titles = [piece for line in titles for piece in _split_at_gutters(line, grid, body)]
     ordered = _owned(_title_groups(titles), rest, content) + boxed

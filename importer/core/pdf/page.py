@@ -14,6 +14,7 @@ from .layout import CAPTION_SIZE, Block, PageLayout, TitleGroup, column_of
 from .lines import Line
 
 HEADLINE_STEP = 0.5  # points: lines this close to the largest size are the headline
+BODY_STEP = 0.5  # points: lines this close in size are one paragraph's
 PAGE_NAME = re.compile(r"第?\s*([A-Za-z]?\d{1,3})\s*版\s*[：:]?\s*([\u4e00-\u9fff·]{2,8})?")
 SUBHEAD_MAX = 24
 
@@ -73,7 +74,9 @@ def paragraphs(block: Block, grid, body: float) -> list[tuple[bool, str]]:
         else:
             left, right = line.x0, line.x1
         indented = line.x0 - left > 1.2 * line.size
-        opens = previous is None or short or indented or caption != out[-1][0]
+        # A line set in another size (a subhead in the text) is a paragraph of its own.
+        resized = previous is not None and abs(line.size - previous.size) > BODY_STEP
+        opens = previous is None or short or indented or resized or caption != out[-1][0]
         if opens:
             out.append((caption, [line.text]))
         else:
@@ -125,6 +128,11 @@ def block_article(block: Block, layout: PageLayout, profile=None, texts=None) ->
     parsed = parse_page("\n\n".join(lines), profile=profile).articles if lines else []
     article = _merge(parsed, (kicker, headline, subheadline)) if parsed else ArticleDraft(headline=headline)
     if headline:
+        # What the parser read as a title part the sizes do not make one is text, kept.
+        kept = [
+            t for t in (article.kicker, article.subheadline) if t and t not in (kicker, headline, subheadline)
+        ]
+        article.body[:0] = [BlockDraft("paragraph", text) for text in kept]
         article.kicker, article.headline, article.subheadline = kicker, headline, subheadline
         # The sizes settled which title line is which.
         article.doubts = [d for d in article.doubts if d.kind != DoubtKind.TITLE_SPLIT]

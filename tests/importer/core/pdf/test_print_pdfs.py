@@ -351,3 +351,31 @@ def test_latin_words_set_apart_without_a_space_character_keep_their_space():
 
     (article,) = read_pdf_page(pdf_of(draw), label="01", number=1).articles
     assert "Hello World" in "".join(block.text for block in article.body)
+
+
+def test_a_kicker_and_subheadline_set_a_little_larger_than_the_body_are_title_parts():
+    """12 pt over a 10.5 pt body: under the 1.3 × of a headline, but right above and below one."""
+
+    def draw(pdf):
+        pdf.setFont(SONG, 12)
+        pdf.drawString(40, 770, "全市城市更新行动")
+        pdf.setFont(SONG, 28)
+        pdf.drawString(40, 740, "口袋公园多了")
+        pdf.setFont(SONG, 12)
+        pdf.drawString(40, 718, "——今年新建一百多个")
+        pdf.setFont(SONG, 10.5)
+        for row in range(8):
+            pdf.drawString(40, 696 - 16 * row, "株洲日报讯今年全市新建了一批口袋公园，市民出门就能走进绿地。")
+        pdf.setFont(SONG, 12)
+        pdf.drawString(40, 560, "绿地就在家门口")  # a subhead in the text, far from the title
+        pdf.setFont(SONG, 10.5)
+        for row in range(4):
+            pdf.drawString(40, 540 - 16 * row, "家住荷塘区的市民说，现在下楼走几步就有地方散步了。")
+
+    (article,) = read_pdf_page(pdf_of(draw), label="01", number=1).articles
+    assert (article.kicker, article.headline, article.subheadline) == (
+        "全市城市更新行动",
+        "口袋公园多了",
+        "今年新建一百多个",
+    )
+    assert "绿地就在家门口" in [block.text for block in article.body]

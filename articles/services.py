@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils.translation import gettext_lazy as _
 
+from articles import signals
 from articles.models import Article, Block, Byline, Contributor, Correction, Photo
 from articles.search import refresh_search_document
 from articles.snapshots import (
@@ -154,14 +155,17 @@ def merge_contributors(keep, others, *, user):
 
 
 def set_kind(articles, kind, *, user):
-    """Give `articles` the kind `kind` (Article.Kind); returns how many changed."""
-    count = 0
-    for article in articles:
-        if article.kind != kind:
-            article.kind = kind
-            article.save()
-            count += 1
-    return count
+    """Give `articles` the kind `kind` (Article.Kind); returns how many changed. The editor has
+    said what they are: doubts that settles are cleared (articles.signals.fixed)."""
+    ids = []
+    with transaction.atomic():
+        for article in articles:
+            if article.kind != kind:
+                article.kind = kind
+                article.save()
+                ids.append(article.pk)
+        signals.fixed.send(sender=Article, articles=ids, fix=signals.KIND, user=user)
+    return len(ids)
 
 
 def move_to_page(articles, page, *, user):
@@ -178,21 +182,24 @@ def move_to_page(articles, page, *, user):
             check_may_publish(user)
     with transaction.atomic():
         last = page.articles.aggregate(last=Max("position"))["last"] or 0
-        moved = 0
+        moved = []
         for article in articles.exclude(page=page).order_by("page__number", "position"):
             last += 1
             article.page = page
             article.position = last
             article.save()
-            moved += 1
-    return moved
+            moved.append(article.pk)
+        signals.fixed.send(sender=Article, articles=moved, fix=signals.PAGE, user=user)
+    return len(moved)
 
 
 def link_parts(first, second, *, user):
     """`second` is the continued part of `first` (下转 / 上接, their pages' labels and numbers); a
     story `second` followed before lets it go."""
     with transaction.atomic():
-        Article.objects.filter(next_part=second).exclude(pk=first.pk).update(next_part=None)
+        released = Article.objects.filter(next_part=second).exclude(pk=first.pk)
+        ids = [first.pk, second.pk, *released.values_list("pk", flat=True)]
+        released.update(next_part=None)
         first.next_part = second
         first.continued_to_label = second.page.label
         first.continued_to_page = second.page.number
@@ -200,17 +207,19 @@ def link_parts(first, second, *, user):
         second.continued_from_label = first.page.label
         second.continued_from_page = first.page.number
         second.save()
+        signals.fixed.send(sender=Article, articles=ids, fix=signals.CONTINUATION, user=user)
 
 
 def unlink_parts(articles, *, user):
     """Undo the continuation links of `articles` that go on; returns how many."""
-    count = 0
+    ids = []
     with transaction.atomic():
         for article in articles.filter(next_part__isnull=False):
+            ids += [article.pk, article.next_part_id]
             article.next_part = None
             article.save()
-            count += 1
-    return count
+        signals.fixed.send(sender=Article, articles=ids, fix=signals.CONTINUATION, user=user)
+    return len(ids) // 2
 
 
 def split_title(article, *, kicker, headline, subheadline, user):

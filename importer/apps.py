@@ -14,6 +14,13 @@ class ImporterConfig(AppConfig):
         # An edition with open doubts goes out only once a desk chief has confirmed it.
         register_publication_check(publication_problem)
 
+        # An editor's one-step fix (kind, page, continuation) clears the doubts it settles.
+        from articles.models import Article
+        from articles.signals import fixed
+        from importer.services.doubts import clear_settled
+
+        fixed.connect(clear_settled, sender=Article, dispatch_uid="importer_clear_settled")
+
         # A published edition's import is scored in the background (issue 16).
         from editions.signals import published
         from importer.tasks import score_when_published

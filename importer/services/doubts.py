@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from articles import signals as article_signals
 from articles.models import Article
 from importer.core.draft import ArticleDraft, DoubtKind
 from importer.core.jsonio import article_to_json
@@ -78,6 +79,29 @@ def clear_fixed(article: Article, *, user) -> int:
     draft = article_draft(articles_for_export().get(pk=article.pk))
     fixed = [doubt.pk for doubt in doubts if snapshot(doubt.kind, draft) != doubt.snapshot]
     return _clear(ArticleDoubt.objects.filter(pk__in=fixed), user, ArticleDoubt.Clearing.FIXED)
+
+
+# The doubts an editor's one-step fix settles (articles.signals): saying what an article is settles
+# whether it needed a title and what its unplaced text is; putting it on its page places that text;
+# linking or unlinking parts settles every doubt about the continuation, of each part.
+SETTLED = {
+    article_signals.KIND: (DoubtKind.NO_TITLE, DoubtKind.UNPLACED),
+    article_signals.PAGE: (DoubtKind.UNPLACED,),
+    article_signals.CONTINUATION: (
+        DoubtKind.CONTINUATION_MISSING,
+        DoubtKind.CONTINUATION_NOT_FOUND,
+        DoubtKind.CONTINUATION_GUESSED,
+    ),
+}
+
+
+def clear_settled(sender, *, articles, fix, user, **kwargs) -> int:
+    """The receiver of articles.signals.fixed: clear, as fixed, the open doubts of `articles` that
+    the fix settles; how many."""
+    if not articles:
+        return 0
+    doubts = ArticleDoubt.objects.open().filter(article__in=articles, kind__in=SETTLED[fix])
+    return _clear(doubts, user, ArticleDoubt.Clearing.FIXED)
 
 
 def accept(doubts, *, user) -> int:

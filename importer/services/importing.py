@@ -15,6 +15,7 @@ from editions.models import Edition, Publication
 from editions.pdfs import make_edition_pdf
 from editions.services import lock_edition
 from importer.core.draft import DoubtKind, EditionDraft
+from importer.core.errors import EditionImportError, gettext_noop
 from importer.models import ArticleDoubt, DoubtConfirmation
 
 from .continuations import link_continuations
@@ -54,6 +55,20 @@ class ImportResult:
         return self.plan.kept
 
 
+class DoubtsUnconfirmed(EditionImportError):
+    """Publishing with the import an edition whose doubts no desk chief has confirmed."""
+
+    def __init__(self, *, count):
+        super().__init__(
+            gettext_noop(
+                "the edition has %(count)d doubts to check: import it without --publish and let a desk"
+                " chief confirm them in the admin, or name the desk chief who confirms them"
+                " with --confirm-doubts USERNAME"
+            ),
+            count=count,
+        )
+
+
 def import_edition(
     draft: EditionDraft | PreparedEdition,
     *,
@@ -62,12 +77,15 @@ def import_edition(
     dumps=(),
     user=None,
     progress=None,
+    confirmed_by=None,
 ) -> ImportResult:
     """Write `draft` (or an edition `prepare_edition` made of it) in one transaction, with the
     parser's doubts of the articles it writes and the page dumps it was parsed from (`dumps`:
     `importer.core.sources.PageSource`s), as `user` (None: the operator) may
     (importer.services.rights: ImportNotAllowed, nothing written); `progress` hears of each
-    page's files stored."""
+    page's files stored. Published with the import (`publish`), an edition with open doubts needs
+    `confirmed_by`, the desk chief whose confirmation is recorded as the admin's 确认核对 records
+    it; without one it is refused (DoubtsUnconfirmed, nothing written)."""
     prepared = draft if isinstance(draft, PreparedEdition) else prepare_edition(draft)
     draft = prepared.draft
     # The pages' PDFs and images are files, which no rollback undoes: stored behind the edition's
@@ -98,13 +116,13 @@ def import_edition(
                 edition.save(update_fields=["updated"])
             counts = _open_doubts(edition)
             if publish and counts["doubts"]:
-                # Publishing with the import is its caller's decision (the command's --publish): it
-                # stands as the confirmation a desk chief gives in the admin, recorded as one.
+                if confirmed_by is None:
+                    raise DoubtsUnconfirmed(count=counts["doubts"])
                 DoubtConfirmation.objects.update_or_create(
                     edition=edition,
                     defaults={
                         "confirmed_at": timezone.now(),
-                        "confirmed_by": None,
+                        "confirmed_by": confirmed_by,
                         "open_doubts": counts["doubts"],
                     },
                 )

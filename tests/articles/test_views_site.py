@@ -19,6 +19,7 @@ from importer.services import import_edition
 from tests.articles import factories, sitedata
 from tests.articles.sitedata import DAY, parts, text
 from tests.conftest import CORPUS
+from tests.importer import helpers as h
 
 pytestmark = pytest.mark.django_db
 
@@ -301,7 +302,7 @@ def test_seed_edition_through_the_importer(client, seed_text):
         publication=PublicationDraft(slug="zhuzhou-daily", name="株洲日报"),
         date=datetime.date(2023, 8, 9),
     )
-    import_edition(draft, publish=True)
+    import_edition(draft, publish=True, confirmed_by=h.desk_chief())
     body = text(client.get("/"))
     assert "我市2村入选省级美丽乡村示范" in body
     article = Article.objects.get(headline="我市2村入选省级美丽乡村示范")
@@ -325,7 +326,7 @@ def test_corpus_edition_with_a_continued_story(client):
         publication=PublicationDraft(slug="peoples-daily", name="人民日报"),
         date=datetime.date(2019, 10, 5),
     )
-    import_edition(draft, publish=True)
+    import_edition(draft, publish=True, confirmed_by=h.desk_chief())
     first = Article.objects.filter(page__edition__date="2019-10-05", next_part__isnull=False).first()
     assert first is not None, "the parser linked no continuation in the corpus edition"
     second = first.next_part

@@ -14,6 +14,7 @@ from django.core.management import call_command
 
 from tests.browser.test_reader import SCREENSHOTS, VIEWPORTS, browser  # noqa: F401 (the fixture)
 from tests.conftest import FIXTURES
+from tests.importer import helpers as h
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,7 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def typeset_seed(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     call_command(
-        "import_edition", str(FIXTURES / "pdf" / "seed"), "--date", "2023-08-09", "--publish",
+        "import_edition", str(FIXTURES / "pdf" / "seed"), "--date", "2023-08-09", *h.publishing(),
         stdout=StringIO(), stderr=StringIO(),
     )  # fmt: skip
     return tmp_path

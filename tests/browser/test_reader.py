@@ -16,6 +16,7 @@ from importer.core.draft import PublicationDraft
 from importer.core.parser import parse_edition
 from importer.services import import_edition
 from tests.conftest import CORPUS, SEED
+from tests.importer import helpers as h
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -74,7 +75,7 @@ def _empty_cache():
 
 def import_dumps(pages, slug, name, date):
     draft = parse_edition(pages, publication=PublicationDraft(slug=slug, name=name), date=date)
-    import_edition(draft, publish=True)
+    import_edition(draft, publish=True, confirmed_by=h.desk_chief())
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from editions.models import Edition, Publication
 from importer.core import sources
 from importer.core.draft import EditionImportError
 from importer.core.jsonio import edition_from_json, edition_to_json
+from tests.articles.admin_helpers import member_of
 from tests.conftest import CORPUS, FIXTURES, SEED
 from tests.importer import helpers as h
 
@@ -32,12 +33,12 @@ def drafts_from_uploads(files, *, publication, **options):
 
 
 def test_make_run_imports_and_publishes_the_seed_every_time():
-    out, err = run("import_edition", SEED, "--date", "2023-08-09", "--publish")
+    out, err = run("import_edition", SEED, "--date", "2023-08-09", *h.publishing())
     assert out.startswith("株洲日报 2023-08-09：新建；1 个版面，8 篇稿件")
     assert "（广告 1、评论 1、消息 6）" in out and out.strip().endswith("已发布")
     assert err.strip() == "importing 2023-08-09 (1 page)"
     ids = list(Article.objects.values_list("pk", flat=True).order_by("pk"))
-    out, _ = run("import_edition", SEED, "--date", "2023-08-09", "--publish")
+    out, _ = run("import_edition", SEED, "--date", "2023-08-09", *h.publishing())
     assert out.startswith("株洲日报 2023-08-09：内容不变；")
     assert list(Article.objects.values_list("pk", flat=True).order_by("pk")) == ids
     edition = Edition.objects.get()
@@ -125,7 +126,7 @@ def test_an_edition_json_file_is_imported_as_it_says(tmp_path):
     document = h.truth_document(CORPUS / "2019-10-19")
     path = tmp_path / "edition.json"
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    out, _ = run("import_edition", path, "--publish")
+    out, _ = run("import_edition", path, *h.publishing())
     assert out.startswith("株洲日报 2019-10-19：新建；4 个版面")
     with pytest.raises(CommandError, match="是 2019-10-19 的期次，不是 --date 给的 2019-10-20"):
         run("import_edition", path, "--date", "2019-10-20")
@@ -206,3 +207,30 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(monkeypatch):
         drafts_from_uploads([("edition.zip", bomb)], publication=h.PUBLICATION)
     with pytest.raises(EditionImportError, match="not a readable zip archive"):
         drafts_from_uploads([("edition.zip", b"PK\x03\x04 broken")], publication=h.PUBLICATION)
+
+
+DOUBTFUL = FIXTURES / "bad/markers-to-missing-pages.txt"
+
+
+def test_publishing_an_edition_with_open_doubts_needs_a_named_desk_chief(django_user_model):
+    """Issue 15: --publish of an edition with open doubts is refused in one line, nothing written,
+    unless --confirm-doubts names the desk chief who confirms them (recorded as the admin's
+    确认核对 records it); an editor cannot be named."""
+    with pytest.raises(CommandError) as refused:
+        run("import_edition", DOUBTFUL, "--date", "2023-08-09", "--publish")
+    line = str(refused.value)
+    assert "\n" not in line and "待核对问题" in line and "--confirm-doubts" in line and "值班主任" in line
+    assert not Edition.objects.exists()
+    member_of(django_user_model, "编辑", "bian")
+    with pytest.raises(CommandError, match="不是可以确认核对的用户"):
+        run("import_edition", DOUBTFUL, "--date", "2023-08-09", "--publish", "--confirm-doubts", "bian")
+    with pytest.raises(CommandError, match="只和 --publish 一起用"):
+        run("import_edition", DOUBTFUL, "--date", "2023-08-09", "--confirm-doubts", "bian")
+    chief = member_of(django_user_model, "值班主任", "zhuren")
+    out, _ = run(
+        "import_edition", DOUBTFUL, "--date", "2023-08-09", "--publish", "--confirm-doubts", "zhuren"
+    )
+    assert out.strip().endswith("已发布")
+    edition = Edition.objects.get()
+    assert edition.status == "published" and edition.doubt_confirmation.confirmed_by == chief
+    assert edition.doubt_confirmation.open_doubts > 0

@@ -32,9 +32,9 @@ def run(command, *args):
 
 def import_input(name):
     if name == "seed":
-        run("import_edition", SEED, "--date", "2023-08-09", "--publish")
+        run("import_edition", SEED, "--date", "2023-08-09", *h.publishing())
         return "2023-08-09"
-    run("import_edition", FIXTURES / "corpus" / name, "--publish")
+    run("import_edition", FIXTURES / "corpus" / name, *h.publishing())
     return name
 
 
@@ -67,7 +67,7 @@ def test_everything_the_json_holds_survives_the_round_trip(tmp_path):
     first.photos = [PhotoDraft("说明", "企业供图", "/media/photos/2023/08/09/a.jpg")]
     first.kind = "commentary"
     draft.pages[2].articles[0].continued_to = PageRef("A9", None)
-    import_edition(draft, publish=True)
+    import_edition(draft, publish=True, confirmed_by=h.desk_chief())
     exported = run("export_edition", "2023-08-09")
     (tmp_path / "e.json").write_text(exported, encoding="utf-8")
     empty_database()
@@ -152,7 +152,7 @@ def test_page_files_size_and_areas_survive_the_round_trip(tmp_path):
     page.renditions = {800: "/media/pages/2023/08/09/01-800.webp", 1600: page.image}
     page.size, page.sample = (841.89, 1190.55), True
     page.articles[0].areas = [[[0.1, 0.1], [0.6, 0.1], [0.6, 0.3], [0.35, 0.3], [0.35, 0.5], [0.1, 0.5]]]
-    import_edition(draft, publish=True)
+    import_edition(draft, publish=True, confirmed_by=h.desk_chief())
     stored = Edition.objects.get().pages.get(label="01")
     assert stored.renditions == {
         "800": "pages/2023/08/09/01-800.webp",

@@ -239,7 +239,7 @@ def test_a_page_whose_first_line_is_hostile_markup_imports_and_shows_escaped(cli
     the article its headline (its first words, marked to check), shown as text on every page."""
     path = tmp_path / "01.txt"
     path.write_text(HOSTILE_FIRST_LINE, encoding="utf-8")
-    run(path, "--date", "2023-08-09", "--publish")
+    run(path, "--date", "2023-08-09", *h.publishing())
     article = Article.objects.get()
     assert article.headline == "<script>alert"
     for url in (article.get_absolute_url(), article.page.get_absolute_url()):

@@ -16,6 +16,7 @@ from articles.models import Article
 from editions.models import Edition, Page
 from editions.pdfs import edition_pdf_name
 from tests.conftest import FIXTURES, SEED
+from tests.importer import helpers as h
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +43,7 @@ def rmrb(media, tmp_path):
     folder.mkdir()
     for label in ("01", "04"):
         (folder / f"{label}.pdf").write_bytes((RMRB / f"{label}.pdf").read_bytes())
-    return run(folder, "--date", "2019-10-05", "--publish")
+    return run(folder, "--date", "2019-10-05", *h.publishing())
 
 
 def test_each_page_keeps_its_pdf_and_images_at_web_sizes(rmrb, media):
@@ -127,7 +128,7 @@ def test_a_page_without_a_text_layer_imports_with_its_image_only(media, tmp_path
     folder.mkdir()
     (folder / "01.pdf").write_bytes(buffer.getvalue())
     (folder / "01.txt").write_bytes(SEED.read_bytes())
-    run(folder, "--publish")
+    run(folder, *h.publishing())
     page = Page.objects.get()
     assert page.image and page.articles.count() == 8
     assert not any(a.areas for a in page.articles.all())

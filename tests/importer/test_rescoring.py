@@ -10,6 +10,7 @@ from articles.models import Article, Block
 from editions.models import Edition
 from importer.models import EditionScore
 from newsroom.models import Job
+from tests.importer import helpers as h
 from tests.importer.test_learning import WIRE, import_and_correct, run
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,7 @@ def test_import_edition_publish_scores_the_edition_as_publishing_in_the_admin_do
     path = tmp_path / "2026-03-28" / "A01.txt"
     path.parent.mkdir(parents=True)
     path.write_text(WIRE, encoding="utf-8")
-    run("import_edition", path.parent, "--publication", "daily", "--publish")
+    run("import_edition", path.parent, "--publication", "daily", *h.publishing())
     edition = Edition.objects.get(publication=daily)
     job = Job.objects.get(task=SCORE_JOB)
     assert job.status == Job.Status.DONE and job.arguments == {"edition_id": edition.pk}
@@ -35,7 +36,7 @@ def test_import_edition_publish_scores_the_edition_as_publishing_in_the_admin_do
     score = EditionScore.objects.get(edition=edition)
     assert score.passed == score.checks_total and score.corrections == 0
     # The same import again changes nothing: no new score.
-    run("import_edition", path.parent, "--publication", "daily", "--publish")
+    run("import_edition", path.parent, "--publication", "daily", *h.publishing())
     assert Job.objects.filter(task=SCORE_JOB).count() == 1
 
 

@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from articles.models import Article, Contributor
 from editions.models import Edition
+from tests.importer import helpers as h
 
 SLUG = "zhuzhou-daily"
 DUMP_DATE = "2023-08-09"
@@ -135,11 +136,11 @@ def hostile(db, tmp_path):
     dump = tmp_path / "01.txt"
     dump.write_text(DUMP, encoding="utf-8")
     call_command(
-        "import_edition", str(dump), "--date", DUMP_DATE, "--page", "01", "--publish", stdout=_Null()
+        "import_edition", str(dump), "--date", DUMP_DATE, "--page", "01", *h.publishing(), stdout=_Null()
     )
     document = tmp_path / "edition.json"
     document.write_text(json.dumps(hostile_document(), ensure_ascii=False), encoding="utf-8")
-    call_command("import_edition", str(document), "--publish", stdout=_Null())
+    call_command("import_edition", str(document), *h.publishing(), stdout=_Null())
     assert Edition.objects.published().count() == 2
     yield
     cache.clear()

@@ -1,6 +1,7 @@
 """Import page dumps or edition JSON as editions.
 
     python manage.py import_edition seeds/000_092d2e3a62978a8e.txt --date 2023-08-09 --publish
+    python manage.py import_edition 2023-08-09/ --publish --confirm-doubts zhuren  # open doubts
     python manage.py import_edition archive/*/                       # one edition per dated folder
     python manage.py import_edition 2023-08-09/ --dry-run --format json
 
@@ -10,7 +11,8 @@ in its own transaction (see importer.services).
 The command runs as the operator: whoever can run manage.py on the server holds the database's
 credentials already, so it imports with every right (it may create a publication, remove
 articles, publish). Editors import through the admin, where their role's permissions apply
-(importer.services.rights).
+(importer.services.rights). Publishing an edition with open doubts still takes a desk chief's
+confirmation: named with --confirm-doubts, or given in the admin after a draft import.
 """
 
 import json
@@ -23,6 +25,7 @@ from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, reset_queries
 from django.utils.translation import gettext as _
@@ -75,6 +78,12 @@ class Command(BaseCommand):
             "--replace", action="store_true", help="overwrite articles editors changed since import"
         )
         parser.add_argument("--publish", action="store_true", help="publish the edition now")
+        parser.add_argument(
+            "--confirm-doubts",
+            metavar="USERNAME",
+            help="with --publish: the desk chief (值班主任) who confirms the edition's open doubts; "
+            "recorded as the admin's 确认核对 records it",
+        )
 
     def handle(self, *args, **options):
         try:
@@ -83,6 +92,7 @@ class Command(BaseCommand):
             sources = collect_paths(options["paths"], date=date, page=page, encoding=options["encoding"])
             publication = self._publication(options["publication"], options["dry_run"])
             self.profile = profile_for(publication.slug)
+            self.confirmed_by = self._desk_chief(options["confirm_doubts"], options["publish"])
         except EditionImportError as error:
             raise CommandError(describe(error)) from None
         except DatabaseError as error:
@@ -93,6 +103,20 @@ class Command(BaseCommand):
             self._dry_run(sources, publication, options["format"])
         else:
             self._import(sources, publication, options["replace"], options["publish"])
+
+    def _desk_chief(self, username, publish):
+        """The user named by --confirm-doubts, who must be one who may confirm doubts."""
+        if username is None:
+            return None
+        if not publish:
+            raise CommandError(_("--confirm-doubts 只和 --publish 一起用：确认的是随导入发布的这一期。"))
+        user = get_user_model().objects.filter(username=username, is_active=True).first()
+        if user is None or not user.has_perm("importer.confirm_doubts"):
+            raise CommandError(
+                _("--confirm-doubts：%(name)s 不是可以确认核对的用户（值班主任）。")
+                % {"name": printable(username)}
+            )
+        return user
 
     def _publication(self, slug, dry_run) -> PublicationDraft:
         default = settings.NEWSROOM_DEFAULT_PUBLICATION
@@ -184,6 +208,7 @@ class Command(BaseCommand):
                     dumps=source.pages,
                     user=None,
                     progress=self.stderr.write,
+                    confirmed_by=self.confirmed_by,
                 )
             except EditionImportError as error:
                 raise CommandError(describe(error.at(source.origin))) from None

@@ -7,6 +7,7 @@ import copy
 import pytest
 
 from articles.models import Article
+from editions.models import Edition
 from editions.services import publish
 from importer.core.draft import Doubt, DoubtKind
 from importer.core.sources import PageSource
@@ -14,6 +15,7 @@ from importer.messages import import_summary
 from importer.models import ArticleDoubt, PageDump
 from importer.services import import_edition
 from importer.services.doubts import EDITION, accept, clear_fixed, confirm, with_open_doubts
+from importer.services.importing import DoubtsUnconfirmed
 from tests.articles.admin_helpers import member_of
 from tests.importer import helpers as h
 
@@ -114,8 +116,14 @@ def test_the_import_keeps_the_page_dumps_it_read():
     assert PageDump.objects.get(label="02").text == "第二版的原文"
 
 
-def test_publishing_with_the_import_records_the_confirmation():
-    edition = import_edition(doubtful_edition(), publish=True).edition
+def test_publishing_with_the_import_needs_a_named_confirmation(django_user_model):
+    """Issue 15: no confirmation by nobody. Without a desk chief named, an edition with open
+    doubts is not published with its import, and nothing of it is written."""
+    with pytest.raises(DoubtsUnconfirmed):
+        import_edition(doubtful_edition(), publish=True)
+    assert not Edition.objects.exists() and not ArticleDoubt.objects.exists()
+    chief = member_of(django_user_model, "值班主任", "desk-chief")
+    edition = import_edition(doubtful_edition(), publish=True, confirmed_by=chief).edition
     assert edition.status == "published"
     confirmation = edition.doubt_confirmation
-    assert (confirmation.confirmed_by, confirmation.open_doubts) == (None, 3)
+    assert (confirmation.confirmed_by, confirmation.open_doubts) == (chief, 3)

@@ -76,10 +76,11 @@ class PageLayout:
 
 
 def _masthead_bottom(content: PageContent) -> float:
-    """The masthead's rule: a rule across most of the page near its top (0 when there is none)."""
+    """The masthead's rule, or the band it is printed on: a rule or a tinted box across most of
+    the page near its top (0 when there is none)."""
     wide = [
         r
-        for r in content.rules
+        for r in content.rules + content.boxes
         if r.width >= 0.6 * content.width and r.bottom <= MASTHEAD_BAND * content.height
     ]
     return max((r.bottom for r in wide), default=0.0)

@@ -379,3 +379,17 @@ def test_a_kicker_and_subheadline_set_a_little_larger_than_the_body_are_title_pa
         "今年新建一百多个",
     )
     assert "绿地就在家门口" in [block.text for block in article.body]
+
+
+def test_a_page_header_printed_on_a_tinted_band_is_furniture():
+    def draw(pdf):
+        pdf.setFillColorRGB(0.1, 0.3, 0.6)
+        pdf.rect(20, 740, 560, 50, fill=1, stroke=0)  # the band across the page's top
+        pdf.setFillColorRGB(1, 1, 1)
+        pdf.setFont(SONG, 12)
+        pdf.drawString(40, 760, "A01 要闻 2026年3月28日 星期六 责任编辑 张三")
+        pdf.setFillColorRGB(0, 0, 0)
+        story(pdf, 40, 720)
+
+    page = read_pdf_page(pdf_of(draw), label="01", number=1)
+    assert [a.headline for a in page.articles] == ["口袋公园多了"]

@@ -153,10 +153,10 @@ def subhead_shape(text: str) -> str | None:
 
 def subhead_family(reader, run, end: int) -> float:
     """A story's subheads share a form. A run of the same form as one of the next two title lines
-    is one more of them; a run that stands apart from the next title line and another of its
-    form is the title of their story. Only the next few title lines count (``family_size``,
-    within ``family_lookahead`` lines), up to a dateline, byline or credit, so that the subheads
-    of a later story are not taken for this one's."""
+    is one more of them; a run that stands apart from the next two title lines, which share a
+    form, is the title of their story (two in a row: a third may be the next story's title). Only
+    the next few title lines count (``family_size``, within ``family_lookahead`` lines), up to a
+    dateline, byline or credit, so that the subheads of a later story are not taken for this one's."""
     limits, lines = reader.limits, reader.lines
     stop = min(reader.next_stop[end], end + limits.family_lookahead)
     later: list[str | None] = []
@@ -167,7 +167,7 @@ def subhead_family(reader, run, end: int) -> float:
     shape = subhead_shape(run[0].text)
     if shape is not None and shape in later[:2]:
         return reader.weights.subhead_family
-    if later and later[0] not in (None, shape) and later.count(later[0]) >= 2:
+    if len(later) >= 2 and later[0] not in (None, shape) and later[1] == later[0]:
         return reader.weights.apart_from_subheads
     return 0
 

@@ -170,3 +170,23 @@ def test_a_paragraph_cut_inside_a_mark_or_a_number_is_joined_back(first, rest):
     )
     assert len(articles) == 1
     assert articles[0].paragraphs[-1].replace(" ", "") == first + rest
+
+
+def test_a_subhead_is_not_taken_for_a_title_by_the_next_storys_title_of_a_subheads_form():
+    """Subheads of no shared form, then the next story's title shaped like a pair (``秋收，出发``):
+    the first subhead does not stand apart from a family of subheads, it stays the story's."""
+    articles = page(
+        "试点扩围到全国",
+        "让更多患者用上质优价廉药品",
+        "近日，药品集中采购试点全国扩围拟中选结果公布，拟中选药品价格平均降幅五成以上。",
+        "采购品种仍为试点的药品",
+        "去年，药品集中采购试点在多个城市开展，中选药品价格平均降幅一半，试点药品用量明显增加。",
+        "原研药降价，仿制药替代",
+        "药品集中采购试点扩围后，原研药价格大幅下降，仿制药用量大幅增加，患者负担减轻。",
+        "确保患者年底前用上中选药品",
+        "各地将在年底前执行集中采购结果，确保患者用上中选药品，药品采购平台同步更新。",
+        "秋收，出发",
+        "金秋时节，某地农民驾驶收割机在田间抢收玉米，一派丰收景象。",
+    )
+    assert articles[0].headline == "让更多患者用上质优价廉药品"
+    assert "采购品种仍为试点的药品" not in [a.headline for a in articles]

@@ -241,11 +241,11 @@ class Page(models.Model):
 
     def save(self, *args, **kwargs):
         # A page image uploaded by hand replaces the one rendered from the PDF: the renditions
-        # of the old one must not stand in for it.
+        # of the old one must not stand in for it, nor its being a typeset sample.
         if self.renditions and (self.image.name or "") not in self.renditions.values():
-            self.renditions = {}
+            self.renditions, self.sample = {}, False
             if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "renditions"}
+                kwargs["update_fields"] = {*kwargs["update_fields"], "renditions", "sample"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

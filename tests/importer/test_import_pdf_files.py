@@ -136,10 +136,12 @@ def test_a_page_without_a_text_layer_imports_with_its_image_only(media, tmp_path
 
 def test_a_page_image_uploaded_by_hand_replaces_the_rendered_one(client, rmrb, media):
     page = Page.objects.get(label="01")
+    assert page.sample  # the typeset page's image
     page.image = "pages/by-hand.jpg"
     page.save()
     page.refresh_from_db()
     assert page.renditions == {} and page.rendition_url(800) == "/media/pages/by-hand.jpg"
+    assert not page.sample  # the editor's image is no typeset sample
     body = client.get(f"{DAY}/01/").content.decode()
     assert (
         'src="/media/pages/by-hand.jpg"' in body and "srcset" not in body.split('class="page-map"')[1][:600]

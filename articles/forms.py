@@ -6,6 +6,7 @@ from django import forms
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 
 from editions.models import Edition, Page
 from editions.services import lock_edition
@@ -36,6 +37,7 @@ class ArticleAdminForm(OutsideTextMixin, forms.ModelForm):
     a second editor's save cannot silently overwrite the first one's."""
 
     opened_updated = forms.CharField(label=_("打开时的保存时间"), widget=forms.HiddenInput, required=False)
+    item_limits = {"tags": Tag._meta.get_field("name").max_length}
 
     class Meta:
         model = Article
@@ -142,6 +144,14 @@ class ArticleInlineForm(OutsideTextMixin, forms.ModelForm):
     class Meta:
         model = Article
         fields = ["position", "kind", "kicker", "headline"]
+
+
+class TagForm(OutsideTextMixin, forms.ModelForm):
+    """A tag renamed in its admin: its name is shown on every article carrying it."""
+
+    class Meta:
+        model = Tag
+        fields = ["name", "slug"]
 
 
 class PositionedInlineFormSet(forms.BaseInlineFormSet):

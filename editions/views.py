@@ -26,7 +26,7 @@ def _month_start(value):
     try:
         year, month = (int(part) for part in value.split("-"))
         day = datetime.date(year, month, 1)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, OverflowError):  # OverflowError: a month past C's long
         return None
     return day if ARCHIVE_YEARS[0] <= year <= ARCHIVE_YEARS[1] else None
 

@@ -10,6 +10,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+from taggit.admin import TagAdmin
+from taggit.models import Tag
 
 from editions.models import Edition
 from newsroom import images
@@ -26,6 +28,7 @@ from ..forms import (
     MoveToPageForm,
     PhotoInlineForm,
     SplitTitleForm,
+    TagForm,
 )
 from ..models import Article, Block, Byline, Correction, Photo, Revision
 from .pickers import ArticleAutocompleteView
@@ -78,6 +81,16 @@ class CorrectionInline(admin.TabularInline):
     fields = ["kind", "text", "created"]
     readonly_fields = ["created"]
     extra = 0
+
+
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class TagWithOutsideTextAdmin(TagAdmin):
+    """taggit's tag admin, the name going through the policy for outside text."""
+
+    form = TagForm
 
 
 @admin.register(Article)

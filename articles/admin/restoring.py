@@ -91,7 +91,9 @@ class RestoreMixin:
 
     def _restore_version(self, request, record):
         article = Article.objects.get(pk=record.id)
-        if approvals.needs_approval(article, request.user):
+        # Where the article is, or where the version puts it back (a page of a published edition).
+        back_to = Article(page_id=record.page_id)
+        if approvals.needs_approval(article, request.user) or approvals.needs_approval(back_to, request.user):
             restore = lambda: services.restore_version(record, user=request.user)  # noqa: E731
             approvals.propose(article, restore, user=request.user, reason=services.restored_reason(record))
             self.message_user(request, HELD, messages.WARNING)

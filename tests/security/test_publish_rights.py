@@ -152,3 +152,25 @@ def test_an_editor_cannot_move_a_page_into_a_published_edition(editor, chief):
     data.update({"articles-TOTAL_FORMS": "0", "articles-INITIAL_FORMS": "0"})
     assert logged_in(editor).post(url, data).status_code == 403
     assert Page.objects.get(pk=page.pk).edition_id == draft.pk
+
+
+def test_an_editor_s_restore_of_a_version_that_stood_in_a_published_edition_waits(editor, chief):
+    """A desk chief moved the article out of the published edition; an editor restoring the
+    version from before puts nothing back on the readers' page: the restore waits for review."""
+    from articles import services as article_services
+    from articles.models import Article, Revision
+    from tests.articles.admin_helpers import article_post_data
+
+    live = factories.edition(date=datetime.date(2023, 8, 10))
+    draft = factories.edition(published=False)
+    article = Article.objects.filter(page__edition=live).first()
+    live_page = article.page_id
+    article_services.move_to_page(Article.objects.filter(pk=article.pk), draft.pages.first(), user=chief)
+    article.refresh_from_db()
+    on_live = article.history.filter(page_id=live_page).earliest("history_date")
+    url = reverse("admin:articles_article_simple_history", args=[article.pk, on_live.history_id])
+    assert logged_in(editor).post(url, article_post_data(article)).status_code == 302
+    assert Article.objects.get(pk=article.pk).page.edition_id == draft.pk
+    assert Revision.objects.filter(article=article, status=Revision.Status.PENDING).exists()
+    assert logged_in(chief).post(url, article_post_data(article)).status_code == 302
+    assert Article.objects.get(pk=article.pk).page_id == live_page

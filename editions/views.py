@@ -97,7 +97,10 @@ def archive(request, publication):
         if month is None:
             notice = _("没有这个月份。")
     if month is None:
-        latest = editions.order_by("-date").values_list("date", flat=True).first()
+        # The latest edition within the years a calendar shows: one dated 9999-12-31 (a typo
+        # imported) has no month after it to bound the calendar.
+        sensible = editions.filter(date__year__gte=ARCHIVE_YEARS[0], date__year__lte=ARCHIVE_YEARS[1])
+        latest = sensible.order_by("-date").values_list("date", flat=True).first()
         month = (latest or datetime.date.today()).replace(day=1)
     following_month = _next_month(month)
     in_month = {

@@ -46,3 +46,13 @@ def test_a_month_past_any_integer_shows_the_archive_with_its_notice(client):
     response = client.get(f"/zhuzhou-daily/archive/?month=2023-{HUGE}")
     assert response.status_code == 200
     assert "没有这个月份" in response.content.decode()
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_an_edition_dated_past_the_calendar_s_years_leaves_the_archive_readable(client, day):
+    import datetime
+
+    factories.edition(date=datetime.date.fromisoformat(day))
+    response = client.get("/zhuzhou-daily/archive/")
+    assert response.status_code == 200
+    assert "2023-08-09" in response.content.decode()  # the latest month a calendar shows

@@ -22,6 +22,10 @@ from .layout import read_layout
 from .page import layout_page
 
 MAX_PAGES = 1
+# A printed page, a spread of two or a strip is at most this many times as long as it is wide.
+# Pages are rendered at a fixed width: a sliver 1 pt wide and 1000 pt tall (or a TrimBox cutting
+# one out of a page) would render to a bitmap of gigabytes.
+MAX_ASPECT = 4
 # A PDF whose Subject or Keywords say this is a typeset sample (as tests/fixtures/typeset writes
 # them), not the printed page: readers are told so.
 SAMPLE_MARKS = ("typeset sample", "排版样张")
@@ -51,6 +55,18 @@ def read_pdf_page(
                 count=len(document),
             )
         printed = printed_page(document)
+        width, height = printed.get_width(), printed.get_height()
+        if max(width, height) > MAX_ASPECT * min(width, height):
+            raise EditionImportError(
+                gettext_noop(
+                    "is %(width)d × %(height)d pt, no page's shape "
+                    "(one side more than %(aspect)d times the other)"
+                ),
+                where=(where,),
+                width=round(width),
+                height=round(height),
+                aspect=MAX_ASPECT,
+            )
         content = read_page(printed)
         if renderer is not None:
             renderer.add(label, printed)

@@ -18,6 +18,7 @@ from .lines import Line, body_size, read_lines
 
 TITLE_SIZE = 1.3  # a title line is at least this much larger than the body
 SUBTITLE_SIZE = 1.1  # ... or this much, right above or below one (a kicker, a subheadline)
+TITLE_PART_LINES = 2
 CAPTION_SIZE = 0.95  # a caption is set smaller than the body
 BODY_TOLERANCE = 0.6  # points: the body size, give or take
 MASTHEAD_BAND = 0.12  # the masthead and its rule lie in the top of the page
@@ -131,24 +132,38 @@ def _next_to(line: Line, other: Line) -> bool:
     return gap <= max(line.size, other.size) and line.x0 < other.x1 and other.x0 < line.x1
 
 
+def _run_of(line: Line, candidates: list[Line]) -> list[Line]:
+    """The line and the lines of its size one under another with it, up and down."""
+    run, grown = [line], True
+    while grown and len(run) <= TITLE_PART_LINES:
+        grown = False
+        for other in candidates:
+            if (
+                other.size == line.size
+                and all(other is not r for r in run)
+                and any(_next_to(other, r) for r in run)
+            ):
+                run.append(other)
+                grown = True
+    return run
+
+
 def _title_parts(lines: list[Line], titles: list[Line], body: float) -> list[Line]:
     """Lines set a little larger than the body right above or below a title (a kicker or a
-    subheadline at 12 pt over a 10.5 pt body): parts of that title, not the story's first text.
-    Such a line further from any title is a subhead in the text."""
+    subheadline at 12 pt over a 10.5 pt body), one or two of them: parts of that title, not the
+    story's first text. More such lines together are a paragraph set large (a lead, an editorial
+    set in a larger body); such a line further from any title is a subhead in the text."""
     candidates = [
         line for line in lines if SUBTITLE_SIZE * body <= line.size < TITLE_SIZE * body and not line.vertical
     ]
-    found: list[Line] = []
-    grown = True
-    while grown:
-        grown = False
-        for line in candidates:
-            if any(line is f for f in found):
-                continue
-            if any(_next_to(line, title) for title in titles + found):
-                found.append(line)
-                grown = True
-    return found
+    parts: list[Line] = []
+    for line in candidates:
+        if any(line is part for part in parts) or not any(_next_to(line, title) for title in titles):
+            continue
+        run = _run_of(line, candidates)
+        if len(run) <= TITLE_PART_LINES:
+            parts += run
+    return parts
 
 
 def _title_groups(titles: list[Line]) -> list[TitleGroup]:

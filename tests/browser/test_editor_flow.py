@@ -7,7 +7,6 @@ Launches Chromium exactly as test_reader.py does and skips, with the reason prin
 Playwright or the browser is missing."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from articles.models import Article
@@ -15,6 +14,7 @@ from editions.models import Edition, Publication
 from importer.models import ArticleDoubt
 from tests.browser.test_reader import _empty_cache, browser  # noqa: F401  (the same launch)
 from tests.conftest import SEED
+from tests.roles import newsroom_group
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,7 +29,7 @@ def desk_chief(django_user_model):
     AccessAttempt.objects.all().delete()
     Publication.objects.default()
     user = django_user_model.objects.create_user("desk", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="值班主任"))
+    user.groups.add(newsroom_group("值班主任"))
     return user
 
 

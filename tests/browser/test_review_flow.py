@@ -3,41 +3,17 @@ continuation picker offering only the edition's parts on other pages, by place),
 change waits, and the reader still sees the old headline; the desk chief opens 待审修改, approves,
 and the reader sees the new one."""
 
-from importlib import import_module
-
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from articles.models import Article
 from tests.articles import factories
 from tests.browser.test_reader import _empty_cache, browser  # noqa: F401  (the same launch)
+from tests.roles import newsroom_group
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "a-long-test-password-1"
-
-
-def newsroom_group(name):
-    """The group the data migrations make (editions 0003, articles 0008), made again the same way
-    when an earlier transactional test flushed it."""
-    group, created = Group.objects.get_or_create(name=name)
-    if created:
-        groups = import_module("editions.migrations.0003_newsroom_groups")
-        grants = import_module("articles.migrations.0008_revision_permissions")
-        spec = {key: list(actions) for key, actions in groups.EDITOR_PERMISSIONS.items()}
-        if name == groups.DESK_CHIEF:
-            for key, actions in groups.DESK_CHIEF_EXTRA.items():
-                spec.setdefault(key, []).extend(actions)
-        for (app_label, model), actions in spec.items():
-            codenames = [groups.codename(action, model) for action in actions]
-            group.permissions.add(
-                *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
-            )
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="articles", codename__in=grants.GRANTS[name])
-        )
-    return group
 
 
 @pytest.fixture

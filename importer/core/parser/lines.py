@@ -147,7 +147,12 @@ def mark_title_like(lines: list[Line], limits) -> None:
     for line in reversed(lines):
         dash = line.kind == LineKind.TITLE and line.text.endswith("——")
         weak = line.kind == LineKind.PARAGRAPH and line.form == TitleForm.WEAK
-        quote = line.kind == LineKind.PARAGRAPH and not weak and _quote_or_question(line.text, limits)
+        quote = (
+            line.kind == LineKind.PARAGRAPH
+            and not weak
+            and "。" not in line.text  # a quote or question holds no finished sentence
+            and _quote_or_question(line.text, limits)
+        )
         line.candidate = (dash or weak or quote) and not line.continued_to
         if line.kind == LineKind.TITLE and not dash:
             line.title_like = True
@@ -175,7 +180,13 @@ def mark_facts(lines: list[Line], rules: Rules) -> None:
     ``某某馆：周一上午；`` and ``某某馆：周五下午。``), each a fact of its own."""
     heading = False
     for line, following in pairwise(lines):
-        value = following.kind in (LineKind.TITLE, LineKind.PARAGRAPH, LineKind.FACT) and _is_value(following)
+        text = following.text
+        # A value holds a colon: the cheap test first, then its kind and length.
+        value = (
+            ("：" in text or ":" in text)
+            and following.kind in (LineKind.TITLE, LineKind.PARAGRAPH, LineKind.FACT)
+            and len(text) <= MAX_VALUE_LENGTH
+        )
         if value and (heading or (line.kind == LineKind.TITLE and rules.is_fact_heading(line.text))):
             line.kind = following.kind = LineKind.FACT
             heading = True
@@ -190,10 +201,6 @@ def mark_facts(lines: list[Line], rules: Rules) -> None:
             line.kind = LineKind.FACT
 
 
-def _is_value(line: Line) -> bool:
-    return len(line.text) <= MAX_VALUE_LENGTH and ("：" in line.text or ":" in line.text)
-
-
 def mark_blocks(lines: list[Line]) -> None:
     """Block sizes, and advertisements: a slogan with a Latin line and no story.
 
@@ -201,22 +208,24 @@ def mark_blocks(lines: list[Line]) -> None:
     GLOBAL BANKING GROUP``), or, in a dump with a blank line after every line, a Chinese title
     line that opens a run and the Latin line right under it.
     """
-    start = 0
+    start, block = 0, lines[0].block if lines else 0
     for index in range(1, len(lines) + 1):
-        if index == len(lines) or lines[index].block != lines[start].block:
-            group = lines[start:index]
-            for line in group:
-                line.lines_in_block = len(group)
-            if is_advertisement(group):
-                mark_advertisement(group)
+        if index == len(lines) or lines[index].block != block:
+            # A line alone in its block keeps its size of one, and is no advertisement.
+            if index - start > 1:
+                group = lines[start:index]
+                for line in group:
+                    line.lines_in_block = len(group)
+                if is_advertisement(group):
+                    mark_advertisement(group)
             start = index
+            block = lines[index].block if index < len(lines) else 0
     for index in range(1, len(lines)):
         line, previous = lines[index], lines[index - 1]
-        opens_run = index == 1 or lines[index - 2].kind != LineKind.TITLE
         if (
             line.kind == LineKind.TITLE
             and previous.kind == LineKind.TITLE
-            and opens_run
+            and (index == 1 or lines[index - 2].kind != LineKind.TITLE)  # it opens a run
             and forms.mostly_latin(line.text)
             and not forms.mostly_latin(previous.text)
         ):
@@ -238,10 +247,50 @@ def is_advertisement(group: list[Line]) -> bool:
     )
 
 
-def next_positions(lines: list[Line], wanted) -> list[int]:
-    """For every index, the first index at or after it whose line satisfies ``wanted``
-    (``len(lines)`` when none does): one backward scan, so look-aheads cost constant time."""
-    found = [len(lines)] * (len(lines) + 1)
-    for index in range(len(lines) - 1, -1, -1):
-        found[index] = index if wanted(lines[index]) else found[index + 1]
-    return found
+def next_positions(count: int, found) -> list[int]:
+    """For every index up to ``count``, the first of the indices ``found`` (in increasing order)
+    at or after it, ``count`` when there is none: filled a stretch at a time, so that
+    look-aheads cost constant time and the table costs time by stretch, not by line."""
+    table: list[int] = []
+    start = 0
+    for index in found:
+        table += [index] * (index - start + 1)
+        start = index + 1
+    table += [count] * (count - start + 1)
+    return table
+
+
+TEXT_KINDS = (LineKind.PARAGRAPH, LineKind.TITLE)
+BOX_KINDS = (LineKind.CAPTION, LineKind.CREDIT, LineKind.FACT)
+PHOTO_KINDS = (LineKind.CAPTION, LineKind.CREDIT)
+
+
+def look_aheads(lines: list[Line], rules: Rules) -> tuple[list[int], ...]:
+    """The page walk's look-ahead tables (`next_positions`), for the next: title line, byline
+    line, line outside a box (neither caption, credit nor fact), line outside a photo's
+    (neither caption nor credit), line that stops a run of text (neither prose nor title, or a
+    marker's), line that is not prose running on, closing credit in brackets, and telephone
+    number in a box's fact."""
+    count = len(lines)
+    titles, bylines, not_box, not_photo, stops, not_prose, bracketed, contacts = ([] for _ in range(8))
+    for index, line in enumerate(lines):
+        kind, text = line.kind, line.text
+        if kind == LineKind.TITLE:
+            titles.append(index)
+        elif kind == LineKind.BYLINE:
+            bylines.append(index)
+        elif kind == LineKind.FACT and rules.is_contact(text):
+            contacts.append(index)
+        if kind not in BOX_KINDS:
+            not_box.append(index)
+        if kind not in PHOTO_KINDS:
+            not_photo.append(index)
+        if kind not in TEXT_KINDS or line.continued_to or line.continued_from:
+            stops.append(index)
+        if kind != LineKind.PARAGRAPH or line.continued_to:
+            not_prose.append(index)
+        # A closing credit is in brackets: its first character is a cheap test first.
+        if text[:1] in "（(" and forms.CLOSING_CREDIT.match(text):
+            bracketed.append(index)
+    found = (titles, bylines, not_box, not_photo, stops, not_prose, bracketed, contacts)
+    return tuple(next_positions(count, indices) for indices in found)

@@ -16,7 +16,7 @@ from ..draft import ArticleKind, BlockDraft, BlockType, PhotoDraft
 from ..rules import TitleForm
 from .article import Article, opens_an_item
 from .cohesion import Cohesion
-from .lines import Line, LineKind, next_positions
+from .lines import Line, LineKind, look_aheads
 from .opening import LEAD_KINDS, text_signal_range, weigh
 from .titles import assign_title, closing_column
 
@@ -35,29 +35,16 @@ class PageReader:
         self.story: Article | None = None  # the story an advertisement interrupted
         self.title_end = -1  # where the last title run that opened an article ended
         self.cohesion = Cohesion(lines, profile.weights, profile.limits)
-        self.next_title = next_positions(lines, lambda line: line.kind == LineKind.TITLE)
-        self.next_byline = next_positions(lines, lambda line: line.kind == LineKind.BYLINE)
-        self.next_not_box = next_positions(
-            lines, lambda line: line.kind not in (LineKind.CAPTION, LineKind.CREDIT, LineKind.FACT)
-        )
-        self.next_not_photo = next_positions(
-            lines, lambda line: line.kind not in (LineKind.CAPTION, LineKind.CREDIT)
-        )
-        self.next_stop = next_positions(
-            lines,
-            lambda line: (
-                line.kind not in (LineKind.PARAGRAPH, LineKind.TITLE)
-                or line.continued_to
-                or line.continued_from
-            ),
-        )
-        self.next_not_para = next_positions(
-            lines, lambda line: line.kind != LineKind.PARAGRAPH or line.continued_to
-        )
-        self.next_bracketed = next_positions(lines, lambda line: forms.CLOSING_CREDIT.match(line.text))
-        self.next_contact = next_positions(
-            lines, lambda line: line.kind == LineKind.FACT and rules.is_contact(line.text)
-        )
+        (
+            self.next_title,
+            self.next_byline,
+            self.next_not_box,
+            self.next_not_photo,
+            self.next_stop,
+            self.next_not_para,
+            self.next_bracketed,
+            self.next_contact,
+        ) = look_aheads(lines, rules)
 
     # --- the walk ---------------------------------------------------------------------------
 

@@ -69,8 +69,9 @@ def weigh(reader, run, end: int) -> float:
     # What follows the run, past the captions and credits of its photos (and a line of deck).
     after_photos = reader.next_not_photo[end]
     following = lines[after_photos] if after_photos < len(lines) else None
+    texts = [line.text for line in run]
     if (following is not None and following.continued_from) or any(
-        reader.rules.is_furniture_title(line.text) for line in run
+        map(reader.rules.is_furniture_title, texts)
     ):
         # 上接 opens the second part of a story under its repeated headline, and a furniture
         # title (本报地址) a box of its own: never a subhead.
@@ -92,15 +93,12 @@ def weigh(reader, run, end: int) -> float:
     ]
     if TitleForm.STRONG in shapes:
         weight += weights.strong_form
-    if any(forms.VISUAL_BREAK.search(line.text) for line in run):
+    if any(map(forms.VISUAL_BREAK.search, texts)):
         weight += weights.visual_break
     if len(run) >= 2:
         long = sum(len(line.text) for line in run) >= limits.long_title_lines
         weight += weights.long_title_lines if long else weights.title_lines
-    if any(
-        shape == TitleForm.SUBHEAD or forms.is_numbered(line.text)
-        for shape, line in zip(shapes, run, strict=True)
-    ):
+    if TitleForm.SUBHEAD in shapes or any(map(forms.is_numbered, texts)):
         weight += weights.numbered
     if current.ended:
         weight += weights.story_closed

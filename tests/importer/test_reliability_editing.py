@@ -24,6 +24,7 @@ from importer.services import import_edition, plan_import
 from importer.services.plan import KEPT
 from tests.articles.admin_helpers import article_post_data
 from tests.conftest import CORPUS, SEED
+from tests.importer import helpers as h
 
 DATE = datetime.date(2023, 8, 9)
 PAPER = PublicationDraft(slug="zhuzhou-daily", name="株洲日报")
@@ -50,7 +51,7 @@ def body(article):
 @pytest.fixture
 def seed(db):
     cache.clear()
-    import_edition(seed_draft(), publish=True)
+    import_edition(seed_draft(), publish=True, confirmed_by=h.desk_chief())
     return storage_article()
 
 
@@ -162,12 +163,12 @@ def site_pages(client):
 def archive(db, settings):
     """The seed and the three corpus editions (the People's Daily as a second paper), published."""
     cache.clear()
-    import_edition(seed_draft(), publish=True)
+    import_edition(seed_draft(), publish=True, confirmed_by=h.desk_chief())
     people = PublicationDraft(slug="peoples-daily", name="人民日报")
     for folder in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
         pages = [(path.stem, path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.txt"))]
         draft = parse_edition(pages, publication=people, date=datetime.date.fromisoformat(folder.name))
-        import_edition(draft, publish=True)
+        import_edition(draft, publish=True, confirmed_by=h.desk_chief())
     assert Edition.objects.count() == 4
 
 

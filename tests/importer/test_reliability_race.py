@@ -20,6 +20,7 @@ from importer.core.parser import parse_edition
 from importer.services import import_edition
 from tests.articles.admin_helpers import article_post_data
 from tests.conftest import SEED
+from tests.importer import helpers as h
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -39,7 +40,7 @@ def draft(corrected):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs two concurrent writers (PostgreSQL)")
 def test_an_import_started_during_an_editors_save_keeps_the_edit(staff_client, monkeypatch):
-    import_edition(draft(corrected=False), publish=True)
+    import_edition(draft(corrected=False), publish=True, confirmed_by=h.desk_chief())
     article = Article.objects.get(page__edition__date=DATE, headline__contains="储能电站")
     outcome = {}
 

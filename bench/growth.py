@@ -21,6 +21,7 @@ from common import (
     base_env,
     fresh_pg,
     manage,
+    publish_args,
     run_with_rusage,
     save,
     table,
@@ -73,9 +74,9 @@ def build_archive(env, editions, workdir):
     )
     folders = sorted(str(p) for p in dumps.iterdir())
     pages = sum(1 for _ in dumps.rglob("*.txt"))
+    production = {**env, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": SECRET}
     elapsed, peak, _ = run_with_rusage(
-        [PY, "manage.py", "import_edition", *folders, "--publish"],
-        {**env, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": SECRET},
+        [PY, "manage.py", "import_edition", *folders, *publish_args(production)], production
     )
     shutil.rmtree(dumps, ignore_errors=True)
     print(f"imported {editions} editions ({pages} pages) in {elapsed:.0f} s: {pages / elapsed:.0f} pages/s")

@@ -14,7 +14,20 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from common import ARCHIVE_TEXTS, CORPUS, PY, ROOT, SECRET, SEED, base_env, fresh_pg, manage, save, table
+from common import (
+    ARCHIVE_TEXTS,
+    CORPUS,
+    PY,
+    ROOT,
+    SECRET,
+    SEED,
+    base_env,
+    fresh_pg,
+    manage,
+    publish_args,
+    save,
+    table,
+)
 
 
 # ---------------------------------------------------------------- read
@@ -111,9 +124,10 @@ def reading_urls(env):
 
 def load_seed_and_corpus(env):
     manage("migrate", "--noinput", env=env)
-    manage("import_edition", str(SEED), "--date", "2023-08-09", "--publish", env=env)
+    publish = publish_args(env)
+    manage("import_edition", str(SEED), "--date", "2023-08-09", *publish, env=env)
     for folder in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
-        manage("import_edition", str(folder), "--publish", env=env)
+        manage("import_edition", str(folder), *publish, env=env)
 
 
 def measure_site(url, seconds, connections, label):
@@ -217,7 +231,7 @@ def bench_rush(args):
                         "manage.py",
                         "import_edition",
                         *sorted(str(p) for p in workdir.iterdir()),
-                        "--publish",
+                        *publish_args(env),
                     ],
                     cwd=ROOT,
                     env=env,

@@ -39,6 +39,7 @@ from common import (
     base_env,
     fresh_pg,
     manage,
+    publish_args,
     run_with_rusage,
     save,
     table,
@@ -218,7 +219,7 @@ def bench_import(args):
             env = base_env(DATABASE_URL=url, DJANGO_DEBUG="0", DJANGO_SECRET_KEY=SECRET)
             manage("migrate", "--noinput", env=env)
             elapsed, peak, _ = run_with_rusage(
-                [PY, "manage.py", "import_edition", *folders, "--publish"], env
+                [PY, "manage.py", "import_edition", *folders, *publish_args(env)], env
             )
             again, _peak, _ = run_with_rusage(
                 [PY, "manage.py", "import_edition", *folders[: editions // 3]], env

@@ -13,6 +13,7 @@ beside the original under a name derived from it: `photos/2023/08/09/a.jpg` gets
 the `srcset` attribute the public site puts on an `<img>`.
 """
 
+import hashlib
 import io
 import posixpath
 import warnings
@@ -29,6 +30,8 @@ MAX_PIXELS = 50_000_000
 # Counting an animation's frames reads their headers only; the pixels they would decode to are
 # what a frame bomb (a hundred 4000×4000 frames in 1.3 MB) costs whoever decodes them all.
 MAX_ANIMATION_PIXELS = 4 * MAX_PIXELS
+# Hex digits of the image's SHA-256 in its stored name (as importer.services.pagefiles names pages).
+DIGEST = 12
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 RENDITION_WIDTHS = (400, 1200)
 
@@ -69,8 +72,12 @@ def clean_upload(upload):
         raise ValidationError(_("图片像素过多，疑为“解压炸弹”，已拒绝。"), code="bomb") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(_("无法识别的图片文件：可能已损坏，或不是图片。"), code="invalid") from None
-    stem = posixpath.splitext(posixpath.basename(upload.name or "image"))[0] or "image"
-    return ContentFile(cleaned, name=f"{stem}.{FORMATS[kind]}")
+    stem = posixpath.splitext(posixpath.basename(upload.name or "image"))[0][:40] or "image"
+    # Media are served without asking who reads them: an image of a draft (a page, a photo) under
+    # the name it was uploaded with (pages/2026/12/01/A01.png) is found by guessing. Its digest
+    # in the name, as the import's page images have, cannot be guessed.
+    digest = hashlib.sha256(cleaned).hexdigest()[:DIGEST]
+    return ContentFile(cleaned, name=f"{stem}-{digest}.{FORMATS[kind]}")
 
 
 def _check_dimensions(width, height):

@@ -160,3 +160,20 @@ def test_a_stored_link_into_another_edition_is_never_shown(client):
     assert first.next_part_url is None
     assert Article.objects.with_continuation_links().get(pk=elsewhere.pk).previous_part_url is None
     assert Edition.objects.get(pk=published.pk).is_visible
+
+
+def test_an_image_uploaded_for_a_draft_is_not_found_by_guessing_its_name(staff_client):
+    """Media are served to anyone who asks: a draft's page image stored as A01.png under the day's
+    folder would be read by guessing; stored under its digest, it cannot be."""
+    import re
+
+    from tests.articles.admin_helpers import management, png_upload
+
+    edition = draft()
+    page = edition.pages.get()
+    data = {"edition": str(edition.pk), "number": "1", "label": "01", "name": "", "editor": ""}
+    data |= management("articles", 0) | {"image": png_upload("A01.png", size=(800, 1100))}
+    response = staff_client.post(reverse("admin:editions_page_change", args=[page.pk]), data)
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert re.fullmatch(r"pages/\d{4}/\d\d/\d\d/A01-[0-9a-f]{12}\.png", page.image.name), page.image.name

@@ -265,7 +265,14 @@ def search(request):
         hits=hits,
         more_than_ranked=more_than_ranked,
     )
-    return public_unless_staff(request, render(request, "articles/search.html", context))
+    response = render(request, "articles/search.html", context)
+    refused = filterset.is_bound and not filterset.is_valid()
+    asked = request.GET.get("page")
+    if refused or (page_obj is not None and asked not in (None, str(page_obj.number))):
+        # A filter refused, or a page that is none (?page=x, 01, past the last): each would be
+        # another copy of a search in the cache; the page is built again, not stored.
+        return mark_private(response)
+    return public_unless_staff(request, response)
 
 
 def robots(request):

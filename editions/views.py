@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from editions.models import Edition, Publication
 from editions.reading import edition_url, public_unless_staff, reader_context
-from newsroom.pagecache.decorator import cache_published
+from newsroom.pagecache.decorator import cache_published, mark_private
 from newsroom.pagecache.tokens import publication_scope
 from newsroom.permissions import is_staff
 
@@ -37,6 +37,14 @@ def _parse_date(value):
     except (ValueError, TypeError):
         return None
     return day if ARCHIVE_YEARS[0] <= day.year <= ARCHIVE_YEARS[1] else None
+
+
+def _latest_month(editions):
+    """The month of the latest edition within the years a calendar shows (one dated 9999-12-31,
+    a typo imported, has no month after it to bound the calendar), else this month."""
+    sensible = editions.filter(date__year__gte=ARCHIVE_YEARS[0], date__year__lte=ARCHIVE_YEARS[1])
+    latest = sensible.order_by("-date").values_list("date", flat=True).first()
+    return (latest or datetime.date.today()).replace(day=1)
 
 
 def _next_month(day):
@@ -97,11 +105,7 @@ def archive(request, publication):
         if month is None:
             notice = _("没有这个月份。")
     if month is None:
-        # The latest edition within the years a calendar shows: one dated 9999-12-31 (a typo
-        # imported) has no month after it to bound the calendar.
-        sensible = editions.filter(date__year__gte=ARCHIVE_YEARS[0], date__year__lte=ARCHIVE_YEARS[1])
-        latest = sensible.order_by("-date").values_list("date", flat=True).first()
-        month = (latest or datetime.date.today()).replace(day=1)
+        month = _latest_month(editions)
     following_month = _next_month(month)
     in_month = {
         e.date: e
@@ -139,4 +143,9 @@ def archive(request, publication):
         later_month=later,
         **_year_steps(archive_url, steps),
     )
-    return public_unless_staff(request, render(request, "editions/archive.html", context))
+    response = render(request, "editions/archive.html", context)
+    if notice:
+        # A month or date that is none, or a day without a paper: each typo would be another
+        # copy of the month in the cache; the page is built again, not stored.
+        return mark_private(response)
+    return public_unless_staff(request, response)

@@ -48,3 +48,26 @@ def test_the_parameters_a_view_reads_still_make_their_own_pages(client):
     assert "x=1" not in other
     month = client.get("/zhuzhou-daily/archive/", {"month": "2023-07"}).content.decode()
     assert month != client.get("/zhuzhou-daily/archive/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/zhuzhou-daily/archive/?month=x",
+        "/zhuzhou-daily/archive/?date=2023-08-",
+        "/search/?q=%E6%B2%BB%E7%90%86&page=x",
+        "/search/?q=%E6%B2%BB%E7%90%86&page=9999",
+        "/search/?q=%E6%B2%BB%E7%90%86&page=0",
+        "/search/?q=%E6%B2%BB%E7%90%86&start=x",
+        "/search/?q=%E6%B2%BB%E7%90%86&kind=x",
+    ],
+)
+def test_values_a_view_refuses_store_no_copies_either(client, url):
+    """A month, date, page or filter that is none is answered (the page with its notice), each
+    distinct typo by a page built again, never another copy in the cache."""
+    continued_edition()
+    assert client.get(url).status_code == 200
+    before = stored_keys()
+    for n in range(20):
+        assert client.get(f"{url}{n}").status_code == 200
+    assert stored_keys() == before

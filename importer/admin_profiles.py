@@ -146,8 +146,10 @@ class PublicationProfileAdmin(SimpleHistoryAdmin):
         return [*form(instance=obj).fields, *self.readonly_fields]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        # The list fields exist only once the form is built: Django must not check them.
-        kwargs["fields"] = None
+        # The list fields exist only once the form is built: Django must not check them. One who
+        # may only view (an editor) gets them all excluded, shown read-only, as Django does.
+        if not change or self.has_change_permission(request, obj):
+            kwargs["fields"] = None
         return super().get_form(request, obj, change=change, **kwargs)
 
     def save_model(self, request, obj, form, change):

@@ -146,3 +146,26 @@ def test_the_admin_import_refuses_what_the_preview_would_have(editor, chief):
     assert response.status_code == 200
     assert "没有删除稿件的权限" in response.content.decode()
     assert Article.objects.count() == count
+
+
+def test_an_editor_may_read_a_paper_s_profile_but_not_change_or_restore_it(editor, chief):
+    """Editors may only view profiles: the profile's page opened for them (it failed with a 500:
+    its form's fields were left to the form, which Django excludes for a viewer), and a restore of
+    an older version refused."""
+    from importer.core.profile import DEFAULT
+    from importer.models import PublicationProfile
+    from importer.services.profiles import save_profile
+
+    publication = Publication.objects.default()
+    save_profile(publication, DEFAULT, user=chief, note="第一版")
+    row = save_profile(publication, DEFAULT, user=chief, note="第二版")
+    first = row.history.earliest("history_date")
+    client = Client()
+    client.force_login(editor)
+    response = client.get(reverse("admin:importer_publicationprofile_change", args=[row.pk]))
+    assert response.status_code == 200
+    assert "第二版" in response.content.decode()
+    url = reverse("admin:importer_publicationprofile_simple_history", args=[row.pk, first.history_id])
+    assert client.get(url).status_code == 200
+    client.post(url, {"note": "编辑恢复"})
+    assert PublicationProfile.objects.get(pk=row.pk).note == "第二版"

@@ -81,9 +81,10 @@ def read_form(text):
         raise AreasRefused(_("区域数据太大，无法保存。"))
     try:
         value = json.loads(text or "{}")
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
         raise AreasRefused(_("区域数据无法读取，请重新打开热区页面。")) from None
-    if not isinstance(value, dict) or not all(str(key).isdigit() for key in value):
+    # ASCII digits only: "²" and "١" are digits to str.isdigit, not to int().
+    if not isinstance(value, dict) or not all(key.isascii() and key.isdigit() for key in value):
         raise AreasRefused(_("区域数据无法读取，请重新打开热区页面。"))
     return {int(key): areas for key, areas in value.items()}
 

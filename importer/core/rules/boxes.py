@@ -47,6 +47,7 @@ class Boxes:
         )
         regions = words_pattern(conventions.region_endings)
         self.region = re.compile(rf"[\u4e00-\u9fff]{{1,{MAX_REGION_NAME}}}(?:{regions})") if regions else None
+        self.region_length = MAX_REGION_NAME + max(map(len, conventions.region_endings), default=0)
         words = words_pattern(conventions.furniture_words)
         self.furniture_word = re.compile(words) if words else None
         # 坐诊时间 / 报名方式 over 某某馆：周一上午: a fact's label printed as the head of its values.
@@ -59,13 +60,14 @@ class Boxes:
         self.turn = re.compile(rf"(?:{turns})\s{{0,2}}[:：]") if turns else None
 
     def is_fact(self, text: str) -> bool:
-        if self.fact is not None and self.fact.match(text):
+        # A fact's label ends with a colon: the cheap test first.
+        if self.fact is not None and ("：" in text or ":" in text) and self.fact.match(text):
             return True
         if len(text) <= MAX_FURNITURE_LINE and PHONE.search(text):
             return True
         if len(text) <= MAX_HOURS_LINE and HOURS.search(text) and not text.endswith(CLAUSE_ENDS):
             return True
-        if self.region is not None and self.region.fullmatch(text):
+        if self.region is not None and len(text) <= self.region_length and self.region.fullmatch(text):
             return True
         return (
             self.furniture_word is not None

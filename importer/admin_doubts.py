@@ -74,8 +74,11 @@ class EditionDoubtsMixin:
         confirmation = DoubtConfirmation.objects.filter(edition=obj).select_related("confirmed_by").first()
         line = _("待核对 %(count)d 处") % {"count": count} if count else _("没有待核对的问题")
         if confirmation is not None:
+            who = confirmation.confirmed_by or "—"
+            if confirmation.note:
+                who = _("命令行操作员（%(note)s）") % {"note": confirmation.note}
             line += _("；%(who)s 于 %(when)s 确认核对（当时 %(open)d 处）") % {
-                "who": confirmation.confirmed_by or "—",
+                "who": who,
                 "when": timezone.localtime(confirmation.confirmed_at).strftime("%Y-%m-%d %H:%M"),
                 "open": confirmation.open_doubts,
             }

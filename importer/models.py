@@ -197,6 +197,8 @@ class DoubtConfirmation(models.Model):
         verbose_name=_("确认人"),
     )
     open_doubts = models.PositiveIntegerField(_("确认时未核对的问题"), default=0)
+    # Set when the operator of the command line confirmed (import_edition --operator-confirms).
+    note = models.CharField(_("说明"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["-confirmed_at"]

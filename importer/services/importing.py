@@ -78,6 +78,7 @@ def import_edition(
     user=None,
     progress=None,
     confirmed_by=None,
+    operator_confirms="",
 ) -> ImportResult:
     """Write `draft` (or an edition `prepare_edition` made of it) in one transaction, with the
     parser's doubts of the articles it writes and the page dumps it was parsed from (`dumps`:
@@ -85,7 +86,9 @@ def import_edition(
     (importer.services.rights: ImportNotAllowed, nothing written); `progress` hears of each
     page's files stored. Published with the import (`publish`), an edition with open doubts needs
     `confirmed_by`, the desk chief whose confirmation is recorded as the admin's 确认核对 records
-    it; without one it is refused (DoubtsUnconfirmed, nothing written)."""
+    it, or `operator_confirms`, the reason the operator gives for confirming them on their own
+    word (a demo edition, editions moved from another system), recorded as its note; without
+    either it is refused (DoubtsUnconfirmed, nothing written)."""
     prepared = draft if isinstance(draft, PreparedEdition) else prepare_edition(draft)
     draft = prepared.draft
     # The pages' PDFs and images are files, which no rollback undoes: stored behind the edition's
@@ -116,7 +119,7 @@ def import_edition(
                 edition.save(update_fields=["updated"])
             counts = _open_doubts(edition)
             if publish and counts["doubts"]:
-                if confirmed_by is None:
+                if confirmed_by is None and not operator_confirms:
                     raise DoubtsUnconfirmed(count=counts["doubts"])
                 DoubtConfirmation.objects.update_or_create(
                     edition=edition,
@@ -124,6 +127,7 @@ def import_edition(
                         "confirmed_at": timezone.now(),
                         "confirmed_by": confirmed_by,
                         "open_doubts": counts["doubts"],
+                        "note": operator_confirms if confirmed_by is None else "",
                     },
                 )
     except BaseException:

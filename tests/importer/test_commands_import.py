@@ -33,12 +33,21 @@ def drafts_from_uploads(files, *, publication, **options):
 
 
 def test_make_run_imports_and_publishes_the_seed_every_time():
-    out, err = run("import_edition", SEED, "--date", "2023-08-09", *h.publishing())
+    make_seed = (
+        "import_edition",
+        SEED,
+        "--date",
+        "2023-08-09",
+        "--publish",
+        "--operator-confirms",
+        "示例期次（make seed）",
+    )
+    out, err = run(*make_seed)
     assert out.startswith("株洲日报 2023-08-09：新建；1 个版面，8 篇稿件")
     assert "（广告 1、评论 1、消息 6）" in out and out.strip().endswith("已发布")
-    assert err.strip() == "importing 2023-08-09 (1 page)"
+    assert err.strip() == "正在导入 2023-08-09（1 个版面）"
     ids = list(Article.objects.values_list("pk", flat=True).order_by("pk"))
-    out, _ = run("import_edition", SEED, "--date", "2023-08-09", *h.publishing())
+    out, _ = run(*make_seed)
     assert out.startswith("株洲日报 2023-08-09：内容不变；")
     assert list(Article.objects.values_list("pk", flat=True).order_by("pk")) == ids
     edition = Edition.objects.get()
@@ -87,7 +96,7 @@ def test_a_corpus_folder_is_one_edition_and_an_archive_is_many(tmp_path):
         "株洲日报 2019-10-19",
         "株洲日报 2019-10-24",
     ]
-    assert Edition.objects.count() == 3 and all(line.startswith("importing") for line in err.splitlines())
+    assert Edition.objects.count() == 3 and all(line.startswith("正在导入") for line in err.splitlines())
 
 
 def test_many_editions_show_a_progress_bar(tmp_path):
@@ -98,8 +107,8 @@ def test_many_editions_show_a_progress_bar(tmp_path):
     out, err = run("import_edition", *sorted(tmp_path.iterdir()))
     assert len(out.splitlines()) == 7
     progress = err.splitlines()
-    assert progress[0].startswith("[....................] 1/7 importing 2023-08-01 (1 page)")
-    assert progress[-1].startswith("[####################] 7/7 done")
+    assert progress[0].startswith("[....................] 1/7 正在导入 2023-08-01（1 个版面）")
+    assert progress[-1].startswith("[####################] 7/7 完成")
 
 
 def test_pages_of_one_date_given_as_files_are_one_edition(tmp_path):
@@ -234,3 +243,28 @@ def test_publishing_an_edition_with_open_doubts_needs_a_named_desk_chief(django_
     edition = Edition.objects.get()
     assert edition.status == "published" and edition.doubt_confirmation.confirmed_by == chief
     assert edition.doubt_confirmation.open_doubts > 0
+
+
+def test_the_operator_confirms_open_doubts_only_saying_why(admin_client):
+    """The demo seed (make seed) and editions moved from another system are published with their
+    doubts on the operator's word: --operator-confirms REASON, with --publish only, never beside a
+    named desk chief, its reason one line kept as the confirmation's note and shown in the admin."""
+    doubtful = ("import_edition", DOUBTFUL, "--date", "2023-08-09")
+    for args, refusal in (
+        ((*doubtful, "--operator-confirms", "示例"), "只和 --publish 一起用"),
+        ((*doubtful, "--publish", "--operator-confirms", "示例", "--confirm-doubts", "x"), "只能用一个"),
+        ((*doubtful, "--publish", "--operator-confirms", "  "), "写明原因"),
+        ((*doubtful, "--publish", "--operator-confirms", "一行\n两行"), "写明原因"),
+        ((*doubtful, "--publish", "--operator-confirms", "长" * 201), "不超过 200 字"),
+    ):
+        with pytest.raises(CommandError, match=refusal):
+            run(*args)
+    assert not Edition.objects.exists()
+    out, _ = run(*doubtful, "--publish", "--operator-confirms", "示例期次（make seed）")
+    assert out.strip().endswith("已发布")
+    edition = Edition.objects.get()
+    confirmation = edition.doubt_confirmation
+    assert edition.status == "published" and confirmation.confirmed_by is None
+    assert confirmation.note == "示例期次（make seed）" and confirmation.open_doubts > 0
+    page = admin_client.get(f"/admin/editions/edition/{edition.pk}/change/").content.decode()
+    assert "命令行操作员（示例期次（make seed））" in page

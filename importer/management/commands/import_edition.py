@@ -2,6 +2,7 @@
 
     python manage.py import_edition seeds/000_092d2e3a62978a8e.txt --date 2023-08-09 --publish
     python manage.py import_edition 2023-08-09/ --publish --confirm-doubts zhuren  # open doubts
+    python manage.py import_edition old/*/ --publish --operator-confirms "旧系统已发布的期次"
     python manage.py import_edition archive/*/                       # one edition per dated folder
     python manage.py import_edition 2023-08-09/ --dry-run --format json
 
@@ -12,7 +13,9 @@ The command runs as the operator: whoever can run manage.py on the server holds 
 credentials already, so it imports with every right (it may create a publication, remove
 articles, publish). Editors import through the admin, where their role's permissions apply
 (importer.services.rights). Publishing an edition with open doubts still takes a desk chief's
-confirmation: named with --confirm-doubts, or given in the admin after a draft import.
+confirmation: named with --confirm-doubts, or given in the admin after a draft import; or the
+operator's own, with the reason recorded (--operator-confirms: a demo edition, editions moved from
+another system that readers already saw).
 """
 
 import json
@@ -39,10 +42,11 @@ from importer.core.outline import outline
 from importer.core.pdf.render import PageRenderer
 from importer.core.sources import collect_paths
 from importer.messages import describe, import_summary
+from importer.models import DoubtConfirmation
 from importer.services import import_edition, prepare_edition
 from importer.services.pagefiles import render_pages
 from importer.services.profiles import profile_for
-from newsroom.text import SLUG, printable, url_part_problem
+from newsroom.text import SLUG, clean_value, printable, text_problem, url_part_problem
 
 # Above this many editions, progress lines carry a count, a rate and the time left.
 MANY = 5
@@ -84,6 +88,13 @@ class Command(BaseCommand):
             help="with --publish: the desk chief (值班主任) who confirms the edition's open doubts; "
             "recorded as the admin's 确认核对 records it",
         )
+        parser.add_argument(
+            "--operator-confirms",
+            metavar="REASON",
+            help="with --publish, when no desk chief checked them: confirm the open doubts on your "
+            "own word for REASON (a demo edition, editions moved from another system), recorded "
+            "as the confirmation's note",
+        )
 
     def handle(self, *args, **options):
         try:
@@ -92,12 +103,14 @@ class Command(BaseCommand):
             sources = collect_paths(options["paths"], date=date, page=page, encoding=options["encoding"])
             publication = self._publication(options["publication"], options["dry_run"])
             self.profile = profile_for(publication.slug)
+            self.operator_confirms = self._operator_reason(options)
             self.confirmed_by = self._desk_chief(options["confirm_doubts"], options["publish"])
         except EditionImportError as error:
             raise CommandError(describe(error)) from None
         except DatabaseError as error:
             raise CommandError(
-                f"the database is not ready ({_first_line(error)}); run manage.py migrate"
+                _("数据库还没有准备好（%(error)s）：请先运行 manage.py migrate")
+                % {"error": _first_line(error)}
             ) from None
         if options["dry_run"]:
             self._dry_run(sources, publication, options["format"])
@@ -117,6 +130,22 @@ class Command(BaseCommand):
                 % {"name": printable(username)}
             )
         return user
+
+    def _operator_reason(self, options):
+        """The reason given with --operator-confirms, as the confirmation stores it ("": none)."""
+        reason = options["operator_confirms"]
+        if reason is None:
+            return ""
+        if not options["publish"]:
+            raise CommandError(_("--operator-confirms 只和 --publish 一起用：确认的是随导入发布的这一期。"))
+        if options["confirm_doubts"] is not None:
+            raise CommandError(_("--operator-confirms 和 --confirm-doubts 只能用一个：确认人只有一个。"))
+        limit = DoubtConfirmation._meta.get_field("note").max_length
+        if text_problem(reason, limit) or printable(reason) != reason or not reason.strip():
+            raise CommandError(
+                _("--operator-confirms：请用一行不超过 %(limit)d 字的文字写明原因。") % {"limit": limit}
+            )
+        return clean_value(reason).strip()
 
     def _publication(self, slug, dry_run) -> PublicationDraft:
         default = settings.NEWSROOM_DEFAULT_PUBLICATION
@@ -197,7 +226,8 @@ class Command(BaseCommand):
                 index,
                 total,
                 started,
-                f"importing {source.date} ({source.page_count} page{'' if source.page_count == 1 else 's'})",
+                _("正在导入 %(date)s（%(count)d 个版面）")
+                % {"date": source.date, "count": source.page_count},
             )
             try:
                 # user=None: the operator (see the module docstring).
@@ -209,6 +239,7 @@ class Command(BaseCommand):
                     user=None,
                     progress=self.stderr.write,
                     confirmed_by=self.confirmed_by,
+                    operator_confirms=self.operator_confirms,
                 )
             except EditionImportError as error:
                 raise CommandError(describe(error.at(source.origin))) from None
@@ -221,7 +252,7 @@ class Command(BaseCommand):
             # With DEBUG on, Django keeps every query's SQL; a long run would keep them all.
             reset_queries()
         if total > MANY:
-            self._progress(total, total, started, "done", final=True)
+            self._progress(total, total, started, _("完成"), final=True)
 
     def _progress(self, index, total, started, message, final=False):
         """One line per edition on stderr; with many editions, a count, a bar and the time left."""
@@ -231,10 +262,12 @@ class Command(BaseCommand):
         elapsed = time.monotonic() - started
         done = index if final else index - 1
         rate = done / elapsed if elapsed > 0 and done else 0.0
-        left = f", {int((total - done) / rate)}s left" if rate and done < total else ""
+        left = ""
+        if rate and done < total:
+            left = _("，还需 %(seconds)d 秒") % {"seconds": (total - done) / rate}
         width = 20
         bar = "#" * (width * done // total) + "." * (width - width * done // total)
-        line = f"[{bar}] {index}/{total} {message} ({rate:.1f} editions/s{left})"
+        line = f"[{bar}] {index}/{total} {message}（" + _("每秒 %(rate).1f 期") % {"rate": rate} + f"{left}）"
         self.stderr.write(line)
 
 

@@ -77,7 +77,8 @@ class ArticleAdminForm(OutsideTextMixin, forms.ModelForm):
         if self.instance.page_id:
             return pages.filter(edition_id=self.instance.page.edition_id)
         hint = self.data.get("page") or self.initial.get("page")
-        if hint and str(hint).isdigit():
+        # ASCII digits within an id's column: str.isdigit takes "²", and 10**30 overflows the query.
+        if hint and re.fullmatch(r"[0-9]{1,9}", str(hint)):
             return pages.filter(edition__pages=hint)
         recent = list(Edition.objects.order_by("-date").values_list("pk", flat=True)[:RECENT_EDITIONS])
         return pages.filter(edition_id__in=recent)

@@ -74,7 +74,8 @@ class PageAreasMixin:
         ]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        page = Page.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
+        is_id = str(object_id).isascii() and str(object_id).isdigit()  # "²" is a digit to isdigit()
+        page = Page.objects.filter(pk=object_id).first() if is_id else None
         context = {**(extra_context or {})}
         if page is not None:
             context["page_areas"] = {

@@ -207,9 +207,10 @@ class ArticleAdmin(RestoreMixin, SavesFilesWhole, SimpleHistoryAdmin):
         return redirect("admin:articles_article_change", obj.pk)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        pending = Revision.objects.filter(article_id=object_id, status=Revision.Status.PENDING)
+        pending = Revision.objects.filter(status=Revision.Status.PENDING).select_related("author")
+        is_id = str(object_id).isascii() and str(object_id).isdigit()  # "²" is a digit to isdigit()
         context = {
-            "pending_revisions": pending.select_related("author") if str(object_id).isdigit() else (),
+            "pending_revisions": pending.filter(article_id=object_id) if is_id else (),
             "can_approve": request.user.has_perm(approvals.APPROVE),
             **(extra_context or {}),
         }

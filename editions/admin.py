@@ -12,10 +12,9 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from newsroom import images
-from newsroom.admin_helpers import action_confirmation, public_link
+from newsroom.admin_helpers import HistoryAdmin, action_confirmation, public_link
 from newsroom.uploads import SavesFilesWhole
 
 from . import services
@@ -106,7 +105,7 @@ class PageInline(admin.TabularInline):
 
 
 @admin.register(Edition)
-class EditionAdmin(SavesFilesWhole, SimpleHistoryAdmin):
+class EditionAdmin(SavesFilesWhole, HistoryAdmin):
     form = EditionAdminForm
     list_display = [
         "date",
@@ -260,7 +259,7 @@ class EditionAdmin(SavesFilesWhole, SimpleHistoryAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(SavesFilesWhole, SimpleHistoryAdmin):
+class PageAdmin(SavesFilesWhole, HistoryAdmin):
     list_display = ["__str__", "edition", "number", "editor", "article_count"]
     list_select_related = ["edition"]
     list_filter = ["edition__publication"]

@@ -11,13 +11,13 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from articles.models import Byline
 from importer.core.errors import say
 from importer.core.profile import Profile, ProfileError
 from importer.models import PageDump, PublicationProfile
 from importer.services.profiles import preview_profile
+from newsroom.admin_helpers import HistoryAdmin
 from newsroom.textforms import OutsideTextMixin
 
 # The conventions shown as lists, in the order an editor looks for them.
@@ -134,7 +134,7 @@ class ProfileForm(OutsideTextMixin, forms.ModelForm):
 
 
 @admin.register(PublicationProfile)
-class PublicationProfileAdmin(SimpleHistoryAdmin):
+class PublicationProfileAdmin(HistoryAdmin):
     form = ProfileForm
     list_display = ["publication", "note", "updated_at", "updated_by"]
     list_select_related = ["publication", "updated_by"]

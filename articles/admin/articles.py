@@ -9,13 +9,12 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 from taggit.admin import TagAdmin
 from taggit.models import Tag
 
 from editions.models import Edition
 from newsroom import images
-from newsroom.admin_helpers import action_confirmation
+from newsroom.admin_helpers import HistoryAdmin, action_confirmation
 from newsroom.uploads import SavesFilesWhole
 
 from .. import approvals, services
@@ -94,7 +93,7 @@ class TagWithOutsideTextAdmin(TagAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(RestoreMixin, SavesFilesWhole, SimpleHistoryAdmin):
+class ArticleAdmin(RestoreMixin, SavesFilesWhole, HistoryAdmin):
     form = ArticleAdminForm
     list_display = ["edition_date", "page_label", "position", "headline", "kind", "byline_names"]
     list_display_links = ["headline"]

@@ -6,9 +6,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from newsroom.admin_helpers import action_confirmation
+from newsroom.admin_helpers import HistoryAdmin, action_confirmation
 from newsroom.uploads import SavesFilesWhole
 
 from .. import services
@@ -25,7 +24,7 @@ CONTRIBUTOR_ARTICLES_SHOWN = 100
 
 
 @admin.register(Byline)
-class BylineAdmin(SimpleHistoryAdmin):
+class BylineAdmin(HistoryAdmin):
     """Bylines have their own history; editors mostly work on them inline in the article."""
 
     form = BylineForm
@@ -46,7 +45,7 @@ class BylineAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Contributor)
-class ContributorAdmin(SavesFilesWhole, SimpleHistoryAdmin):
+class ContributorAdmin(SavesFilesWhole, HistoryAdmin):
     form = ContributorAdminForm
     list_display = ["name", "organization", "byline_count"]
     list_filter = ["organization"]

@@ -76,6 +76,7 @@ class RestoreMixin:
     # A version from the history, restored whole.
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self.refuse_ids_that_are_none(object_id, version_id)
         record = get_object_or_404(Article.history.model, id=object_id, history_id=version_id)
         article = Article.objects.filter(pk=object_id).first()
         if article is None and request.method == "POST":

@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from importer.core.areas import check_areas, check_size
 from importer.core.errors import EditionImportError, gettext_noop, say
 from importer.core.jsonio import edition_from_json, edition_to_json
+from importer.core.learn.lessons import read_lessons
 from importer.core.pdf import read_pdf_page
 from importer.core.profile import Profile, ProfileError
 from importer.core.sources import collect_uploads
@@ -50,13 +51,13 @@ def test_a_refusal_keeps_its_words_across_processes():
 
 # -- every refusal an editor can meet is marked, and the catalogue has its Chinese -----------------
 
-# Where the importer's refusals are raised: its core, its services and edge, and the text policy;
-# not the lessons tune_importer reads from a folder at an operator's shell (importer/core/learn).
+# Where the importer's refusals are raised: its core (the lessons tune_importer reads too), its
+# services and edge, and the text policy.
 SOURCES = sorted(
     path
     for folder in ("importer", "newsroom")
     for path in (ROOT / folder).rglob("*.py")
-    if not {"migrations", "learn"} & set(path.parts) and path.name != "errors.py"
+    if "migrations" not in path.parts and path.name != "errors.py"
 )
 REFUSALS = {"EditionImportError", "ProfileError"}
 # Django's gettext at the edge: the project's own words, written in Chinese.
@@ -151,6 +152,24 @@ def test_a_profile_s_refusal_reads_in_chinese():
     with translation.override("zh-hans"):
         assert say(raised.value.args[0], gettext) == "conventions.author_labels：应是文字的列表"
     assert str(raised.value) == "conventions.author_labels: expected a list of texts"
+
+
+def test_the_lessons_tune_importer_reads_are_refused_in_chinese(tmp_path):
+    """A folder of corrected editions (importer/core/learn/lessons.py) refused naming the file."""
+    folder = tmp_path / "2026-03-28"
+    folder.mkdir()
+    (folder / "edition.json").write_text("{broken", encoding="utf-8")
+    with pytest.raises(EditionImportError) as raised:
+        read_lessons(tmp_path)
+    with translation.override("zh-hans"):
+        said = describe(raised.value)
+    assert said.startswith(f"{folder / 'edition.json'}: 不是期次 JSON 文件（"), said
+    (folder / "edition.json").unlink()
+    with pytest.raises(EditionImportError) as raised:
+        read_lessons(tmp_path)
+    with translation.override("zh-hans"):
+        said = describe(raised.value)
+    assert said == f"{folder}: 缺少 edition.json：可用 export_edition --format json 导出"
 
 
 def _collect(name, data):

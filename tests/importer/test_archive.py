@@ -85,5 +85,10 @@ def test_editions_are_written_through_the_import_service():
 
 
 def test_bad_sizes_are_refused_with_one_line():
-    with pytest.raises(CommandError, match="--editions must be at least 1"):
+    with pytest.raises(CommandError, match=r"^--editions 至少为 1。$"):
         run_generate("--editions", "0", "--dumps-dir", "/nonexistent")
+
+
+def test_a_bad_end_date_is_refused_with_one_chinese_line():
+    with pytest.raises(CommandError, match=r"^--end '8 August' 不是日期：请写成 YYYY-MM-DD。$"):
+        run_generate("--end", "8 August", "--dumps-dir", "/nonexistent")

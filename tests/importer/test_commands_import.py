@@ -150,12 +150,20 @@ def test_another_publication_by_slug(tmp_path):
 
 
 def test_export_refuses_what_it_cannot_find():
-    with pytest.raises(CommandError, match="no edition of 2023-08-09 for zhuzhou-daily"):
+    with pytest.raises(CommandError, match=r"^zhuzhou-daily 没有 2023-08-09 的期次：请换一个日期"):
         run("export_edition", "2023-08-09")
-    with pytest.raises(CommandError, match="unknown publication 'nowhere'"):
+    with pytest.raises(CommandError, match=r"^没有报纸“nowhere”：请用后台里已有报纸的代号$"):
         run("export_edition", "2023-08-09", "--publication", "nowhere")
-    with pytest.raises(CommandError, match="date 2023-02-30 is an impossible date"):
+    with pytest.raises(CommandError, match=r"^date 2023-02-30 是不存在的日期"):
         run("export_edition", "2023-02-30")
+
+
+def test_export_refuses_an_output_that_is_not_a_folder_in_one_chinese_line(tmp_path):
+    run("import_edition", SEED, "--date", "2023-08-09")
+    target = tmp_path / "file.txt"
+    target.write_text("x")
+    with pytest.raises(CommandError, match=f"^{target} 不是文件夹：--output 请给一个文件夹$"):
+        run("export_edition", "2023-08-09", "--output", target)
 
 
 def test_replace_overwrites_what_an_editor_changed(tmp_path):

@@ -150,7 +150,7 @@ def test_kill_9_in_the_middle_of_an_import_leaves_the_database_as_it_was(tmp_pat
     assert database.counts() == before
     assert database.manage("export_edition", "2019-10-05").stdout == exported
     missing = database.manage("export_edition", "2023-09-01")
-    assert missing.returncode == 1 and "no edition of 2023-09-01" in missing.stderr
+    assert missing.returncode == 1 and "没有 2023-09-01 的期次" in missing.stderr
     rerun = database.manage("import_edition", str(big))
     assert rerun.returncode == 0, rerun.stderr
     assert "2023-09-01：新建；8 个版面，3200 篇稿件" in rerun.stdout

@@ -115,7 +115,7 @@ def test_tuning_on_the_corrections_teaches_the_source_line_form_and_the_next_imp
     import_and_correct(tmp_path, staff_user)
     other = Publication.objects.create(slug="other", name="另一报")
     out = run("tune_importer", "--publication", "daily", "--holdout", "0")
-    assert "learned source_forms: 摘自{}" in out and "stored as the profile of daily" in out
+    assert "learned source_forms: 摘自{}" in out and "已保存为 daily 的导入配置（第 1 版）" in out
     assert "摘自{}" in profile_for("daily").conventions.source_forms
     tomorrow = tmp_path / "2026-03-29" / "A01.txt"
     tomorrow.parent.mkdir()
@@ -179,9 +179,7 @@ def test_a_profile_worse_than_the_defaults_on_the_held_back_edition_is_not_store
         slug="daily",
     )
     write_lessons(tmp_path, [("2026-03-28", wire, published), *quiet])
-    with pytest.raises(
-        CommandError, match="not stored: the fitted profile reads the held-back editions worse"
-    ):
+    with pytest.raises(CommandError, match="未保存：调好的配置读留出的期次不如默认配置"):
         run("tune_importer", "--publication", "daily", "--from", tmp_path, "--holdout", "1", "--seed", "3")
     row = PublicationProfile.objects.get(publication=daily)
     assert row.history.count() == 1 and row.note == "an editor's slip"
@@ -205,10 +203,10 @@ def test_an_earlier_version_of_the_profile_is_restored_from_its_history(tmp_path
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--publication", "nowhere"], "unknown publication 'nowhere'"),
-        (["--publication", "daily"], "no corrected edition of daily to learn from"),
-        (["--publication", "daily", "--from", "/nonexistent"], "not a folder"),
-        (["--publication", "daily", "--since", "yesterday"], "--since"),
+        (["--publication", "nowhere"], "^没有报纸“nowhere”：请在后台新建"),
+        (["--publication", "daily"], "^daily 没有可以学习的校正过的期次：请先发布"),
+        (["--publication", "daily", "--from", "/nonexistent"], "^/nonexistent: 不是文件夹：请给出"),
+        (["--publication", "daily", "--since", "yesterday"], "^--since 'yesterday' 不是日期"),
     ],
 )
 def test_tune_importer_refuses_bad_input_in_one_line(daily, args, message):
@@ -219,10 +217,22 @@ def test_tune_importer_refuses_bad_input_in_one_line(daily, args, message):
 
 def test_importer_report_refuses_bad_input_in_one_line_and_says_when_there_is_nothing(daily):
     for args, message in [
-        (["--publication", "nowhere"], "unknown publication 'nowhere'"),
-        (["--since", "2026-13-01"], "--since"),
+        (["--publication", "nowhere"], "^没有报纸“nowhere”：请用后台里已有报纸的代号$"),
+        (["--since", "2026-13-01"], "^--since 2026-13-01 是不存在的日期"),
     ]:
         with pytest.raises(CommandError, match=message) as error:
             run("importer_report", *args)
         assert "\n" not in str(error.value)
-    assert run("importer_report", "--publication", "daily") == "no published edition with stored page dumps\n"
+    assert (
+        run("importer_report", "--publication", "daily")
+        == "没有存有版面文本的已发布期次：请先从版面文本导入并发布一期\n"
+    )
+
+
+def test_tune_importer_refuses_a_folder_of_lessons_in_one_chinese_line(daily, tmp_path):
+    (tmp_path / "notes").mkdir()
+    with pytest.raises(CommandError, match="没有按日期命名的期次文件夹：请把每一期放进 2026-03-28/") as error:
+        run("tune_importer", "--publication", "daily", "--from", tmp_path)
+    assert (
+        str(error.value) == f"{tmp_path}: 没有按日期命名的期次文件夹：请把每一期放进 2026-03-28/ 这样的文件夹"
+    )

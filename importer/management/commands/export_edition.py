@@ -8,12 +8,15 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from editions.models import Edition, Publication
 from importer.core.draft import EditionImportError
 from importer.core.jsonio import edition_to_json
 from importer.core.names import parse_date
+from importer.messages import describe
 from importer.services import export_dumps, export_edition
+from newsroom.text import printable
 
 
 class Command(BaseCommand):
@@ -33,21 +36,27 @@ class Command(BaseCommand):
         try:
             date = parse_date(options["date"], where="date")
         except EditionImportError as error:
-            raise CommandError(str(error)) from None
+            raise CommandError(describe(error)) from None
         if options["publication"]:
             publication = Publication.objects.filter(slug=options["publication"]).first()
             if publication is None:
-                raise CommandError(f"unknown publication '{options['publication']}'")
+                raise CommandError(
+                    _("没有报纸“%(slug)s”：请用后台里已有报纸的代号")
+                    % {"slug": printable(options["publication"])}
+                )
         else:
             publication = Publication.objects.default()
         edition = (
             Edition.objects.filter(publication=publication, date=date).select_related("publication").first()
         )
         if edition is None:
-            raise CommandError(f"no edition of {date} for {publication.slug}")
+            raise CommandError(
+                _("%(publication)s 没有 %(date)s 的期次：请换一个日期，或用 --publication 指明报纸")
+                % {"publication": publication.slug, "date": date.isoformat()}
+            )
         output = Path(options["output"]) if options["output"] else None
         if output is not None and output.exists() and not output.is_dir():
-            raise CommandError(f"{output}: not a folder")
+            raise CommandError(_("%(path)s 不是文件夹：--output 请给一个文件夹") % {"path": output})
         if options["format"] == "json":
             text = json.dumps(edition_to_json(export_edition(edition)), ensure_ascii=False, indent=2)
             if output is None:
@@ -65,4 +74,4 @@ class Command(BaseCommand):
         folder.mkdir(parents=True, exist_ok=True)
         for label, text in dumps:
             (folder / f"{label}.txt").write_text(text, encoding="utf-8")
-        self.stderr.write(f"wrote {len(dumps)} pages to {folder}")
+        self.stderr.write(_("已把 %(count)d 个版面写入 %(folder)s") % {"count": len(dumps), "folder": folder})

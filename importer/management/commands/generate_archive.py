@@ -15,12 +15,14 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from editions.models import Publication
 from importer.archive import ArchiveGenerator, TextPool
 from importer.core.dumps import edition_to_dumps
 from importer.services import import_edition
 from newsroom import seed
+from newsroom.text import printable
 
 
 class Command(BaseCommand):
@@ -49,15 +51,20 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for name in ("editions", "pages", "articles_per_page", "contributors"):
             if options[name] < 1:
-                raise CommandError(f"--{name.replace('_', '-')} must be at least 1.")
+                raise CommandError(_("--%(option)s 至少为 1。") % {"option": name.replace("_", "-")})
         try:
             end = datetime.date.fromisoformat(options["end"])
         except ValueError:
-            raise CommandError(f"--end {options['end']!r} is not a date; use YYYY-MM-DD.") from None
+            raise CommandError(
+                _("--end %(value)r 不是日期：请写成 YYYY-MM-DD。") % {"value": options["end"]}
+            ) from None
         if options["publication"]:
             publication = Publication.objects.filter(slug=options["publication"]).first()
             if publication is None:
-                raise CommandError(f"Unknown publication {options['publication']!r}.")
+                raise CommandError(
+                    _("没有报纸“%(slug)s”：请用后台里已有报纸的代号。")
+                    % {"slug": printable(options["publication"])}
+                )
         elif options["dumps_dir"]:
             # Page dumps need no database: the paper is the one the importer will create.
             publication = Publication(**settings.NEWSROOM_DEFAULT_PUBLICATION)
@@ -67,7 +74,7 @@ class Command(BaseCommand):
         try:
             pool = TextPool(options["texts"] or [seed.DUMP])
         except (ValueError, OSError) as error:
-            raise CommandError(f"--texts: {error}") from None
+            raise CommandError(_("--texts：%(error)s") % {"error": error}) from None
         generator = ArchiveGenerator(
             pool=pool,
             seed=options["seed"],
@@ -91,6 +98,12 @@ class Command(BaseCommand):
                 import_edition(draft, publish=not options["unpublished"])
             if index == total or index % 50 == 0:
                 rate = index / max(time.monotonic() - started, 1e-9)
-                self.stdout.write(f"{index}/{total} editions ({draft.date}) {rate:.1f} editions/s")
-        where = f"into {dumps_dir}" if dumps_dir else "into the database"
-        self.stdout.write(self.style.SUCCESS(f"Generated {total} editions {where}."))
+                self.stdout.write(
+                    _("%(index)d/%(total)d 期（%(date)s），每秒 %(rate).1f 期")
+                    % {"index": index, "total": total, "date": draft.date, "rate": rate}
+                )
+        if dumps_dir:
+            done = _("已生成 %(total)d 期，写入 %(folder)s。") % {"total": total, "folder": dumps_dir}
+        else:
+            done = _("已生成 %(total)d 期，写入数据库。") % {"total": total}
+        self.stdout.write(self.style.SUCCESS(done))

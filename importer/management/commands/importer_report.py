@@ -9,11 +9,14 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
+from django.utils.translation import gettext as _
 
 from editions.models import Publication
 from importer.core.draft import EditionImportError
 from importer.core.names import parse_date
+from importer.messages import describe
 from importer.services import learning
+from newsroom.text import printable
 
 KINDS_SHOWN = 20
 
@@ -34,18 +37,23 @@ class Command(BaseCommand):
         try:
             since = parse_date(options["since"], where="--since") if options["since"] else None
         except EditionImportError as error:
-            raise CommandError(str(error)) from None
+            raise CommandError(describe(error)) from None
         publication = None
         try:
             if options["publication"]:
                 publication = Publication.objects.filter(slug=options["publication"]).first()
                 if publication is None:
-                    raise CommandError(f"unknown publication '{options['publication']}'")
+                    raise CommandError(
+                        _("没有报纸“%(slug)s”：请用后台里已有报纸的代号")
+                        % {"slug": printable(options["publication"])}
+                    )
             found = learning.report(publication, since, progress=self._progress)
         except DatabaseError as error:
-            raise CommandError(f"the database is not ready ({error}); run manage.py migrate") from None
+            raise CommandError(
+                _("数据库还没有准备好（%(error)s）：请先运行 manage.py migrate") % {"error": error}
+            ) from None
         except EditionImportError as error:
-            raise CommandError(str(error)) from None
+            raise CommandError(describe(error)) from None
         if options["format"] == "json":
             self.stdout.write(json.dumps(as_json(found), ensure_ascii=False, indent=1))
         else:
@@ -57,7 +65,7 @@ class Command(BaseCommand):
 
     def _text(self, found):
         if not found.measures:
-            self.stdout.write("no published edition with stored page dumps")
+            self.stdout.write(_("没有存有版面文本的已发布期次：请先从版面文本导入并发布一期"))
             return
         for item in found.measures:
             score = item.score

@@ -16,13 +16,18 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
+from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 
 from editions.models import Publication
 from importer.core.draft import EditionImportError
+from importer.core.errors import say
 from importer.core.learn.lessons import read_lessons
 from importer.core.names import parse_date
 from importer.core.profile import ProfileError
+from importer.messages import describe
 from importer.services import learning
+from newsroom.text import printable
 
 
 def positive(value):
@@ -68,11 +73,13 @@ class Command(BaseCommand):
         try:
             publication = Publication.objects.filter(slug=options["publication"]).first()
         except DatabaseError as error:
-            raise CommandError(f"the database is not ready ({error}); run manage.py migrate") from None
+            raise CommandError(
+                _("数据库还没有准备好（%(error)s）：请先运行 manage.py migrate") % {"error": error}
+            ) from None
         if publication is None:
             raise CommandError(
-                f"unknown publication '{options['publication']}': create it in the admin, "
-                "or import an edition JSON that names it"
+                _("没有报纸“%(slug)s”：请在后台新建，或导入写明这家报纸的期次 JSON")
+                % {"slug": printable(options["publication"])}
             )
         lessons = self._lessons(publication, options)
         started = datetime.datetime.now()
@@ -86,7 +93,11 @@ class Command(BaseCommand):
                 who=getpass.getuser(),
                 progress=lambda message, done: self.stderr.write(f"… {done:4.0%} {message}"),
             )
-        except (EditionImportError, ProfileError, ValueError) as error:
+        except EditionImportError as error:
+            raise CommandError(describe(error)) from None
+        except ProfileError as error:
+            raise CommandError(say(error.args[0], gettext)) from None
+        except ValueError as error:
             raise CommandError(str(error)) from None
         seconds = (datetime.datetime.now() - started).total_seconds()
         if options["format"] == "json":
@@ -96,13 +107,19 @@ class Command(BaseCommand):
         if not tuning.accepted:
             scores = tuning.scores
             raise CommandError(
-                f"not stored: the fitted profile reads the held-back editions worse than the defaults "
-                f"({scores['after']:.3f} < {scores['defaults']:.3f})"
+                _(
+                    "未保存：调好的配置读留出的期次不如默认配置（%(after).3f < %(defaults).3f），"
+                    "请多给几期校正过的期次再调"
+                )
+                % {"after": scores["after"], "defaults": scores["defaults"]}
             )
         if row is not None:
-            self.stdout.write(f"stored as the profile of {publication.slug} (version {row.history.count()})")
+            self.stdout.write(
+                _("已保存为 %(slug)s 的导入配置（第 %(version)d 版）")
+                % {"slug": publication.slug, "version": row.history.count()}
+            )
         elif options["dry_run"]:
-            self.stdout.write("dry run: nothing stored")
+            self.stdout.write(_("试运行：什么也没有保存"))
 
     def _lessons(self, publication, options):
         try:
@@ -112,11 +129,11 @@ class Command(BaseCommand):
                 since = parse_date(options["since"], where="--since") if options["since"] else None
                 found = learning.lessons(publication, since, latest=options["editions"])
         except EditionImportError as error:
-            raise CommandError(str(error)) from None
+            raise CommandError(describe(error)) from None
         if not found:
             raise CommandError(
-                f"no corrected edition of {publication.slug} to learn from: publish an edition imported "
-                "from page dumps, or pass --from DIR"
+                _("%(slug)s 没有可以学习的校正过的期次：请先发布一期从版面文本导入的期次，或用 --from 文件夹")
+                % {"slug": publication.slug}
             )
         return found
 

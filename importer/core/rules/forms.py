@@ -58,10 +58,11 @@ def cut_inside(end: str, text: str) -> bool:
     """Whether a column break cut a paragraph inside a mark printed double (……, ——), inside a
     number, or before a mark no text opens with: ``……进程…`` / ``…中国在……``, ``……试点的2`` /
     ``5种药品……``, ``……命脉`` / ``。当今……``."""
+    last = end[-1:]
     return (
         text[:1] in CONTINUING
-        or (end[-1:] in DIGITS and text[:1] in DIGITS)
-        or any(end.endswith(mark) and not end.endswith(mark * 2) and text.startswith(mark) for mark in "…—")
+        or (last in DIGITS and text[:1] in DIGITS)
+        or (last in ("…", "—") and not end.endswith(last * 2) and text.startswith(last))
     )
 
 

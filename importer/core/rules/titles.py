@@ -57,9 +57,9 @@ class Titles:
         if not text or len(text) > self.longest_with_label or not balanced(text):
             return None
         core = without_label(text)
-        if len(core) > self.longest or "。" in core.rstrip("。") or "。" in core[-1:]:
+        if len(core) > self.longest or "。" in core:
             return None
-        last = core.rstrip(CLOSERS)[-1:] if core.rstrip(CLOSERS) else ""
+        last = core.rstrip(CLOSERS)[-1:]
         if last in CLAUSE_END:
             return None
         if last in ":：":

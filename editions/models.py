@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from newsroom.permissions import is_staff
 
-from .validators import MAX_EDITION_NUMBER, MAX_PAGE_NUMBER, validate_url_part
+from .validators import MAX_EDITION_NUMBER, MAX_PAGE_NUMBER, validate_edition_date, validate_url_part
 
 
 class PublicationQuerySet(models.QuerySet):
@@ -107,7 +107,7 @@ class Edition(models.Model):
     publication = models.ForeignKey(
         Publication, on_delete=models.PROTECT, related_name="editions", verbose_name=_("报纸")
     )
-    date = models.DateField(_("出版日期"))
+    date = models.DateField(_("出版日期"), validators=[validate_edition_date])
     number = models.PositiveIntegerField(
         _("期号"), null=True, blank=True, validators=[MaxValueValidator(MAX_EDITION_NUMBER)]
     )

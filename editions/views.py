@@ -13,12 +13,13 @@ from django.utils.translation import gettext as _
 
 from editions.models import Edition, Publication
 from editions.reading import edition_url, public_unless_staff, reader_context
+from editions.validators import EDITION_YEARS
 from newsroom.pagecache.decorator import cache_published, mark_private
 from newsroom.pagecache.tokens import publication_scope
 from newsroom.permissions import is_staff
 
-# Archive months outside these years are not asked for by anyone but a crawler or a typo.
-ARCHIVE_YEARS = (1900, 2200)
+# Archive months outside the editions' years are not asked for by anyone but a crawler or a typo.
+ARCHIVE_YEARS = EDITION_YEARS
 
 
 def _month_start(value):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.backends.base.operations import BaseDatabaseOperations
+from taggit.models import Tag
 
 from articles import search
 from articles.models import Article, Byline, Contributor, Photo
@@ -51,6 +52,8 @@ MAX_PAGE_NUMBER = validators.MAX_PAGE_NUMBER
 # Other integers from outside are checked against their column's range as every database Django
 # supports holds it (PostgreSQL, binding server-side, would otherwise wrap 2**40 to 0).
 COLUMN_RANGES = BaseDatabaseOperations.integer_field_ranges
+# django-taggit's tag name column.
+TAG_LIMIT = Tag._meta.get_field("name").max_length
 
 
 def _text(value: str) -> str:
@@ -65,10 +68,11 @@ def _field_limit(model, name):
     return model._meta.get_field(name).max_length
 
 
-def _checked(value: str, where: str, name: str, model=None) -> str:
-    """`value` cleaned, refused with one line if no column can hold it (see newsroom.text)."""
+def _checked(value: str, where: str, name: str, model=None, limit=None) -> str:
+    """`value` cleaned, refused with one line if no column can hold it (see newsroom.text): the
+    model's field `name`, or `limit` characters."""
     value = _text(value)
-    problem = text_problem(value, _field_limit(model, name) if model else None)
+    problem = text_problem(value, _field_limit(model, name) if model else limit)
     if problem:
         raise EditionImportError(
             gettext_noop("%(field)s %(problem)s"),
@@ -237,7 +241,7 @@ def normalize_article(article: ArticleDraft, where: str) -> ArticleDraft:
         )
         for photo in article.photos
     ]
-    tags = sorted({_checked(t, where, "tag")[:100] for t in article.tags if _text(t)})
+    tags = sorted({_checked(t, where, "tag", limit=TAG_LIMIT) for t in article.tags if _text(t)})
 
     def ref(value):
         if value is None or not _label(value.label):
@@ -274,6 +278,14 @@ def normalize_draft(draft: EditionDraft) -> EditionDraft:
     if not name:
         raise EditionImportError(gettext_noop("the publication has no name"))
     number = _in_range(draft.number, THE_EDITION, "number", Edition)
+    low, high = validators.EDITION_YEARS
+    if not low <= draft.date.year <= high:
+        raise EditionImportError(
+            gettext_noop("the edition's date %(date)s is not between the years %(low)d and %(high)d"),
+            date=draft.date.isoformat(),
+            low=low,
+            high=high,
+        )
     pages, labels, numbers = [], set(), set()
     for page in draft.pages:
         label = _url_part(_label(_checked(page.label, A_PAGE, "label")), A_PAGE, "label", Page)

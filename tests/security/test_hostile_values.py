@@ -84,6 +84,13 @@ HOSTILE = {
         "版序 1099511627776 不在 1 到",
     ),
     "position 2**40": (setter(["article", "position"], 2**40), "顺序 1099511627776 不在 1 到"),
+    "150-character tag": (
+        setter(["article", "tags"], ["乡村", "签" * 150]),
+        "第01版第1条: 标签有 150 个字，超过上限 100",
+    ),
+    # a date no paper prints, which would take the archive's calendar past its years
+    "date 9999-12-31": (setter(["date"], "9999-12-31"), "出版日期 9999-12-31 不在 1900 至 2200 年之间"),
+    "date 0001-01-01": (setter(["date"], "0001-01-01"), "出版日期 0001-01-01 不在 1900 至 2200 年之间"),
 }
 # A lone surrogate in any text field: no encoding writes it (UTF-8 for the database, the fingerprint).
 SURROGATE_FIELDS = {
@@ -212,6 +219,8 @@ def edition_post(**changes):
         ({"pages-0-number": str(2**40)}, "number"),
         ({"number": str(2**40)}, "number"),
         ({"number": str(2**32 + 7)}, "number"),
+        ({"date": "9999-12-31"}, "date"),
+        ({"date": "0001-01-01"}, "date"),
     ],
 )
 def test_the_admin_forms_refuse_what_no_address_or_column_holds(staff_client, changes, field):

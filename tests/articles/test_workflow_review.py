@@ -1,10 +1,15 @@
 """An editor's change to a published article waits for a desk chief (值班主任); readers see the
 article unchanged until the chief approves it. The chief's own edits go live and are recorded."""
 
+import datetime
+
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from articles import approvals
 from articles.models import Article, Revision
 from tests.articles import factories
 from tests.articles.admin_helpers import action_post, article_post_data, member_of
@@ -213,3 +218,28 @@ def test_two_held_changes_each_bring_only_their_own(editor, chief, article):
     assert "只改了第一段。" in page and "只改了标题" not in page.split("revision-changes")[1]
     desk.post(reverse("admin:articles_revision_change", args=[second.pk]), {"_approve": "1"})
     assert _live(article)[:2] == ("只改了标题", "只改了第一段。")
+
+
+def _held_edits(count, editor):
+    date = datetime.date(2023, 8, count)
+    edition = factories.edition(date=date, published=True, pages=1, articles_per_page=count)
+    for article in Article.objects.filter(page__edition=edition):
+
+        def change(article=article):
+            article.headline = f"{article.headline}（改）"
+            article.save()
+
+        approvals.propose(article, change, user=editor)
+
+
+def test_the_waiting_list_costs_the_same_queries_for_one_change_or_many(editor, chief):
+    client = logged_in(chief)
+    costs = []
+    for count in (1, 4):
+        Revision.objects.all().delete()
+        _held_edits(count, editor)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(REVISIONS)
+        assert response.status_code == 200 and len(response.context["cl"].result_list) == count
+        costs.append(len(queries))
+    assert costs[0] == costs[1]

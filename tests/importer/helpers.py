@@ -154,16 +154,12 @@ def desk_chief():
     """The desk chief (值班主任) who confirms an edition's open doubts when it is published with
     its import (import_edition's confirmed_by, the command's --confirm-doubts)."""
     from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group, Permission
+
+    from tests.roles import newsroom_group
 
     user, created = get_user_model().objects.get_or_create(username=DESK_CHIEF, defaults={"is_staff": True})
     if created:
-        # The group as the groups migration makes it (a transactional test's flush empties it).
-        group, _ = Group.objects.get_or_create(name="值班主任")
-        group.permissions.add(
-            Permission.objects.get(content_type__app_label="importer", codename="confirm_doubts")
-        )
-        user.groups.add(group)
+        user.groups.add(newsroom_group("值班主任"))
     return user
 
 

@@ -11,6 +11,7 @@ from taggit.models import Tag
 from editions.models import Edition, Page
 from editions.services import lock_edition
 from newsroom.images import CleanImageMixin, cleaned_image
+from newsroom.text import MAX_TAGS
 from newsroom.textforms import OutsideTextMixin
 
 from .models import Article, Block, Byline, Contributor, Correction, Photo
@@ -38,6 +39,7 @@ class ArticleAdminForm(OutsideTextMixin, forms.ModelForm):
 
     opened_updated = forms.CharField(label=_("打开时的保存时间"), widget=forms.HiddenInput, required=False)
     item_limits = {"tags": Tag._meta.get_field("name").max_length}
+    item_counts = {"tags": MAX_TAGS}
 
     class Meta:
         model = Article
@@ -121,6 +123,13 @@ class BlockInlineForm(OutsideTextMixin, forms.ModelForm):
         model = Block
         fields = ["order", "type", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3, "cols": 80})}
+
+
+class BylineInlineFormSet(forms.BaseInlineFormSet):
+    """An article's bylines, no more than a printed article has (the admin's inline sets max_num
+    to MAX_BYLINES and validates it)."""
+
+    default_error_messages = {"too_many_forms": _("一篇稿件最多 %(num)d 个署名：请删去多出的。")}
 
 
 class BylineForm(OutsideTextMixin, forms.ModelForm):

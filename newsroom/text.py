@@ -24,7 +24,8 @@ outside text, the edition JSON reader, the import service, the admin's forms, as
 - `markup(text)`: the first HTML tag or character reference in a text. Text is stored and shown as
   written, escaped on every page and feed; a tag in a page's text is a sign of an export gone wrong
   that an editor should see, not something to run.
-- `MAX_PARAGRAPH_CHARS`, `MAX_ARTICLE_CHARS`: sizes no printed page holds.
+- `MAX_PARAGRAPH_CHARS`, `MAX_ARTICLE_CHARS`: sizes no printed page holds; `MAX_BYLINES`,
+  `MAX_TAGS`, `MAX_PHOTOS`, `MAX_BLOCKS`, `MAX_NOTE_PARAGRAPHS`: counts no printed article has.
 """
 
 from __future__ import annotations
@@ -56,6 +57,18 @@ MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|<!--|&(?:[A-Za-z]+
 # took an import to 2.8 GB). A paragraph over the cap is split, an article over it refused.
 MAX_PARAGRAPH_CHARS = 20_000
 MAX_ARTICLE_CHARS = 200_000
+
+# What one article carries, far above what any printed one has: a few bylines (a team's report
+# names a dozen), a few dozen tags at most, tens of photos (a photo spread), hundreds of
+# paragraphs (a work report printed over pages) and an editor's note of a few. 100,000 of any of
+# them is an attack or a broken export, and it costs the import minutes (100,000 new tags took
+# 155 s on SQLite) or ends in a database error (PostgreSQL takes at most 65,535 parameters a
+# query, and a byline's or photo's order stops at 32,767).
+MAX_BYLINES = 100
+MAX_TAGS = 200
+MAX_PHOTOS = 200
+MAX_BLOCKS = 2_000
+MAX_NOTE_PARAGRAPHS = 100
 
 
 def text_problem(text: str, limit: int | None = None) -> Phrase | None:

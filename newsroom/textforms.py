@@ -2,7 +2,8 @@
 pastes is outside text like a page dump's. Every text value of a form with `OutsideTextMixin` is
 stored as the importer stores it (NFC, no invisible control or bidi characters), a value no
 encoding writes is refused, and a paragraph field holds no more than a printed page does. A field
-holding a list of texts (an article's tags) has each of them treated so, and held to its column."""
+holding a list of texts (an article's tags) has each of them treated so, and held to its column,
+and holds no more of them than a printed article has."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -11,14 +12,17 @@ from newsroom.text import LONE_SURROGATE, MAX_PARAGRAPH_CHARS, clean_value
 PARAGRAPH_TOO_LONG = _("这一段长 %(length)d 字，超过版面能容纳的 %(limit)d 字：请分成几段。")
 NOT_TEXT = _("含有无法保存的字符（孤立的代理码位），请重新输入这段文字。")
 ITEM_TOO_LONG = _("“%(item)s…”长 %(length)d 字，超过 %(limit)d 字。")
+TOO_MANY_ITEMS = _("共 %(count)d 项，超过上限 %(limit)d 项：请删去一些。")
 
 
 class OutsideTextMixin:
     """For a form: `paragraph_fields` names the fields that hold one paragraph each,
-    `item_limits` the fields holding a list of texts, with the characters each may have."""
+    `item_limits` the fields holding a list of texts, with the characters each may have, and
+    `item_counts` how many items such a field may hold."""
 
     paragraph_fields: tuple[str, ...] = ()
     item_limits: dict[str, int] = {}
+    item_counts: dict[str, int] = {}
 
     def clean(self):
         cleaned = super().clean()
@@ -39,6 +43,10 @@ class OutsideTextMixin:
         return cleaned
 
     def _clean_items(self, name, items):
+        limit = self.item_counts.get(name)
+        if limit is not None and len(items) > limit:
+            self.add_error(name, TOO_MANY_ITEMS % {"count": len(items), "limit": limit})
+            return []
         cleaned = []
         for item in items:
             if LONE_SURROGATE.search(item):

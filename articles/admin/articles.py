@@ -15,6 +15,7 @@ from taggit.models import Tag
 from editions.models import Edition
 from newsroom import images
 from newsroom.admin_helpers import HistoryAdmin, action_confirmation
+from newsroom.text import MAX_BYLINES
 from newsroom.uploads import SavesFilesWhole
 
 from .. import approvals, services
@@ -23,6 +24,7 @@ from ..forms import (
     BlockInlineForm,
     BlockInlineFormSet,
     BylineForm,
+    BylineInlineFormSet,
     CorrectionInlineForm,
     MoveToPageForm,
     PhotoInlineForm,
@@ -41,10 +43,16 @@ HELD_IN_BULK = _("%(count)d 篇已发布的稿件未改：已发布的稿件请�
 class BylineInline(admin.TabularInline):
     model = Byline
     form = BylineForm
+    formset = BylineInlineFormSet
     fields = ["order", "contributor", "role", "label"]
     autocomplete_fields = ["contributor"]
     ordering = ["order"]
     extra = 0
+    max_num = MAX_BYLINES
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # Checked on save too: max_num alone only hides 添加 once the inline has that many.
+        return super().get_formset(request, obj, validate_max=True, **kwargs)
 
 
 class BlockInline(admin.TabularInline):

@@ -5,14 +5,26 @@ raises `EditionImportError` with one line naming the first thing wrong. Its text
 same policy as a page dump's (`newsroom.text`: NFC, no invisible control or bidi characters, no
 lone surrogate), and the values that become parts of a reader's address (page labels, the
 publication's slug) are checked as such. Lengths and ranges are the import service's to check,
-against the columns (`importer.services.normalise`).
+against the columns (`importer.services.normalise`); the number of items of each list (pages,
+articles, and an article's bylines, paragraphs, photos, tags …) is checked here, before they are
+read, so a document of 100,000 tags is refused before it costs anything.
 """
 
 from __future__ import annotations
 
 import datetime
 
-from newsroom.text import SLUG, clean_value, text_problem, url_part_problem
+from newsroom.text import (
+    MAX_BLOCKS,
+    MAX_BYLINES,
+    MAX_NOTE_PARAGRAPHS,
+    MAX_PHOTOS,
+    MAX_TAGS,
+    SLUG,
+    clean_value,
+    text_problem,
+    url_part_problem,
+)
 
 from .areas import areas_to_json, check_areas, check_size
 from .draft import (
@@ -170,13 +182,22 @@ class _Reader:
             )
         return value
 
-    def items(self, key, required=True):
+    def items(self, key, required=True, limit=None):
+        """The list `key`, of at most `limit` items."""
         if not required and key not in self.data:
             return []
         value = self._get(key)
         if not isinstance(value, list):
             raise EditionImportError(
                 gettext_noop("edition JSON: %(place)s.%(key)s must be a list"), place=self.where, key=key
+            )
+        if limit is not None and len(value) > limit:
+            raise EditionImportError(
+                gettext_noop("edition JSON: %(place)s.%(key)s has %(count)d items, more than %(limit)d"),
+                place=self.where,
+                key=key,
+                count=len(value),
+                limit=limit,
             )
         return value
 
@@ -233,7 +254,7 @@ class _Reader:
 def _article_from_json(data, where) -> ArticleDraft:
     r = _Reader(data, where)
     bylines = []
-    for i, item in enumerate(r.items("bylines")):
+    for i, item in enumerate(r.items("bylines", limit=MAX_BYLINES)):
         b = _Reader(item, f"{where}.bylines[{i}]")
         name = b.text("name")
         if not name:
@@ -249,11 +270,11 @@ def _article_from_json(data, where) -> ArticleDraft:
             )
         )
     body = []
-    for i, item in enumerate(r.items("body")):
+    for i, item in enumerate(r.items("body", limit=MAX_BLOCKS)):
         b = _Reader(item, f"{where}.body[{i}]")
         body.append(BlockDraft(type=b.choice("type", BLOCK_TYPES), text=b.text("text")))
     photos = []
-    for i, item in enumerate(r.items("photos")):
+    for i, item in enumerate(r.items("photos", limit=MAX_PHOTOS)):
         p = _Reader(item, f"{where}.photos[{i}]")
         image = p.data.get("image")
         if image is not None and not isinstance(image, str):
@@ -271,8 +292,8 @@ def _article_from_json(data, where) -> ArticleDraft:
                 problem=problem,
             )
         photos.append(PhotoDraft(caption=p.text("caption"), credit=p.text("credit"), image=image))
-    notes = _strings(r.items("editor_note"), f"{where}.editor_note")
-    tags = _strings(r.items("tags"), f"{where}.tags")
+    notes = _strings(r.items("editor_note", limit=MAX_NOTE_PARAGRAPHS), f"{where}.editor_note")
+    tags = _strings(r.items("tags", limit=MAX_TAGS), f"{where}.tags")
     headline = r.text("headline")
     if not headline:
         raise EditionImportError(

@@ -32,7 +32,7 @@ from importer.core.draft import (
 from importer.core.errors import EditionImportError, gettext_noop
 from importer.core.jsonio import article_to_json
 from importer.core.text import normalise_label
-from importer.services.fields import A_PAGE, THE_EDITION, THE_PUBLICATION, field_words
+from importer.services.fields import A_PAGE, PARTS, THE_EDITION, THE_PUBLICATION, counted, field_words
 from newsroom.text import (
     CONTROLS,
     MAX_ARTICLE_CHARS,
@@ -220,12 +220,15 @@ def normalize_article(article: ArticleDraft, where: str) -> ArticleDraft:
             value=str(article.position)[:40],
             high=MAX_POSITION,
         )
+    for part in PARTS:
+        counted(getattr(article, part), part, where)
     notes = [
         line
         for note in article.editor_note
         for line in (_text(x) for x in _checked(note, where, "editor_note").splitlines())
         if line
     ]
+    counted(notes, "editor_note", where)  # a paragraph a line
     doubts = list(article.doubts)
     body = _body(article, where, doubts)
     found = next(filter(None, map(markup, [headline, *(block.text for block in body)])), None)

@@ -12,6 +12,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.text import MAX_BLOCKS, MAX_BYLINES, MAX_PHOTOS
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -254,6 +256,10 @@ if MEDIA_S3_BUCKET:
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
+# The article form posts every part of the article back, up to 7 fields a paragraph, byline or
+# photo: Django's 1,000 refused the save of an article of 150 paragraphs (a 400 page, the editor's
+# change lost). Enough for an article at every count the importer lets in (newsroom.text).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 7 * (MAX_BLOCKS + MAX_BYLINES + MAX_PHOTOS) + 1000
 
 # Cache: Redis when REDIS_URL is set (shared by every app server), else files in the project
 # (NEWSROOM_CACHE_DIR), shared by every process on this machine: the server's workers, and the

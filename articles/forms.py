@@ -126,8 +126,8 @@ class BlockInlineForm(OutsideTextMixin, forms.ModelForm):
 
 
 class BylineInlineFormSet(forms.BaseInlineFormSet):
-    """An article's bylines, no more than a printed article has (the admin's inline sets max_num
-    to MAX_BYLINES and validates it)."""
+    """An article's bylines, no more than a printed article has (the admin's inline holds them
+    to newsroom.text.MAX_BYLINES)."""
 
     default_error_messages = {"too_many_forms": _("一篇稿件最多 %(num)d 个署名：请删去多出的。")}
 
@@ -207,7 +207,10 @@ class PositionedInlineFormSet(forms.BaseInlineFormSet):
 
 
 class BlockInlineFormSet(PositionedInlineFormSet):
+    """An article's body, no more paragraphs than a printed article has (MAX_BLOCKS)."""
+
     position_field = "order"
+    default_error_messages = {"too_many_forms": _("一篇稿件最多 %(num)d 段：请合并段落，或拆成几篇稿件。")}
 
     def save(self, commit=True):
         saved = super().save(commit)
@@ -247,6 +250,12 @@ class ContributorAdminForm(OutsideTextMixin, forms.ModelForm):
 
     def clean_portrait(self):
         return cleaned_image(self.cleaned_data.get("portrait"))
+
+
+class PhotoInlineFormSet(forms.BaseInlineFormSet):
+    """An article's photos, no more than a printed article has (MAX_PHOTOS)."""
+
+    default_error_messages = {"too_many_forms": _("一篇稿件最多 %(num)d 张图片：请删去多出的。")}
 
 
 class PhotoInlineForm(OutsideTextMixin, CleanImageMixin, forms.ModelForm):

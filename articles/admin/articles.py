@@ -15,7 +15,7 @@ from taggit.models import Tag
 from editions.models import Edition
 from newsroom import images
 from newsroom.admin_helpers import HistoryAdmin, action_confirmation
-from newsroom.text import MAX_BYLINES
+from newsroom.text import MAX_BLOCKS, MAX_BYLINES, MAX_PHOTOS
 from newsroom.uploads import SavesFilesWhole
 
 from .. import approvals, services
@@ -28,6 +28,7 @@ from ..forms import (
     CorrectionInlineForm,
     MoveToPageForm,
     PhotoInlineForm,
+    PhotoInlineFormSet,
     SplitTitleForm,
     TagForm,
 )
@@ -40,7 +41,15 @@ HELD_NEW_MESSAGE = _("这一期已发布：新稿件已提交，等待值班主�
 HELD_IN_BULK = _("%(count)d 篇已发布的稿件未改：已发布的稿件请逐篇在稿件页修改，由值班主任审核后生效。")
 
 
-class BylineInline(admin.TabularInline):
+class CountedInline:
+    """An inline of an article's parts, held to `max_num`: what a printed article has (newsroom.text,
+    the import's counts too). max_num alone only hides 添加; validate_max refuses a save past it."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        return super().get_formset(request, obj, validate_max=True, **kwargs)
+
+
+class BylineInline(CountedInline, admin.TabularInline):
     model = Byline
     form = BylineForm
     formset = BylineInlineFormSet
@@ -50,12 +59,8 @@ class BylineInline(admin.TabularInline):
     extra = 0
     max_num = MAX_BYLINES
 
-    def get_formset(self, request, obj=None, **kwargs):
-        # Checked on save too: max_num alone only hides 添加 once the inline has that many.
-        return super().get_formset(request, obj, validate_max=True, **kwargs)
 
-
-class BlockInline(admin.TabularInline):
+class BlockInline(CountedInline, admin.TabularInline):
     """The body, one paragraph or subhead a row: no markup to learn."""
 
     model = Block
@@ -64,15 +69,18 @@ class BlockInline(admin.TabularInline):
     fields = ["order", "type", "text", "merge_with_next"]
     ordering = ["order"]
     extra = 0
+    max_num = MAX_BLOCKS
 
 
-class PhotoInline(admin.StackedInline):
+class PhotoInline(CountedInline, admin.StackedInline):
     model = Photo
     form = PhotoInlineForm
+    formset = PhotoInlineFormSet
     fields = ["order", "image", "thumbnail", "caption", "credit"]
     readonly_fields = ["thumbnail"]
     ordering = ["order"]
     extra = 0
+    max_num = MAX_PHOTOS
 
     @admin.display(description=_("缩略图"))
     def thumbnail(self, obj):

@@ -3,8 +3,8 @@ printed one could (newsroom.text's MAX_* counts): edition JSON is refused by its
 items are read, anything else (page dumps, PDFs, drafts) by the import service, in one line naming
 the place and the count, nothing written; before, 100,000 tags cost an import 155 s on SQLite and
 ended on PostgreSQL in a database error (65,535 parameters a query, a byline's order past 32,767).
-An editor typing 10,000 tags or adding bylines past the count is refused by the form, in Chinese
-(issue 14)."""
+An editor typing 10,000 tags, or adding bylines, paragraphs or photos past the count, is refused by
+the article form in Chinese; an article at every count saves there (issue 14)."""
 
 import json
 
@@ -183,14 +183,11 @@ def test_10000_tags_typed_in_the_article_form_are_refused_in_chinese(staff_clien
     assert not Tag.objects.exists()
 
 
-def test_bylines_past_the_count_are_refused_by_the_article_form(staff_client, article):
+def added_bylines(article, data, start):
     contributors = Contributor.objects.bulk_create(
         Contributor(name=f"记者{i}", slug=f"jizhe-{i}") for i in range(MAX_BYLINES + 1)
     )
-    data = article_post_data(article)
-    bylines = int(data["bylines-TOTAL_FORMS"])
-    data |= management("bylines", bylines + len(contributors), bylines)
-    for i, contributor in enumerate(contributors, start=bylines):
+    for i, contributor in enumerate(contributors, start=start):
         data |= {
             f"bylines-{i}-article": str(article.pk),
             f"bylines-{i}-order": str(i + 1),
@@ -198,11 +195,42 @@ def test_bylines_past_the_count_are_refused_by_the_article_form(staff_client, ar
             f"bylines-{i}-role": "reporter",
             f"bylines-{i}-label": "",
         }
-    before = article.bylines.count()
+    return len(contributors)
+
+
+def added_blocks(article, data, start):
+    for i in range(start, start + MAX_BLOCKS + 1):
+        data |= {f"blocks-{i}-article": str(article.pk), f"blocks-{i}-order": str(i + 1)}
+        data |= {f"blocks-{i}-type": "paragraph", f"blocks-{i}-text": f"第{i}段。"}
+    return MAX_BLOCKS + 1
+
+
+def added_photos(article, data, start):
+    for i in range(start, start + MAX_PHOTOS + 1):
+        data |= {f"photos-{i}-article": str(article.pk), f"photos-{i}-order": str(i + 1)}
+        data |= {f"photos-{i}-caption": f"图{i}", f"photos-{i}-credit": "摄"}
+    return MAX_PHOTOS + 1
+
+
+# Each inline of the article form: rows added past its count, and what the editor reads.
+INLINES = {
+    "bylines": (added_bylines, Byline, f"一篇稿件最多 {MAX_BYLINES} 个署名：请删去多出的。"),
+    "blocks": (added_blocks, Block, f"一篇稿件最多 {MAX_BLOCKS} 段：请合并段落，或拆成几篇稿件。"),
+    "photos": (added_photos, Photo, f"一篇稿件最多 {MAX_PHOTOS} 张图片：请删去多出的。"),
+}
+
+
+@pytest.mark.parametrize("inline", INLINES)
+def test_parts_past_the_count_are_refused_by_the_article_form_in_chinese(staff_client, article, inline):
+    add, model, message = INLINES[inline]
+    data = article_post_data(article)
+    stored = int(data[f"{inline}-TOTAL_FORMS"])
+    added = add(article, data, stored)
+    data |= management(inline, stored + added, stored)
     response = staff_client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
     assert response.status_code == 200
-    assert f"一篇稿件最多 {MAX_BYLINES} 个署名：请删去多出的。" in response.content.decode()
-    assert Byline.objects.filter(article=article).count() == before
+    assert message in response.content.decode()
+    assert model.objects.filter(article=article).count() == stored
 
 
 def test_an_article_at_every_count_saves_in_the_admin(staff_client, article):

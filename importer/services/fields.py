@@ -1,11 +1,9 @@
 """The words the import service's refusals name a field with, translated at the edge
-(importer/messages.py): "page 01, article 2: the headline is 301 characters, more than 300"; and
-the parts of an article counted against what a printed one has (`counted`)."""
+(importer/messages.py): "page 01, article 2: the headline is 301 characters, more than 300"."""
 
 from articles.models import Byline, Contributor
 from editions.models import Page, Publication
-from importer.core.errors import EditionImportError, Phrase, gettext_noop
-from newsroom.text import MAX_BLOCKS, MAX_BYLINES, MAX_NOTE_PARAGRAPHS, MAX_PHOTOS, MAX_TAGS
+from importer.core.errors import Phrase, gettext_noop
 
 # The fields a refusal names, in words the editors' language has (importer/messages.py).
 FIELDS = {
@@ -47,30 +45,3 @@ def field_words(name: str, model) -> Phrase:
     if name == "label" and model is Byline:
         return BYLINE_LABEL
     return FIELDS[name]
-
-
-# An article's lists (ArticleDraft's fields), with the most a printed article has (newsroom.text).
-PARTS = {
-    "bylines": (MAX_BYLINES, gettext_noop("bylines")),
-    "body": (MAX_BLOCKS, gettext_noop("paragraphs")),
-    "photos": (MAX_PHOTOS, gettext_noop("photos")),
-    "tags": (MAX_TAGS, gettext_noop("tag names")),
-    "editor_note": (MAX_NOTE_PARAGRAPHS, gettext_noop("paragraphs of editor's note")),
-}
-
-
-def counted(items: list, part: str, where) -> None:
-    """Refuses `items`, the article's `part` (a key of PARTS), with one line if no printed article
-    has so many: checked before each is cleaned, so 100,000 of them cost nothing."""
-    limit, words = PARTS[part]
-    if len(items) > limit:
-        raise EditionImportError(
-            gettext_noop(
-                "the article has %(count)d %(parts)s, more than %(limit)d (no printed article has so"
-                " many); check the source"
-            ),
-            where=(where,),
-            count=len(items),
-            parts=words,
-            limit=limit,
-        )

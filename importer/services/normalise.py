@@ -32,7 +32,8 @@ from importer.core.draft import (
 from importer.core.errors import EditionImportError, gettext_noop
 from importer.core.jsonio import article_to_json
 from importer.core.text import normalise_label
-from importer.services.fields import A_PAGE, PARTS, THE_EDITION, THE_PUBLICATION, counted, field_words
+from importer.services.counts import PARTS, counted, counted_edition
+from importer.services.fields import A_PAGE, THE_EDITION, THE_PUBLICATION, field_words
 from newsroom.text import (
     CONTROLS,
     MAX_ARTICLE_CHARS,
@@ -289,6 +290,7 @@ def normalize_draft(draft: EditionDraft) -> EditionDraft:
             low=low,
             high=high,
         )
+    counted_edition(draft)
     pages, labels, numbers = [], set(), set()
     for page in draft.pages:
         label = _url_part(_label(_checked(page.label, A_PAGE, "label")), A_PAGE, "label", Page)

@@ -120,6 +120,32 @@ def test_the_import_service_refuses_an_article_with_more_parts_than_print_has(pa
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("part", "item", "words"),
+    [
+        ("bylines", lambda n, i: BylineDraft(f"记者{n}-{i}", "reporter"), "个署名"),
+        ("tags", lambda n, i: f"标签{n}-{i}", "个标签"),
+    ],
+)
+def test_an_edition_of_more_bylines_or_tags_than_print_has_is_refused_in_one_line(part, item, words):
+    """Each article within its count, the edition past its own: each one may be a new contributor
+    or tag (100,000 new tags over 500 articles ended on PostgreSQL in a database error)."""
+    draft = h.edition(pages=2, articles_per_page=51)
+    articles = [a for page in draft.pages for a in page.articles]
+    for n, article in enumerate(articles):
+        setattr(article, part, [item(n, i) for i in range(99)])
+    with pytest.raises(EditionImportError) as raised:
+        import_edition(draft)
+    count = 99 * len(articles)
+    assert count > 10_000
+    assert (
+        describe(raised.value)
+        == f"这一期有 {count} {words}，超过上限 10000（见报的一期不会有这么多）：请核对来源"
+    )
+    assert not Edition.objects.exists() and not Contributor.objects.exists() and not Tag.objects.exists()
+
+
+@pytest.mark.django_db
 def test_an_editor_s_note_of_more_lines_than_print_has_is_refused():
     """A note's paragraphs are its lines, however they came (one string of many lines too)."""
     draft = h.edition(pages=2)

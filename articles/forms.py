@@ -11,7 +11,7 @@ from taggit.models import Tag
 from editions.models import Edition, Page
 from editions.services import lock_edition
 from newsroom.images import CleanImageMixin, cleaned_image
-from newsroom.text import MAX_TAGS
+from newsroom.text import MAX_NOTE_PARAGRAPHS, MAX_TAGS
 from newsroom.textforms import OutsideTextMixin
 
 from .models import Article, Block, Byline, Contributor, Correction, Photo
@@ -84,6 +84,17 @@ class ArticleAdminForm(OutsideTextMixin, forms.ModelForm):
             return pages.filter(edition__pages=hint)
         recent = list(Edition.objects.order_by("-date").values_list("pk", flat=True)[:RECENT_EDITIONS])
         return pages.filter(edition_id__in=recent)
+
+    def clean_editor_note(self):
+        note = self.cleaned_data["editor_note"]
+        paragraphs = sum(1 for line in note.splitlines() if line.strip())
+        if paragraphs > MAX_NOTE_PARAGRAPHS:
+            # As many as the import takes: an exported edition imports again.
+            raise forms.ValidationError(
+                _("编者按有 %(count)d 段，超过上限 %(limit)d 段（每段一行）：请删去一些。"),
+                params={"count": paragraphs, "limit": MAX_NOTE_PARAGRAPHS},
+            )
+        return note
 
     def clean(self):
         cleaned = super().clean()

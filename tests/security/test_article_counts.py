@@ -3,8 +3,9 @@ printed one could (newsroom.text's MAX_* counts): edition JSON is refused by its
 items are read, anything else (page dumps, PDFs, drafts) by the import service, in one line naming
 the place and the count, nothing written; before, 100,000 tags cost an import 155 s on SQLite and
 ended on PostgreSQL in a database error (65,535 parameters a query, a byline's order past 32,767).
-An editor typing 10,000 tags, or adding bylines, paragraphs or photos past the count, is refused by
-the article form in Chinese; an article at every count saves there (issue 14)."""
+An editor typing 10,000 tags or 101 lines of editor's note, or adding bylines, paragraphs or photos
+past the count, is refused by the article form in Chinese; an article at every count saves there
+(issue 14)."""
 
 import json
 
@@ -207,6 +208,17 @@ def test_10000_tags_typed_in_the_article_form_are_refused_in_chinese(staff_clien
         f"共 10000 项，超过上限 {MAX_TAGS} 项：请删去一些。"
     ]
     assert not Tag.objects.exists()
+
+
+def test_an_editor_s_note_of_more_paragraphs_than_the_import_takes_is_refused(staff_client, article):
+    note = "\n".join(f"第{i}段。" for i in range(MAX_NOTE_PARAGRAPHS + 1))
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    response = staff_client.post(url, article_post_data(article, editor_note=note))
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["editor_note"] == [
+        f"编者按有 {MAX_NOTE_PARAGRAPHS + 1} 段，超过上限 {MAX_NOTE_PARAGRAPHS} 段（每段一行）：请删去一些。"
+    ]
+    assert Article.objects.get(pk=article.pk).editor_note == article.editor_note
 
 
 def added_bylines(article, data, start):

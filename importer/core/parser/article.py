@@ -10,6 +10,9 @@ from .. import rules as forms
 from ..draft import ArticleDraft, BlockDraft, BlockType, BylineDraft
 from .opening import LABELLED
 
+# Read from its class, an enum member costs ten times a global (Python 3.11): once a line here.
+PARAGRAPH = BlockType.PARAGRAPH
+
 
 @dataclass
 class Article:
@@ -25,8 +28,10 @@ class Article:
     byline_line: bool = False
     # A bare name that closed the title run, taken for the author (see `PageReader._byline`).
     title_name: BylineDraft | None = None
-    # The number of lines of each of its subheads so far (a story prints its subheads alike).
-    subhead_runs: list[int] = field(default_factory=list)
+    # How many subheads it printed so far, and the fewest lines one of them took (a story prints
+    # its subheads alike): counted as they come, not kept as a list read again at every run.
+    subheads: int = 0
+    shortest_subhead: int = 0
     # Telephone numbers in its text since its lead (byline or dateline); those under the title,
     # before the lead, are the title's (a doctor's clinic, an event's office).
     contacts: int = 0
@@ -34,7 +39,12 @@ class Article:
     @property
     def subheads_in_pairs(self) -> bool:
         """Whether the story prints its subheads as two lines or more (at least two of them)."""
-        return len(self.subhead_runs) >= 2 and min(self.subhead_runs) >= 2
+        return self.subheads >= 2 and self.shortest_subhead >= 2
+
+    def add_subhead(self, lines: int) -> None:
+        """A subhead of ``lines`` title lines was printed."""
+        self.shortest_subhead = lines if not self.subheads else min(self.shortest_subhead, lines)
+        self.subheads += 1
 
     @property
     def ended(self) -> bool:
@@ -45,15 +55,16 @@ class Article:
     def last_paragraph_end(self) -> str | None:
         """The end of the last body block when it is a paragraph (what tells a finished sentence)."""
         body = self.draft.body
-        if not body or body[-1].type != BlockType.PARAGRAPH:
+        if not body or body[-1].type != PARAGRAPH:
             return None
         return self.pieces[-1] if self.pieces else body[-1].text
 
     def append(self, block: BlockDraft) -> None:
-        self.flush()
+        pieces = self.pieces  # `flush`, without its call: a block is appended per line
+        if len(pieces) > 1:
+            self.draft.body[-1].text = join_pieces(pieces)
         self.draft.body.append(block)
-        if block.type == BlockType.PARAGRAPH:
-            self.pieces = [block.text]
+        self.pieces = [block.text] if block.type == PARAGRAPH else []
 
     def flush(self) -> None:
         if len(self.pieces) > 1:

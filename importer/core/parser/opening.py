@@ -53,6 +53,10 @@ from ..rules import TitleForm
 from .lines import LineKind
 
 LEAD_KINDS = (LineKind.DATELINE, LineKind.BYLINE, LineKind.NOTE)
+# Enum members the walk reads several times a line, as module names: read from its class, a
+# member costs ten times a global (Python 3.11 looks it up through the enum's metaclass).
+CREDIT, PARAGRAPH, TITLE = LineKind.CREDIT, LineKind.PARAGRAPH, LineKind.TITLE
+STRONG, SUBHEAD = TitleForm.STRONG, TitleForm.SUBHEAD
 # 传承：中医药教育新格局初步形成 / 福建：标准不降、力度不减
 LABELLED = re.compile(r"[^\s:：，,]{1,8}[:：]\s{0,2}\S")
 # 礼赞祖国 致敬时代 / 强化协作，有机融合
@@ -65,49 +69,56 @@ def weigh(reader, run, end: int) -> float:
     weights, limits, current = reader.weights, reader.limits, reader.current
     if current is None:
         return weights.first_on_page
-    lines = reader.lines
+    lines, rules, count = reader.lines, reader.rules, len(reader.lines)
     # What follows the run, past the captions and credits of its photos (and a line of deck).
     after_photos = reader.next_not_photo[end]
-    following = lines[after_photos] if after_photos < len(lines) else None
-    texts = [line.text for line in run]
-    if (following is not None and following.continued_from) or any(
-        map(reader.rules.is_furniture_title, texts)
-    ):
-        # 上接 opens the second part of a story under its repeated headline, and a furniture
-        # title (本报地址) a box of its own: never a subhead.
+    if after_photos < count and lines[after_photos].continued_from:
+        # 上接 opens the second part of a story under its repeated headline: never a subhead.
         return max(weights.opening, weights.first_on_page)
+    # The marks of the run's lines, read once each.
+    strong = visual = numbered = False
+    for line in run:
+        text = line.text
+        if rules.is_furniture_title(text):
+            # A furniture title (本报地址) opens a box of its own: never a subhead.
+            return max(weights.opening, weights.first_on_page)
+        shape = line.form if line.kind == TITLE else rules.title_form(text)
+        line_numbered, line_visual = _marks(text)
+        strong = strong or shape == STRONG
+        visual = visual or line_visual
+        numbered = numbered or shape == SUBHEAD or line_numbered
+    ended = current.closed or current.source_end  # `Article.ended`
     weight, missing = 0, 0
-    if reader.lead_ahead(end, past_facts=True) is not None:
+    if reader.lead_ahead(end, True) is not None:
         weight += weights.lead_follows
     elif not current.contacts and _contact_ahead(reader, end):
         weight += weights.box_ahead  # a box prints no lead either: lead_missing does not apply
-    elif current.byline_line and not current.ended and not _wire_lead(reader, end):
+    elif current.byline_line and not ended and not _wire_lead(reader, end):
         missing = weights.lead_missing
         weight += missing
-    if end < len(lines) and lines[end].kind == LineKind.PARAGRAPH and reader.rules.is_turn(lines[end].text):
+    if end < count and lines[end].kind == PARAGRAPH and rules.is_turn(lines[end].text):
         weight += weights.interview_follows
-    if len(run) >= 3:
+    size = len(run)
+    if size >= 3:
         weight += weights.three_title_lines
-    shapes = [
-        line.form if line.kind == LineKind.TITLE else reader.rules.title_form(line.text) for line in run
-    ]
-    if TitleForm.STRONG in shapes:
+    if strong:
         weight += weights.strong_form
-    if any(map(forms.VISUAL_BREAK.search, texts)):
+    if visual:
         weight += weights.visual_break
-    if len(run) >= 2:
+    if size >= 2:
         long = sum(len(line.text) for line in run) >= limits.long_title_lines
         weight += weights.long_title_lines if long else weights.title_lines
-    if TitleForm.SUBHEAD in shapes or any(map(forms.is_numbered, texts)):
+    if numbered:
         weight += weights.numbered
-    if current.ended:
+    if ended:
         weight += weights.story_closed
     else:
         last = current.last_paragraph_end
         if last is not None:
             # A paragraph of its own (a fact of a box: 导航：某某) ends where a sentence does.
-            ended = forms.ends_sentence(last) or not current.joinable
-            weight += weights.sentence_ended if ended else weights.mid_sentence
+            finished = reader.last_ended if last is reader.last_text else forms.ends_sentence(last)
+            finished = finished or not current.joinable
+            weight += weights.sentence_ended if finished else weights.mid_sentence
     if (
         _credit_ahead(reader, end)
         or (current.draft.dateline and _closing_dateline_ahead(reader, end))
@@ -117,8 +128,8 @@ def weigh(reader, run, end: int) -> float:
     if run[0].blank_before >= limits.box_break_blank_lines:
         weight += weights.box_break
     low, high = reader.text_signals
-    # A change of topic takes back the missing lead's points (see the module docstring).
-    high += max(0, -missing)
+    if missing < 0:
+        high -= missing  # a change of topic takes back the missing lead's points (see above)
     if weights.opening - high <= weight < weights.opening - low:
         topic = reader.cohesion.judge(end)
         weight += topic
@@ -135,16 +146,25 @@ def text_signal_range(weights) -> tuple[float, float]:
     return min(topic) + min(family), max(topic) + max(family)
 
 
-# A title line is looked at by the runs before it too (the next title lines of a run).
+# A title line is looked at by the runs before it too (the next title lines of a run), and its
+# marks by its own run's signals after that.
+@lru_cache(maxsize=64)
+def _marks(text: str) -> tuple[bool, bool]:
+    """Whether a title line is numbered (一、 / （1）), and whether it holds the headline's own line
+    break (two spaces, `VISUAL_BREAK`, which needs a letter on either side: the same stripped)."""
+    return forms.is_numbered(text), forms.VISUAL_BREAK.search(text) is not None
+
+
 @lru_cache(maxsize=64)
 def subhead_shape(text: str) -> str | None:
-    text = text.strip()
-    if forms.is_numbered(text):
+    numbered, visual = _marks(text)
+    if numbered:
         return "numbered"
+    text = text.strip()
     if LABELLED.match(text):
         return "labelled"
     # Two spaces are the headline's own line break (VISUAL_BREAK), not a subhead's pair.
-    if PAIRED.fullmatch(text) and not forms.VISUAL_BREAK.search(text):
+    if not visual and PAIRED.fullmatch(text):
         return "paired"
     return None
 
@@ -155,17 +175,23 @@ def subhead_family(reader, run, end: int) -> float:
     form, is the title of their story (two in a row: a third may be the next story's title). Only
     the next few title lines count (``family_size``, within ``family_lookahead`` lines), up to a
     dateline, byline or credit, so that the subheads of a later story are not taken for this one's."""
-    limits, lines = reader.limits, reader.lines
+    limits, next_title = reader.limits, reader.next_title
     stop = min(reader.next_stop[end], end + limits.family_lookahead)
-    later: list[str | None] = []
-    index = reader.next_title[end]
-    while index < stop and len(later) < limits.family_size:
-        later.append(subhead_shape(lines[index].text))
-        index = reader.next_title[index + 1]
+    # Both tests read the next two title lines at most, the second only when it can decide.
+    first = next_title[end]
+    if first >= stop or limits.family_size < 1:
+        return 0
     shape = subhead_shape(run[0].text)
-    if shape is not None and shape in later[:2]:
+    first_shape = subhead_shape(reader.lines[first].text)
+    if shape is not None and first_shape == shape:
         return reader.weights.subhead_family
-    if len(later) >= 2 and later[0] not in (None, shape) and later[1] == later[0]:
+    second = next_title[first + 1]
+    if second >= stop or limits.family_size < 2 or (shape is None and first_shape is None):
+        return 0
+    second_shape = subhead_shape(reader.lines[second].text)
+    if shape is not None and second_shape == shape:
+        return reader.weights.subhead_family
+    if first_shape not in (None, shape) and second_shape == first_shape:
         return reader.weights.apart_from_subheads
     return 0
 
@@ -184,25 +210,29 @@ def _wire_lead(reader, end: int) -> bool:
 
 def _contact_ahead(reader, end: int) -> bool:
     """A telephone number in the text under the run, before the next title line."""
-    stop = min(reader.next_title[end], end + reader.limits.dateline_lookahead)
-    return reader.next_contact[end] < stop
+    found = reader.next_contact[end]
+    return found < reader.next_title[end] and found < end + reader.limits.dateline_lookahead
 
 
 def _credit_ahead(reader, end: int) -> bool:
-    """Photo news: a title, one to three caption paragraphs, then the credit line."""
-    for line in reader.lines[end : end + reader.limits.credit_lookahead]:
-        if line.kind == LineKind.CREDIT:
-            return True
-        if line.kind != LineKind.PARAGRAPH:
-            return False
+    """Photo news: a title, one to three caption paragraphs, then the credit line (the first line
+    that is not prose, within ``credit_lookahead`` lines)."""
+    lines, skip = reader.lines, reader.next_not_para
+    stop = min(end + reader.limits.credit_lookahead, len(lines))
+    index = skip[end]
+    while index < stop:
+        kind = lines[index].kind
+        if kind != PARAGRAPH:
+            return kind == CREDIT
+        index = skip[index + 1]  # prose continued elsewhere (下转) is prose all the same
     return False
 
 
 def _byline_line_ahead(reader, end: int) -> bool:
     """A story prints one byline line: another before the next title, after a story that opened
     with one, closes a piece of its own (a box whose byline is printed after its text)."""
-    stop = min(reader.next_title[end], end + reader.limits.dateline_lookahead)
-    return reader.next_byline[end] < stop
+    found = reader.next_byline[end]
+    return found < reader.next_title[end] and found < end + reader.limits.dateline_lookahead
 
 
 def _closing_dateline_ahead(reader, end: int) -> bool:

@@ -16,9 +16,18 @@ from ..draft import ArticleKind, BlockDraft, BlockType, PhotoDraft
 from ..rules import TitleForm
 from .article import Article, opens_an_item
 from .cohesion import Cohesion
-from .lines import Line, LineKind, look_aheads
+from .lines import TEXT_KINDS, Line, LineKind, look_aheads
 from .opening import LEAD_KINDS, text_signal_range, weigh
 from .titles import assign_title, closing_column
+
+# Enum members the walk reads several times a line, as module names: read from its class, a
+# member costs ten times a global (Python 3.11 looks it up through the enum's metaclass).
+ADVERTISEMENT, FACT, PARAGRAPH = LineKind.ADVERTISEMENT, LineKind.FACT, LineKind.PARAGRAPH
+SUBHEAD, WEAK = TitleForm.SUBHEAD, TitleForm.WEAK
+PARAGRAPH_BLOCK, SUBHEAD_BLOCK = BlockType.PARAGRAPH, BlockType.SUBHEAD
+DECK_KINDS = (LineKind.PARAGRAPH,)
+DECK_KINDS_IN_BOX = (LineKind.PARAGRAPH, LineKind.TITLE)  # among a box's facts (see `lead_ahead`)
+DECK_FOLLOWERS = (LineKind.DATELINE, LineKind.BYLINE)
 
 
 class PageReader:
@@ -35,6 +44,7 @@ class PageReader:
         self.story: Article | None = None  # the story an advertisement interrupted
         self.title_end = -1  # where the last title run that opened an article ended
         self.cohesion = Cohesion(lines, profile.weights, profile.limits)
+        self.last_text, self.last_ended = None, False  # see `_source_at_end`
         (
             self.next_title,
             self.next_byline,
@@ -49,17 +59,17 @@ class PageReader:
     # --- the walk ---------------------------------------------------------------------------
 
     def read(self) -> list[Article]:
-        index = 0
-        while index < len(self.lines):
-            line = self.lines[index]
-            if self.title_like(index):
+        lines, index = self.lines, 0
+        while index < len(lines):
+            line = lines[index]
+            # `title_like` asks more only of a candidate.
+            if line.title_like or (line.candidate and self.title_like(index)):
                 index = self._title_run(index)
-                continue
-            if line.kind == LineKind.ADVERTISEMENT:
+            elif line.kind == ADVERTISEMENT:
                 index = self._advertisement(index)
-                continue
-            self._line(index, line)
-            index += 1
+            else:
+                self._line(index, line)
+                index += 1
         for article in self.articles:
             article.flush()
         return self.articles
@@ -90,70 +100,66 @@ class PageReader:
         lines = self.lines
         skip = self.next_not_box if past_facts else self.next_not_photo
         found = skip[index]
-        if found < len(lines) and lines[found].kind in LEAD_KINDS:
+        if found >= len(lines):
+            return None
+        line = lines[found]
+        if line.kind in LEAD_KINDS:
             return found
         # Among the facts of a box, its other lines (扫码关注 / “某某” / 微信公众号) are title-like.
-        deck = (LineKind.PARAGRAPH, LineKind.TITLE) if past_facts else (LineKind.PARAGRAPH,)
-        if (
-            found < len(lines)
-            and lines[found].kind in deck
-            and len(lines[found].text) <= self.limits.max_deck_length
-        ):
+        deck = DECK_KINDS_IN_BOX if past_facts else DECK_KINDS
+        if line.kind in deck and len(line.text) <= self.limits.max_deck_length:
             after = skip[found + 1]
             if after < len(lines) and lines[after].kind in LEAD_KINDS:
                 return after
         return None
 
     def _run_end(self, index: int) -> int:
-        end = index
-        while end < len(self.lines):
-            line = self.lines[end]
+        lines, end = self.lines, index
+        while end < len(lines):
+            line = lines[end]
             if line.continued_from or (line.continued_to and end > index):
                 break
-            if self.title_like(end, index) or self._second_line_of_labelled(end, index):
-                end += 1
-                if line.continued_to:
-                    break
-                continue
-            break
+            # ``退休人员：`` over ``假设退休金5000元，则缴7.5元``: after a heading ending with a
+            # colon, a line shaped like a title but for its commas is the heading's second line
+            # (a line continued from or to elsewhere has ended the run above).
+            if not (
+                line.title_like
+                or (line.candidate and self.title_like(end, index))
+                or (
+                    end > index
+                    and lines[end - 1].form == SUBHEAD
+                    and line.kind == PARAGRAPH
+                    and line.form == WEAK
+                )
+            ):
+                break
+            end += 1
+            if line.continued_to:
+                break
         if self._is_deck(end):
             end += 1
         return end
-
-    def _second_line_of_labelled(self, index: int, start: int) -> bool:
-        """``退休人员：`` over ``假设退休金5000元，则缴7.5元``: after a heading ending with a colon,
-        a line shaped like a title but for its commas is the heading's second line."""
-        if index == start or index >= len(self.lines):
-            return False
-        line, previous = self.lines[index], self.lines[index - 1]
-        return (
-            previous.form == TitleForm.SUBHEAD
-            and line.kind == LineKind.PARAGRAPH
-            and line.form == TitleForm.WEAK
-            and not line.continued_to
-            and not line.continued_from
-        )
 
     def _is_deck(self, index: int) -> bool:
         """A long summary line under the headline, unfinished like a title, before the dateline."""
         if index + 1 >= len(self.lines):
             return False
         line, following = self.lines[index], self.lines[index + 1]
+        # What follows first: the cheapest test, and the rarest.
         return (
-            line.kind == LineKind.PARAGRAPH
+            (following.kind in DECK_FOLLOWERS or following.continued_from is not None)
+            and line.kind == PARAGRAPH
             and len(line.text) <= self.limits.max_deck_length
             and not forms.ends_sentence(line.text)
             and line.text[-1:] not in forms.CLAUSE_END
             and not line.continued_to
-            and (
-                following.kind in (LineKind.DATELINE, LineKind.BYLINE) or following.continued_from is not None
-            )
         )
 
     def _title_run(self, index: int) -> int:
         end = self._run_end(index)
-        run = self.lines[index:end]
-        if self._inside_box(index, end):
+        lines = self.lines
+        run = lines[index:end]
+        if index and lines[index - 1].kind == FACT and self._inside_box(index, end):
             for line in run:
                 line.kind = LineKind.FACT
                 self._line(index, line)
@@ -170,7 +176,7 @@ class PageReader:
         else:
             for line in run:
                 self._subhead(line)
-            self.current.subhead_runs.append(len(run))
+            self.current.add_subhead(len(run))
         return end
 
     def _inside_box(self, index: int, end: int) -> bool:
@@ -193,25 +199,22 @@ class PageReader:
         the line is long and enumerates (``交流团通过座谈交流、举办……和藏``), which subheads rarely
         do, or the line holds a clause in a story that prints its subheads as two lines."""
         following = self.lines[end] if end < len(self.lines) else None
-        if following is None or following.kind != LineKind.PARAGRAPH or line.continued_to:
+        if following is None or following.kind != PARAGRAPH or line.continued_to:
             return False
-        mid = forms.MID_SENTENCE
-        starts_mid_sentence = (
-            following.text[1:2] in mid and following.text[:1] not in mid
-        ) or forms.cut_inside(line.text, following.text)
-        if starts_mid_sentence or (len(line.text) >= self.limits.long_subhead and "、" in line.text):
+        text, after, mid = line.text, following.text, forms.MID_SENTENCE
+        if (
+            (len(text) >= self.limits.long_subhead and "、" in text)
+            or (after[1:2] in mid and after[:1] not in mid)
+            or forms.cut_inside(text, after)
+        ):
             return True
-        return forms.has_clause(line.text) and self.current is not None and self.current.subheads_in_pairs
-
-    def _current(self) -> Article:
-        """The article text goes to; before the page's first title, an untitled one (text a page
-        opens with, which `finish` marks to check), however the profile weighs that first run."""
-        if self.current is None:
-            return self._open([])
-        return self.current
+        current = self.current
+        return current is not None and current.subheads_in_pairs and forms.has_clause(text)
 
     def _line(self, index: int, line: Line) -> None:
-        article = self._current()
+        # Before the page's first title, text goes to an untitled article (text a page opens
+        # with, which `finish` marks to check), however the profile weighs that first run.
+        article = self.current if self.current is not None else self._open([])
         draft = article.draft
         if line.continued_from:
             if draft.body or draft.continued_from:
@@ -220,7 +223,9 @@ class PageReader:
             draft.continued_from = line.continued_from
         article.sources.append(line.raw)
         kind = line.kind
-        if kind == LineKind.NOTE:
+        if kind in TEXT_KINDS:  # the common kind first
+            self._paragraph(line.text, line)
+        elif kind == LineKind.NOTE:
             self._note(index, line)
         elif kind == LineKind.BYLINE:
             self._byline(article, line)
@@ -233,8 +238,6 @@ class PageReader:
             draft.photos.append(PhotoDraft(credit=line.text))
             # A credit after the text ends photo news; one under the title credits its photo.
             article.closed = article.closed or bool(draft.body)
-        elif kind in (LineKind.PARAGRAPH, LineKind.TITLE):
-            self._paragraph(line.text, line)
         elif kind == LineKind.SOURCE:
             # 据新华社 / 综合新华社等报道: the story's last paragraph, and its end.
             self._paragraph(line.text, line, alone=True)
@@ -283,9 +286,9 @@ class PageReader:
         draft.bylines.extend(line.bylines or [])
 
     def _subhead(self, line: Line) -> None:
-        article = self._current()
+        article = self.current if self.current is not None else self._open([])
         article.sources.append(line.raw)
-        article.append(BlockDraft(type=BlockType.SUBHEAD, text=line.text))
+        article.append(BlockDraft(type=SUBHEAD_BLOCK, text=line.text))
         self.cohesion.add(line.text, line)
         if line.continued_to:
             article.draft.continued_to = article.draft.continued_to or line.continued_to
@@ -294,34 +297,39 @@ class PageReader:
     def _paragraph(self, text: str, line: Line | None = None, alone: bool = False) -> None:
         """A paragraph, or the rest of one a column break cut; ``alone`` for a line that is a
         paragraph of its own (a fact of a box, a source line), neither joining nor joined."""
-        article = self._current()
+        article = self.current if self.current is not None else self._open([])
         if article.note_left > 0:
             article.note_left -= 1
             article.draft.editor_note.append(text)
             return
         self.cohesion.add(text, line)
-        end = article.last_paragraph_end
-        if (
-            not alone
-            and end is not None
-            and article.joinable
-            and not article.closed
-            and (not forms.ends_sentence(end) or forms.cut_inside(end, text))
-            and not opens_an_item(end, text)
-        ):
-            article.pieces.append(text)
-            self._source_at_end(article, text)
-            return
-        if forms.CLOSING_CREDIT.match(text):
+        if not alone and article.joinable and not article.closed:
+            end = article.last_paragraph_end
+            ended = end is not None and (
+                self.last_ended if end is self.last_text else forms.ends_sentence(end)
+            )
+            if (
+                end is not None
+                and (not ended or forms.cut_inside(end, text))
+                and not opens_an_item(end, text)
+            ):
+                article.pieces.append(text)
+                self._source_at_end(article, text)
+                return
+        # A closing credit is in brackets: its first character is a cheap test first.
+        if text[:1] in "（(" and forms.CLOSING_CREDIT.match(text):
             article.closed = True
-        article.append(BlockDraft(type=BlockType.PARAGRAPH, text=text))
+        article.append(BlockDraft(type=PARAGRAPH_BLOCK, text=text))
         article.joinable = not alone
         self._source_at_end(article, text)
 
     def _source_at_end(self, article: Article, text: str) -> None:
         """``……应参尽参。据央视新闻``: a source glued to the last sentence ends the story, unless
         prose goes on after it (a column break cut ``……。据市教育局`` / ``统计，……``)."""
-        article.source_end = not forms.ends_sentence(text) and self.rules.source_at_end(text) is not None
+        # Remembered: the last paragraph's end is asked again, by the next run's signals
+        # (`opening.weigh`) and by the next paragraph, whether it ends a sentence.
+        self.last_text, self.last_ended = text, forms.ends_sentence(text)
+        article.source_end = not self.last_ended and self.rules.source_at_end(text) is not None
 
     def _dateline(self, line: Line) -> None:
         article = self.current

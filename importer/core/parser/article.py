@@ -36,14 +36,10 @@ class Article:
     # before the lead, are the title's (a doctor's clinic, an event's office).
     contacts: int = 0
 
-    @property
-    def subheads_in_pairs(self) -> bool:
-        """Whether the story prints its subheads as two lines or more (at least two of them)."""
-        return self.subheads >= 2 and self.shortest_subhead >= 2
-
     def add_subhead(self, lines: int) -> None:
         """A subhead of ``lines`` title lines was printed."""
-        self.shortest_subhead = lines if not self.subheads else min(self.shortest_subhead, lines)
+        if not self.subheads or lines < self.shortest_subhead:
+            self.shortest_subhead = lines
         self.subheads += 1
 
     @property

@@ -83,7 +83,7 @@ def weigh(reader, run, end: int) -> float:
             # A furniture title (本报地址) opens a box of its own: never a subhead.
             return max(weights.opening, weights.first_on_page)
         shape = line.form if line.kind == TITLE else rules.title_form(text)
-        line_numbered, line_visual = _marks(text)
+        line_numbered, line_visual, _shape = title_marks(text)
         strong = strong or shape == STRONG
         visual = visual or line_visual
         numbered = numbered or shape == SUBHEAD or line_numbered
@@ -146,27 +146,29 @@ def text_signal_range(weights) -> tuple[float, float]:
     return min(topic) + min(family), max(topic) + max(family)
 
 
-# A title line is looked at by the runs before it too (the next title lines of a run), and its
-# marks by its own run's signals after that.
+# A title line is looked at by the runs before it too (the next title lines of a run's subhead
+# family), and by its own run's signals: its marks are read once.
 @lru_cache(maxsize=64)
-def _marks(text: str) -> tuple[bool, bool]:
-    """Whether a title line is numbered (一、 / （1）), and whether it holds the headline's own line
-    break (two spaces, `VISUAL_BREAK`, which needs a letter on either side: the same stripped)."""
-    return forms.is_numbered(text), forms.VISUAL_BREAK.search(text) is not None
-
-
-@lru_cache(maxsize=64)
-def subhead_shape(text: str) -> str | None:
-    numbered, visual = _marks(text)
-    if numbered:
-        return "numbered"
+def title_marks(text: str) -> tuple[bool, bool, str | None]:
+    """Whether a title line is numbered (一、 / （1）), whether it holds the headline's own line
+    break (two spaces: `VISUAL_BREAK`, which needs a letter on either side, so the same on the
+    stripped line), and its subhead shape: numbered, labelled (``传承：……``), paired (two
+    short phrases, unless the space between them is that line break) or none."""
     text = text.strip()
-    if LABELLED.match(text):
-        return "labelled"
-    # Two spaces are the headline's own line break (VISUAL_BREAK), not a subhead's pair.
-    if not visual and PAIRED.fullmatch(text):
-        return "paired"
-    return None
+    numbered = forms.is_numbered(text)
+    if text.isalnum():
+        # Two spaces, a label's colon, a pair's space or comma: none is a letter or a figure.
+        return numbered, False, "numbered" if numbered else None
+    visual = forms.VISUAL_BREAK.search(text) is not None
+    if numbered:
+        shape = "numbered"
+    elif LABELLED.match(text):
+        shape = "labelled"
+    elif not visual and PAIRED.fullmatch(text):
+        shape = "paired"
+    else:
+        shape = None
+    return numbered, visual, shape
 
 
 def subhead_family(reader, run, end: int) -> float:
@@ -181,14 +183,14 @@ def subhead_family(reader, run, end: int) -> float:
     first = next_title[end]
     if first >= stop or limits.family_size < 1:
         return 0
-    shape = subhead_shape(run[0].text)
-    first_shape = subhead_shape(reader.lines[first].text)
+    shape = title_marks(run[0].text)[2]
+    first_shape = title_marks(reader.lines[first].text)[2]
     if shape is not None and first_shape == shape:
         return reader.weights.subhead_family
     second = next_title[first + 1]
     if second >= stop or limits.family_size < 2 or (shape is None and first_shape is None):
         return 0
-    second_shape = subhead_shape(reader.lines[second].text)
+    second_shape = title_marks(reader.lines[second].text)[2]
     if shape is not None and second_shape == shape:
         return reader.weights.subhead_family
     if first_shape not in (None, shape) and second_shape == first_shape:

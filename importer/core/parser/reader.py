@@ -59,8 +59,8 @@ class PageReader:
     # --- the walk ---------------------------------------------------------------------------
 
     def read(self) -> list[Article]:
-        lines, index = self.lines, 0
-        while index < len(lines):
+        lines, index, count = self.lines, 0, len(self.lines)
+        while index < count:
             line = lines[index]
             # `title_like` asks more only of a candidate.
             if line.title_like or (line.candidate and self.title_like(index)):
@@ -98,6 +98,9 @@ class PageReader:
         ``lines[index]`` stands, past its photos' captions and credits and one line of deck, and
         ``past_facts``, past the facts of a box under the title too (``扫码关注``)."""
         lines = self.lines
+        # A lead is neither prose nor title: none stands past the page's last such line.
+        if self.next_stop[index] >= len(lines):
+            return None
         skip = self.next_not_box if past_facts else self.next_not_photo
         found = skip[index]
         if found >= len(lines):
@@ -114,41 +117,38 @@ class PageReader:
         return None
 
     def _run_end(self, index: int) -> int:
-        lines, end = self.lines, index
-        while end < len(lines):
+        lines, end, count = self.lines, index, len(self.lines)
+        while end < count:
             line = lines[end]
             if line.continued_from or (line.continued_to and end > index):
                 break
             # ``退休人员：`` over ``假设退休金5000元，则缴7.5元``: after a heading ending with a
             # colon, a line shaped like a title but for its commas is the heading's second line
             # (a line continued from or to elsewhere has ended the run above).
+            second = end > index and lines[end - 1].form == SUBHEAD and line.kind == PARAGRAPH
             if not (
                 line.title_like
                 or (line.candidate and self.title_like(end, index))
-                or (
-                    end > index
-                    and lines[end - 1].form == SUBHEAD
-                    and line.kind == PARAGRAPH
-                    and line.form == WEAK
-                )
+                or (second and line.form == WEAK)
             ):
                 break
             end += 1
             if line.continued_to:
                 break
-        if self._is_deck(end):
+        # A deck stands before a dateline or byline: what follows it, the rarest, first.
+        following = lines[end + 1] if end + 1 < count else None
+        if (
+            following
+            and (following.kind in DECK_FOLLOWERS or following.continued_from)
+            and self._is_deck(lines[end])
+        ):
             end += 1
         return end
 
-    def _is_deck(self, index: int) -> bool:
-        """A long summary line under the headline, unfinished like a title, before the dateline."""
-        if index + 1 >= len(self.lines):
-            return False
-        line, following = self.lines[index], self.lines[index + 1]
-        # What follows first: the cheapest test, and the rarest.
+    def _is_deck(self, line: Line) -> bool:
+        """A long summary line under the headline, unfinished like a title (before the dateline)."""
         return (
-            (following.kind in DECK_FOLLOWERS or following.continued_from is not None)
-            and line.kind == PARAGRAPH
+            line.kind == PARAGRAPH
             and len(line.text) <= self.limits.max_deck_length
             and not forms.ends_sentence(line.text)
             and line.text[-1:] not in forms.CLAUSE_END
@@ -209,7 +209,13 @@ class PageReader:
         ):
             return True
         current = self.current
-        return current is not None and current.subheads_in_pairs and forms.has_clause(text)
+        # A story printing its subheads as two lines or more (at least two of them).
+        return (
+            current is not None
+            and current.subheads >= 2
+            and current.shortest_subhead >= 2
+            and forms.has_clause(text)
+        )
 
     def _line(self, index: int, line: Line) -> None:
         # Before the page's first title, text goes to an untitled article (text a page opens
@@ -288,7 +294,7 @@ class PageReader:
     def _subhead(self, line: Line) -> None:
         article = self.current if self.current is not None else self._open([])
         article.sources.append(line.raw)
-        article.append(BlockDraft(type=SUBHEAD_BLOCK, text=line.text))
+        article.append(BlockDraft(SUBHEAD_BLOCK, line.text))  # (type, text): by keyword, twice the cost
         self.cohesion.add(line.text, line)
         if line.continued_to:
             article.draft.continued_to = article.draft.continued_to or line.continued_to
@@ -319,7 +325,7 @@ class PageReader:
         # A closing credit is in brackets: its first character is a cheap test first.
         if text[:1] in "（(" and forms.CLOSING_CREDIT.match(text):
             article.closed = True
-        article.append(BlockDraft(type=PARAGRAPH_BLOCK, text=text))
+        article.append(BlockDraft(PARAGRAPH_BLOCK, text))  # (type, text), as in `_subhead`
         article.joinable = not alone
         self._source_at_end(article, text)
 
@@ -328,8 +334,9 @@ class PageReader:
         prose goes on after it (a column break cut ``……。据市教育局`` / ``统计，……``)."""
         # Remembered: the last paragraph's end is asked again, by the next run's signals
         # (`opening.weigh`) and by the next paragraph, whether it ends a sentence.
-        self.last_text, self.last_ended = text, forms.ends_sentence(text)
-        article.source_end = not self.last_ended and self.rules.source_at_end(text) is not None
+        self.last_text = text
+        ended = self.last_ended = forms.ends_sentence(text)
+        article.source_end = not ended and self.rules.source_at_end(text) is not None
 
     def _dateline(self, line: Line) -> None:
         article = self.current

@@ -89,9 +89,10 @@ def weigh(reader, run, end: int) -> float:
         numbered = numbered or shape == SUBHEAD or line_numbered
     ended = current.closed or current.source_end  # `Article.ended`
     weight, missing = 0, 0
-    if reader.lead_ahead(end, True) is not None:
+    # A lead or a contact ahead (its table's entry past the page: none), before the calls.
+    if reader.next_stop[end] < count and reader.lead_ahead(end, True) is not None:
         weight += weights.lead_follows
-    elif not current.contacts and _contact_ahead(reader, end):
+    elif not current.contacts and reader.next_contact[end] < count and _contact_ahead(reader, end):
         weight += weights.box_ahead  # a box prints no lead either: lead_missing does not apply
     elif current.byline_line and not ended and not _wire_lead(reader, end):
         missing = weights.lead_missing
@@ -177,18 +178,22 @@ def subhead_family(reader, run, end: int) -> float:
     form, is the title of their story (two in a row: a third may be the next story's title). Only
     the next few title lines count (``family_size``, within ``family_lookahead`` lines), up to a
     dateline, byline or credit, so that the subheads of a later story are not taken for this one's."""
-    limits, next_title = reader.limits, reader.next_title
-    stop = min(reader.next_stop[end], end + limits.family_lookahead)
+    limits, next_title, stop = reader.limits, reader.next_title, reader.next_stop[end]
     # Both tests read the next two title lines at most, the second only when it can decide.
     first = next_title[end]
-    if first >= stop or limits.family_size < 1:
+    if first >= stop or first >= end + limits.family_lookahead or limits.family_size < 1:
         return 0
     shape = title_marks(run[0].text)[2]
     first_shape = title_marks(reader.lines[first].text)[2]
     if shape is not None and first_shape == shape:
         return reader.weights.subhead_family
     second = next_title[first + 1]
-    if second >= stop or limits.family_size < 2 or (shape is None and first_shape is None):
+    if (
+        second >= stop
+        or second >= end + limits.family_lookahead
+        or limits.family_size < 2
+        or (shape is None and first_shape is None)
+    ):
         return 0
     second_shape = title_marks(reader.lines[second].text)[2]
     if shape is not None and second_shape == shape:
@@ -205,7 +210,7 @@ def _wire_lead(reader, end: int) -> bool:
     lines = reader.lines
     return (
         index < len(lines)
-        and lines[index].kind == LineKind.PARAGRAPH
+        and lines[index].kind == PARAGRAPH
         and reader.rules.opens_like_wire(lines[index].text)
     )
 
@@ -219,10 +224,9 @@ def _contact_ahead(reader, end: int) -> bool:
 def _credit_ahead(reader, end: int) -> bool:
     """Photo news: a title, one to three caption paragraphs, then the credit line (the first line
     that is not prose, within ``credit_lookahead`` lines)."""
-    lines, skip = reader.lines, reader.next_not_para
-    stop = min(end + reader.limits.credit_lookahead, len(lines))
+    lines, skip, stop = reader.lines, reader.next_not_para, end + reader.limits.credit_lookahead
     index = skip[end]
-    while index < stop:
+    while index < stop and index < len(lines):
         kind = lines[index].kind
         if kind != PARAGRAPH:
             return kind == CREDIT

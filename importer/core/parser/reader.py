@@ -309,17 +309,14 @@ class PageReader:
             article.draft.editor_note.append(text)
             return
         self.cohesion.add(text, line)
-        if not alone and article.joinable and not article.closed:
-            end = article.last_paragraph_end
-            ended = end is not None and (
-                self.last_ended if end is self.last_text else forms.ends_sentence(end)
-            )
-            if (
-                end is not None
-                and (not ended or forms.cut_inside(end, text))
-                and not opens_an_item(end, text)
-            ):
-                article.pieces.append(text)
+        body, pieces = article.draft.body, article.pieces
+        joins = not alone and article.joinable and not article.closed
+        # The last paragraph's end (`Article.last_paragraph_end`, read in line: once a line).
+        if joins and body and body[-1].type == PARAGRAPH_BLOCK:
+            end = pieces[-1] if pieces else body[-1].text
+            ended = self.last_ended if end is self.last_text else forms.ends_sentence(end)
+            if (not ended or forms.cut_inside(end, text)) and not opens_an_item(end, text):
+                pieces.append(text)
                 self._source_at_end(article, text)
                 return
         # A closing credit is in brackets: its first character is a cheap test first.

@@ -161,6 +161,8 @@ PAGE_EDITOR_ROLES = ("责任编辑", "本版责编", "本版编辑", "责编", "
 SEPARATORS = re.compile(r"[\s|｜·•/／\-—]*")
 # Every furniture line holds one of these; most lines are ruled out by this one search.
 FURNITURE_HINT = re.compile(r"年|版|编|设计|校对|\d[-/.]\d")
+# A character of every word of the hint (`rules.Rules.cues` looks for them with the rules' own).
+FURNITURE_CHARACTERS = "年版编设校-/."
 # Only the first lines of a dump and short lines anywhere can be furniture.
 HEADER_LINES = 12
 MAX_FURNITURE_LENGTH = 60

@@ -95,11 +95,20 @@ def classify(text: str, rules: Rules) -> tuple[LineKind, dict]:
 def read_lines(text: str, furniture: Furniture, rules: Rules) -> list[Line]:
     lines: list[Line] = []
     block, blank, new_block = 0, 0, True
+    cues, title_form = rules.cues, rules.title_form
     for raw in text.split("\n"):
         stripped = raw.strip()
         if not stripped:
             blank += 1
             new_block = True
+            continue
+        if cues is not None and cues.search(stripped) is None:
+            # No furniture, no marker and no rule but the title form can take it (`Rules.cues`).
+            block += new_block
+            form = title_form(stripped)
+            kind = LineKind.TITLE if form and form != TitleForm.WEAK else LineKind.PARAGRAPH
+            lines.append(Line(stripped, stripped, kind, block, blank, form=form))
+            blank, new_block = 0, False
             continue
         found = read_furniture(stripped)
         if found is not None:

@@ -17,14 +17,17 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..profile import DEFAULT, Profile
+from ..text import FURNITURE_CHARACTERS
 from .boxes import Boxes
 from .bylines import NAME_RE, Bylines, is_named_portrait, is_person_name
 from .credits import Credits
+from .cues import Cues
 from .datelines import Datelines, Lead
 from .forms import (
     CLAUSE_END,
     CLOSERS,
     CLOSING_CREDIT,
+    CLOSING_CREDIT_CUES,
     MID_SENTENCE,
     QUOTED,
     SENTENCE_END,
@@ -40,7 +43,7 @@ from .forms import (
     mostly_latin,
     without_label,
 )
-from .markers import Markers, chinese_number, page_ref, take_markers
+from .markers import MARKER_CUES, Markers, chinese_number, page_ref, take_markers
 from .titles import TitleForm, Titles
 
 
@@ -70,6 +73,19 @@ class Rules:
         self.is_contact = self.boxes.is_contact
         self.is_furniture_title = self.boxes.is_furniture_title
         self.is_turn = self.boxes.is_turn
+        # A line holding none of these is no page furniture, holds no continuation marker, and is
+        # taken by no rule of `parser.lines.classify` but its title form (`cues`).
+        self.cues = (
+            Cues(characters=FURNITURE_CHARACTERS)
+            | MARKER_CUES
+            | self.titles.note_cues
+            | self.credits.cues
+            | CLOSING_CREDIT_CUES
+            | self.datelines.dateline_cues
+            | self.datelines.source_cues
+            | self.bylines.standalone_cues
+            | self.boxes.fact_cues
+        ).compile()
 
 
 @lru_cache(maxsize=32)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from .cues import Cues
 from .forms import words_pattern
 
 # A fact's label may follow a short word (兑换开始时间) and may stand alone (时间：).
@@ -26,15 +27,18 @@ MAX_FURNITURE_LINE = 60
 MAX_REGION_NAME = 3
 # A telephone number (0571-85053191, 400-123-4567): a short line holding one is a box's fact.
 PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}|400)-?\d{3,4}-?\d{4}(?!\d)")
+# A number PHONE finds holds a dash or, without one, ten digits in a row.
+PHONE_CUES = Cues(characters="-", patterns=(r"\d{10}",))
 # Opening hours (周一至周五, 9时-17时, 8:30～17:00): a short line giving them is a box's fact
 # (longer, or ending with a comma, it is more likely prose a column break cut).
 MAX_HOURS_LINE = 30
 CLAUSE_ENDS = ("，", ",", "、")
 _CLOCK = r"\d{1,2}(?:[:：]\d{2}|时|点)"
 _WEEKDAY = r"周[一二三四五六日天]"
-HOURS = re.compile(
-    rf"{_WEEKDAY}\s?[至到\-—～~]\s?{_WEEKDAY}|(?<!\d){_CLOCK}\s?[至到\-—～~]{{1,2}}\s?{_CLOCK}"
-)
+# Both forms of opening hours hold one of these between their ends.
+HOURS_RANGE = "至到-—～~"
+_TO = f"[{re.escape(HOURS_RANGE)}]"
+HOURS = re.compile(rf"{_WEEKDAY}\s?{_TO}\s?{_WEEKDAY}|(?<!\d){_CLOCK}\s?{_TO}{{1,2}}\s?{_CLOCK}")
 
 
 class Boxes:
@@ -58,6 +62,15 @@ class Boxes:
         self.furniture_title = re.compile(rf"[\u4e00-\u9fff]{{0,6}}(?:{titles})") if titles else None
         turns = words_pattern(conventions.interview_labels)
         self.turn = re.compile(rf"(?:{turns})\s{{0,2}}[:：]") if turns else None
+        # What each of `is_fact`'s forms needs: a label's colon, a telephone number, opening
+        # hours' range, a region's ending, a furniture word.
+        self.fact_cues = (
+            (Cues(characters=":：") if self.fact else Cues())
+            | PHONE_CUES
+            | Cues(characters=HOURS_RANGE)
+            | (Cues.initials(conventions.region_endings) if self.region else Cues())
+            | (Cues.initials(conventions.furniture_words) if self.furniture_word else Cues())
+        )
 
     def is_fact(self, text: str) -> bool:
         # A fact's label ends with a colon: the cheap test first.

@@ -8,11 +8,14 @@ from __future__ import annotations
 import re
 
 from ..draft import BylineDraft, BylineRole
+from .cues import ANYTHING, Cues
 from .forms import words_pattern
 
 NAME = r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8}){1,3}"
 NAME_RE = re.compile(rf"(?:{NAME})")
 SEPARATOR = re.compile(r"[\s、，,/／:：]+")
+# What separates an author's label from the name (口述：某某, 文/某某).
+AUTHOR_SEPARATORS = ":：/／|｜"
 
 SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
@@ -85,7 +88,7 @@ class Bylines:
         # a person by what they did (寄思人：某某, 讲述人：某某: ……人), unless it is a box's fact
         # (联系人：某某).
         authors = "|".join(part for part in (words_pattern(conventions.author_labels), PERSON_LABEL) if part)
-        self.author = re.compile(rf"({authors})\s{{0,2}}[:：/／|｜]\s{{0,2}}(\S.*)")
+        self.author = re.compile(rf"({authors})\s{{0,2}}[{AUTHOR_SEPARATORS}]\s{{0,2}}(\S.*)")
         self.not_authors = frozenset(conventions.fact_labels)
         # 杭州市某某小学三（2）班 王小明: a pupil's school and class, then the name.
         schools = words_pattern(conventions.school_endings)
@@ -95,6 +98,13 @@ class Bylines:
             else None
         )
         self.max_length = limits.max_byline_length
+        # A standalone byline is an author's label and a separator, a school's name, or a role word
+        # (with no role word, the empty group finds a role in any line).
+        self.standalone_cues = (
+            Cues(characters=AUTHOR_SEPARATORS)
+            | (Cues.initials(conventions.school_endings) if schools else Cues())
+            | (Cues.initials(self.roles) if labels else ANYTHING)
+        )
 
     def parse(self, text: str, *, unlabelled_role: str | None = None, standalone: bool = False):
         """Bylines printed in ``text`` (a standalone line or a dateline's brackets), else None.

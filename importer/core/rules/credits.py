@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .cues import Cues
 from .forms import words_pattern
 
 # A name in a credit: one to four Chinese characters (方  圆: a name spaced out), ·-joined, or a
@@ -22,7 +23,8 @@ SOURCE_CREDIT = re.compile(
 )
 # The last character of every credit form but 来源：…, which has a separator: a cheap test first.
 CREDIT_ENDINGS = frozenset("摄道影图稿供发片）)")
-_SEPARATED = re.compile("[:：/／]")
+SEPARATORS = ":：/／"
+_SEPARATED = re.compile(f"[{SEPARATORS}]")
 
 
 class Credits:
@@ -40,6 +42,8 @@ class Credits:
         )
         self.max_length = limits.max_credit_length
         self.endings = CREDIT_ENDINGS | {word[-1] for word in conventions.credit_words if word}
+        # A credit, alone or after its caption, passes the cheap test of both rules first.
+        self.cues = Cues(characters="".join(self.endings) + SEPARATORS + "图")
 
     def is_credit(self, text: str) -> bool:
         """A photo credit on its own: 企业供图, 新华社记者 张金加摄, 翟慧勇摄（影像中国）."""

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ..draft import BylineDraft, BylineRole
+from .cues import ANYTHING, Cues
 from .forms import SENTENCE_END, words_pattern
 
 BRACKETED = re.compile(r"\s{0,4}[（(]([^（()）]{1,60})[）)]")
@@ -55,6 +56,15 @@ class Datelines:
         openers = words_pattern(conventions.wire_openers)
         self.wire_opener = re.compile(openers) if openers else None
         self.max_source = limits.max_source_length + 8
+        # A dateline ends with 讯 or 电; a source line holds the words of its form around the
+        # outlet (a form that is the outlet alone, {}, holds none).
+        self.dateline_cues = Cues(characters="讯电")
+        literals = [
+            next(filter(None, form.split("{}")), "")
+            for form in conventions.source_forms
+            if form.count("{}") == 1
+        ]
+        self.source_cues = ANYTHING if "" in literals else Cues.initials(literals)
 
     def take_dateline(self, paragraph: str) -> Lead | None:
         """The dateline (and the bylines bracketed after it) at the start of a paragraph."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .cues import Cues
+
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』\"'）)】"
 CREDIT_AFTER_SENTENCE = re.compile(r"[。！？!?…]”?\s?[（(][^（()）]{1,30}[）)]$")
@@ -19,6 +21,7 @@ COLUMN_LABEL = re.compile(r"【([^【】]{1,40})】")
 VISUAL_BREAK = re.compile(r"\S(?:\s{2}|\u3000)\S")
 # A paragraph in brackets, whole: （本报布鲁塞尔10月4日电）, （综合本报记者倪光辉、毕京津报道）.
 CLOSING_CREDIT = re.compile(r"^[（(][^（()）]{2,80}[）)]$")
+CLOSING_CREDIT_CUES = Cues(characters="（(")
 # The line in quotation marks, whole: a quote kicker (“我心脏不舒服……”).
 QUOTED = re.compile(r"^[“\"「『][^“”\"「」『』]{2,60}[”\"」』]$")
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..draft import PageRef
 from ..text import normalise_label
+from .cues import Cues
 
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _PAGE = r"([A-Za-z]?\d{1,3}|[一二三四五六七八九十]{1,3})"
@@ -48,6 +49,10 @@ class Markers:
     text: str
     continued_to: PageRef | None = None
     continued_from: PageRef | None = None
+
+
+# Every marker holds 下转 or 上接.
+MARKER_CUES = Cues(characters="转接")
 
 
 def take_markers(line: str) -> Markers:

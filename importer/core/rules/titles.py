@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from .cues import ANYTHING, Cues
 from .forms import (
     CLAUSE_END,
     CLOSERS,
@@ -43,6 +44,9 @@ class Titles:
         self.column_labels = frozenset(_squeezed(label) for label in conventions.column_labels)
         labels = words_pattern(conventions.note_labels)
         self.note = re.compile(rf"[【\[（(]?\s{{0,2}}({labels})\s{{0,2}}[】\]）)]?\s{{0,2}}[:：]?\s{{0,2}}")
+        # A note opens with one of its labels (with none, the empty group accepts any line). The
+        # title form needs no cue: it judges every line the other rules leave.
+        self.note_cues = Cues.initials(conventions.note_labels) if labels else ANYTHING
 
     # complexity: each printed title form is one early return, in the order they are tried
     def title_form(self, line: str) -> TitleForm | None:

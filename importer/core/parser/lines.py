@@ -39,6 +39,12 @@ class LineKind(StrEnum):
     ADVERTISEMENT = "ad"
 
 
+# Python 3.11 looks an enum's members up through EnumType.__getattr__, a tenth of a microsecond
+# each: the loops over every line of a page read the kinds and the form they test from these.
+TITLE, PARAGRAPH, FACT, NOTE = LineKind.TITLE, LineKind.PARAGRAPH, LineKind.FACT, LineKind.NOTE
+WEAK = TitleForm.WEAK
+
+
 @dataclass(eq=False, slots=True)
 class Line:
     text: str
@@ -106,7 +112,7 @@ def read_lines(text: str, furniture: Furniture, rules: Rules) -> list[Line]:
             # No furniture, no marker and no rule but the title form can take it (`Rules.cues`).
             block += new_block
             form = title_form(stripped)
-            kind = LineKind.TITLE if form and form != TitleForm.WEAK else LineKind.PARAGRAPH
+            kind = TITLE if form and form != WEAK else PARAGRAPH
             lines.append(Line(stripped, stripped, kind, block, blank, form=form))
             blank, new_block = 0, False
             continue
@@ -124,7 +130,7 @@ def read_lines(text: str, furniture: Furniture, rules: Rules) -> list[Line]:
             kind, extra = classify(body, rules)
         else:
             kind, extra = LineKind.MARKER, {}
-        if kind == LineKind.NOTE:
+        if kind == NOTE:
             body = extra.pop("text")
         lines.append(
             Line(
@@ -154,21 +160,22 @@ def mark_title_like(lines: list[Line], limits) -> None:
     stand in the page (`PageReader.title_like`)."""
     following = None
     for line in reversed(lines):
-        dash = line.kind == LineKind.TITLE and line.text.endswith("——")
-        weak = line.kind == LineKind.PARAGRAPH and line.form == TitleForm.WEAK
+        kind, text = line.kind, line.text
+        dash = kind == TITLE and text.endswith("——")
+        weak = kind == PARAGRAPH and line.form == WEAK
         quote = (
-            line.kind == LineKind.PARAGRAPH
+            kind == PARAGRAPH
             and not weak
-            and "。" not in line.text  # a quote or question holds no finished sentence
-            and _quote_or_question(line.text, limits)
+            and "。" not in text  # a quote or question holds no finished sentence
+            and _quote_or_question(text, limits)
         )
-        line.candidate = (dash or weak or quote) and not line.continued_to
-        if line.kind == LineKind.TITLE and not dash:
+        line.candidate = candidate = (dash or weak or quote) and not line.continued_to
+        if kind == TITLE and not dash:
             line.title_like = True
-        elif not line.candidate or following is None:
+        elif not candidate or following is None:
             line.title_like = False
         elif dash or weak:
-            line.title_like = following.kind == LineKind.TITLE
+            line.title_like = following.kind == TITLE
         else:
             line.title_like = following.title_like
         following = line
@@ -193,21 +200,17 @@ def mark_facts(lines: list[Line], rules: Rules) -> None:
         # A value holds a colon: the cheap test first, then its kind and length.
         value = (
             ("：" in text or ":" in text)
-            and following.kind in (LineKind.TITLE, LineKind.PARAGRAPH, LineKind.FACT)
+            and following.kind in (TITLE, PARAGRAPH, FACT)
             and len(text) <= MAX_VALUE_LENGTH
         )
-        if value and (heading or (line.kind == LineKind.TITLE and rules.is_fact_heading(line.text))):
-            line.kind = following.kind = LineKind.FACT
+        if value and (heading or (line.kind == TITLE and rules.is_fact_heading(line.text))):
+            line.kind = following.kind = FACT
             heading = True
         else:
             heading = False
     for previous, line in pairwise(lines):
-        if (
-            previous.kind == LineKind.FACT
-            and previous.text[-1:] in ":："
-            and line.kind in (LineKind.TITLE, LineKind.PARAGRAPH)
-        ):
-            line.kind = LineKind.FACT
+        if previous.kind == FACT and previous.text[-1:] in ":：" and line.kind in (TITLE, PARAGRAPH):
+            line.kind = FACT
 
 
 def mark_blocks(lines: list[Line]) -> None:
@@ -232,9 +235,9 @@ def mark_blocks(lines: list[Line]) -> None:
     for index in range(1, len(lines)):
         line, previous = lines[index], lines[index - 1]
         if (
-            line.kind == LineKind.TITLE
-            and previous.kind == LineKind.TITLE
-            and (index == 1 or lines[index - 2].kind != LineKind.TITLE)  # it opens a run
+            line.kind == TITLE
+            and previous.kind == TITLE
+            and (index == 1 or lines[index - 2].kind != TITLE)  # it opens a run
             and forms.mostly_latin(line.text)
             and not forms.mostly_latin(previous.text)
         ):

@@ -12,6 +12,12 @@ text after the run (``cohesion_min_after``), counts nothing.
 Both windows slide forward as the page is walked, and their pair counts, norms and dot product
 are kept up to date as lines enter and leave them, so each line is counted a bounded number of
 times: the signal costs time linear in the page, however many title lines it judges.
+
+A page of tiny lines under subheads (issue 14's dump) is judged at every title line, both windows
+moving a line or two each time: a judgement is then a few dozen pairs moved, and the steps around
+them count. So a text's pairs are read once (a line is in both windows in turn) and forgotten
+when it leaves the story's window, and a judgement slides both windows and counts their new texts
+in one function, with its state in locals.
 """
 
 from __future__ import annotations
@@ -41,144 +47,172 @@ def pairs(text: str) -> tuple[str, ...]:
     return tuple(CONTENT_PAIRS.findall(nfkc(text)))
 
 
-def _pairs_of(text: str, line) -> tuple[str, ...]:
-    """The pairs of a window's text; a whole line's are counted once and kept on the line."""
-    if line is None or line.text != text:
-        return pairs(text)
-    if line.pairs is None:
-        line.pairs = pairs(text)
-    return line.pairs
-
-
-class _Side:
-    """One window: its texts in order, each with its line when it is that line's whole text, their
-    length in characters, and the bag of the character pairs of the oldest texts (those counted
-    so far; the ones not counted yet are always the last), with the bag's squared norm.
+class Cohesion:
+    """The two windows, each a deque of its texts in order with their length in characters and
+    the bag of the pairs of its first ``*_counted`` texts (those counted so far; the ones not
+    counted yet are always the last), with the bag's squared norm; and the two bags' dot product.
+    A pair taken away keeps its entry at zero (a page has few distinct pairs).
 
     A text's pairs are counted when a judgement first needs them, one pair at a time: a text
-    holds few pairs more than once, and the loop's steps cost less than building a count of
-    each text. A pair taken away keeps its entry at zero (a page has few distinct pairs)."""
+    holds few pairs more than once, and the loop's steps cost less than building a count of each
+    text. Each step adds the count it found to a sum, and the norm moves by twice that sum and
+    the number of pairs, once per window: (n ± 1)² - n² = ±2n + 1, the same integer."""
 
-    __slots__ = ("counted", "counts", "length", "norm", "texts")
-
-    def __init__(self):
-        self.texts: deque[tuple[str, object]] = deque()
-        self.counted: deque[tuple[str, ...]] = deque()  # the pairs of the first texts
-        self.length = 0
-        self.counts: dict[str, int] = {}
-        self.norm = 0
-
-    def push(self, text: str, line) -> None:
-        self.texts.append((text, line))
-        self.length += len(text)
-
-    def pop(self, other: _Side) -> int:
-        """Drop the oldest text; return the change of the dot product with ``other``."""
-        text, _line = self.texts.popleft()
-        self.length -= len(text)
-        if not self.counted:
-            return 0
-        counts, theirs, norm, dot = self.counts, other.counts.get, self.norm, 0
-        for pair in self.counted.popleft():
-            before = counts[pair]
-            counts[pair] = before - 1
-            norm -= 2 * before - 1
-            dot -= theirs(pair, 0)
-        self.norm = norm
-        return dot
-
-    def add(self, found: tuple[str, ...], other: _Side) -> int:
-        """Add pairs to the bag; return the change of the dot product with ``other``."""
-        counts, theirs, norm, dot = self.counts, other.counts.get, self.norm, 0
-        for pair in found:
-            before = counts.get(pair, 0)
-            counts[pair] = before + 1
-            norm += 2 * before + 1
-            dot += theirs(pair, 0)
-        self.norm = norm
-        return dot
-
-    def count(self, other: _Side) -> int:
-        """Count the texts not counted yet; return the change of the dot product."""
-        change, texts, counted = 0, self.texts, self.counted
-        for index in range(len(counted), len(texts)):
-            found = _pairs_of(*texts[index])
-            counted.append(found)
-            change += self.add(found, other)
-        return change
-
-
-class Cohesion:
     def __init__(self, lines, weights, limits):
         self.lines = lines
         self.weights = weights
         self.limits = limits
-        self.tail, self.after = _Side(), _Side()  # the story so far, the text after the run
+        self.read: dict[str, tuple[str, ...]] = {}  # the pairs of the windows' texts, once read
+        self.tail: deque[str] = deque()  # the story so far
+        self.tail_counts: dict[str, int] = {}
+        self.tail_counted = self.tail_length = self.tail_norm = 0
+        self.after: deque[str] = deque()  # the text after the run: lines[start:end], the last cut
+        self.after_counts: dict[str, int] = {}
+        self.after_counted = self.after_length = self.after_norm = 0
+        self.start = self.end = 0
         self.dot = 0
         self.title = ""  # the story's kicker and headline, until a judgement counts them
         self.title_length = 0
-        self.start = self.end = 0  # the after window holds lines[start:end]
+
+    def pairs_of(self, text: str) -> tuple[str, ...]:
+        """A text's pairs, read once."""
+        found = self.read.get(text)
+        if found is None:
+            found = self.read[text] = pairs(text)
+        return found
 
     def reset(self, title: str) -> None:
         """A new story opens with this kicker and headline (counted when a judgement needs it)."""
-        self.tail = _Side()
-        self.dot = 0
+        read = self.read
+        for text in self.tail:
+            read.pop(text, None)
+        self.tail.clear()
+        self.tail_counts = {}
+        self.tail_counted = self.tail_length = self.tail_norm = self.dot = 0
         self.title = title if title.strip() else ""
         self.title_length = len(title)
 
-    def add(self, text: str, line=None) -> None:
-        """Text the story's body gained (a paragraph, the rest of a cut one, a subhead), from
-        ``line`` when it is that line's text; a long text counts by its last characters."""
+    def add(self, text: str) -> None:
+        """Text the story's body gained (a paragraph, the rest of a cut one, a subhead); a long
+        text counts by its last characters."""
         window = 2 * self.limits.cohesion_window
-        self.tail.push(text if len(text) <= window else text[-window:], line)
+        if len(text) > window:
+            text = text[-window:]
+        self.tail.append(text)
+        self.tail_length += len(text)
 
     def judge(self, end: int) -> float:
         """The weight of the topic change at a run of title lines ending before ``lines[end]``."""
-        self._slide_tail()
-        self._slide_after(end)
-        before_length = self.title_length + 2 + self.tail.length
-        limits, weights = self.limits, self.weights
-        if before_length < limits.cohesion_min_before or self.after.length < limits.cohesion_min_after:
+        limits, read = self.limits, self.read
+        tail, tail_counts, after, after_counts = self.tail, self.tail_counts, self.after, self.after_counts
+        dot = self.dot
+
+        # The story so far: its oldest texts leave while the others fill the window.
+        window, length = 2 * limits.cohesion_window, self.tail_length
+        if tail and length - len(tail[0]) >= window:
+            counted, total, size = self.tail_counted, 0, 0
+            while tail and length - len(tail[0]) >= window:
+                text = tail.popleft()
+                length -= len(text)
+                # Done with: its pairs are forgotten, so that the texts read stay as few as the
+                # windows hold (a page's worth of them slowed the whole walk by the processor's
+                # cache misses); an equal text still in a window is read again.
+                found = read.pop(text, None)
+                if counted:
+                    counted -= 1
+                    if found is None:
+                        found = pairs(text)
+                    size += len(found)
+                    for pair in found:
+                        before = tail_counts[pair]
+                        tail_counts[pair] = before - 1
+                        total += before
+                        dot -= after_counts.get(pair, 0)
+            self.tail_counted = counted
+            self.tail_norm -= 2 * total - size
+        if tail and not self.tail_counted and length > window:
+            # The oldest text counts by its last characters only, up to the window's size.
+            oldest = tail[0]
+            keep = window - (length - len(oldest))
+            tail[0] = oldest[-keep:]
+            length -= len(oldest) - keep
+        self.tail_length = tail_length = length
+
+        # The text after the run: the lines before ``end`` leave, the next ones fill the window.
+        window, length, start, stop = limits.cohesion_window, self.after_length, self.start, self.end
+        if stop <= end:
+            # The walk has passed the whole window: start a new one (nothing in common yet).
+            after.clear()
+            after_counts = self.after_counts = {}
+            self.after_counted = self.after_norm = dot = length = 0
+            start = stop = end
+        elif start < end:
+            counted, total, size = self.after_counted, 0, 0
+            for _ in range(end - start):
+                text = after.popleft()
+                length -= len(text)
+                if counted:
+                    counted -= 1
+                    found = read.get(text) or self.pairs_of(text)
+                    size += len(found)
+                    for pair in found:
+                        before = after_counts[pair]
+                        after_counts[pair] = before - 1
+                        total += before
+                        dot -= tail_counts.get(pair, 0)
+            self.after_counted = counted
+            self.after_norm -= 2 * total - size
+            start = end
+        lines = self.lines
+        while stop < len(lines) and length < window and lines[stop].kind in AFTER_KINDS:
+            text = lines[stop].text
+            if len(text) > window - length:
+                text = text[: window - length]
+            after.append(text)
+            length += len(text)
+            stop += 1
+        self.start, self.end, self.after_length, self.dot = start, stop, length, dot
+
+        before_length = self.title_length + 2 + tail_length
+        if before_length < limits.cohesion_min_before or length < limits.cohesion_min_after:
             return 0
+
+        # Count what entered the windows since the last count (and the kicker and headline).
+        pairs_of = self.pairs_of
+        texts = [read.get(tail[i]) or pairs_of(tail[i]) for i in range(self.tail_counted, len(tail))]
         if self.title:
-            self.dot += self.tail.add(pairs(self.title), self.after)
+            texts.append(pairs(self.title))
             self.title = ""
-        self.dot += self.tail.count(self.after)
-        self.dot += self.after.count(self.tail)
-        norm = self.tail.norm * self.after.norm
-        similarity = self.dot / math.sqrt(norm) if norm else 0.0
+        total = size = 0
+        for found in texts:
+            size += len(found)
+            for pair in found:
+                before = tail_counts.get(pair, 0)
+                tail_counts[pair] = before + 1
+                total += before
+                dot += after_counts.get(pair, 0)
+        self.tail_counted = len(tail)
+        self.tail_norm += 2 * total + size
+        total = size = 0
+        for index in range(self.after_counted, len(after)):
+            text = after[index]
+            found = read.get(text) or pairs_of(text)
+            size += len(found)
+            for pair in found:
+                before = after_counts.get(pair, 0)
+                after_counts[pair] = before + 1
+                total += before
+                dot += tail_counts.get(pair, 0)
+        self.after_counted = len(after)
+        self.after_norm += 2 * total + size
+        self.dot = dot
+
+        norm = self.tail_norm * self.after_norm
+        similarity = dot / math.sqrt(norm) if norm else 0.0
+        weights = self.weights
         if before_length < limits.cohesion_short:
             # A few sentences share few words by chance: only no common words at all counts.
             return weights.topic_change if similarity < limits.cohesion_none else 0
         if similarity < limits.cohesion_low:
             return weights.topic_change
         return weights.topic_fair if similarity < limits.cohesion_fair else 0
-
-    def _slide_tail(self) -> None:
-        window, tail = 2 * self.limits.cohesion_window, self.tail
-        texts = tail.texts
-        while texts and tail.length - len(texts[0][0]) >= window:
-            self.dot += tail.pop(self.after)
-        if texts and not tail.counted and tail.length > window:
-            # The oldest text counts by its last characters only, up to the window's size.
-            oldest = texts[0][0]
-            keep = window - (tail.length - len(oldest))
-            texts[0] = (oldest[-keep:], None)
-            tail.length -= len(oldest) - keep
-
-    def _slide_after(self, end: int) -> None:
-        lines, window = self.lines, self.limits.cohesion_window
-        if self.end <= end:
-            # The walk has passed the whole window: start a new one (nothing in common yet).
-            self.after = _Side()
-            self.dot = 0
-            self.start = self.end = end
-        after, tail = self.after, self.tail
-        while self.start < end:
-            self.dot += after.pop(tail)
-            self.start += 1
-        while self.end < len(lines) and lines[self.end].kind in AFTER_KINDS and after.length < window:
-            text = lines[self.end].text
-            room = window - after.length
-            after.push(text if len(text) <= room else text[:room], lines[self.end])
-            self.end += 1

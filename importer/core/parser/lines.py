@@ -60,7 +60,6 @@ class Line:
     continued_to: PageRef | None = None
     continued_from: PageRef | None = None
     advertisement: int | None = None  # lines of one advertisement share this number
-    pairs: object = None  # the line's character pairs, once the cohesion signal asked for them
     title_like: bool = False  # a title line in its context (see `mark_title_like`)
     candidate: bool = False  # shaped like a title but for commas, a quote, a question or a dash
 

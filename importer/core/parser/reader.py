@@ -295,7 +295,7 @@ class PageReader:
         article = self.current if self.current is not None else self._open([])
         article.sources.append(line.raw)
         article.append(BlockDraft(SUBHEAD_BLOCK, line.text))  # (type, text): by keyword, twice the cost
-        self.cohesion.add(line.text, line)
+        self.cohesion.add(line.text)
         if line.continued_to:
             article.draft.continued_to = article.draft.continued_to or line.continued_to
             article.closed = True
@@ -308,7 +308,7 @@ class PageReader:
             article.note_left -= 1
             article.draft.editor_note.append(text)
             return
-        self.cohesion.add(text, line)
+        self.cohesion.add(text)
         body, pieces = article.draft.body, article.pieces
         joins = not alone and article.joinable and not article.closed
         # The last paragraph's end (`Article.last_paragraph_end`, read in line: once a line).

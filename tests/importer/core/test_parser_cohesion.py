@@ -62,19 +62,22 @@ def checked_parse(page: str, profile) -> int:
         nonlocal checked
         weight = judge(signal, end)
         tail, after = signal.tail, signal.after
-        if len(tail.counted) < len(tail.texts) or len(after.counted) < len(after.texts):
+        if signal.tail_counted < len(tail) or signal.after_counted < len(after):
             return weight  # too little text on a side: nothing counted, no similarity
         # The story's kicker and headline count from the first judgement that counts.
         title = titles[-1] if not signal.title else ""
-        before = bag([title, *(text for text, _line in tail.texts)])
-        following = bag(text for text, _line in after.texts)
-        assert +Counter(tail.counts) == before
-        assert +Counter(after.counts) == following
-        assert tail.norm == sum(n * n for n in before.values())
-        assert after.norm == sum(n * n for n in following.values())
+        before = bag([title, *tail])
+        following = bag(after)
+        # A pair taken away keeps its entry at zero, never below.
+        assert min(signal.tail_counts.values(), default=0) >= 0
+        assert min(signal.after_counts.values(), default=0) >= 0
+        assert +Counter(signal.tail_counts) == before
+        assert +Counter(signal.after_counts) == following
+        assert signal.tail_norm == sum(n * n for n in before.values())
+        assert signal.after_norm == sum(n * n for n in following.values())
         assert signal.dot == sum(n * following[pair] for pair, n in before.items())
-        assert tail.length == sum(len(text) for text, _line in tail.texts)
-        assert after.length == sum(len(text) for text, _line in after.texts) <= window
+        assert signal.tail_length == sum(map(len, tail))
+        assert signal.after_length == sum(map(len, after)) <= window
         checked += 1
         return weight
 

@@ -16,8 +16,8 @@ times: the signal costs time linear in the page, however many title lines it jud
 A page of tiny lines under subheads (issue 14's dump) is judged at every title line, both windows
 moving a line or two each time: a judgement is then a few dozen pairs moved, and the steps around
 them count. So a text's pairs are read once (a line is in both windows in turn) and forgotten
-when it leaves the story's window, and a judgement slides both windows and counts their new texts
-in one function, with its state in locals.
+when it leaves the story's window, and each of a judgement's three steps (slide the story's
+window, slide the text after the run, count what entered) works on its state in locals.
 """
 
 from __future__ import annotations
@@ -103,14 +103,29 @@ class Cohesion:
 
     def judge(self, end: int) -> float:
         """The weight of the topic change at a run of title lines ending before ``lines[end]``."""
-        limits, read = self.limits, self.read
-        tail, tail_counts, after, after_counts = self.tail, self.tail_counts, self.after, self.after_counts
-        dot = self.dot
+        self._slide_tail()
+        self._slide_after(end)
+        limits = self.limits
+        before_length = self.title_length + 2 + self.tail_length
+        if before_length < limits.cohesion_min_before or self.after_length < limits.cohesion_min_after:
+            return 0
+        self._count()
+        norm = self.tail_norm * self.after_norm
+        similarity = self.dot / math.sqrt(norm) if norm else 0.0
+        weights = self.weights
+        if before_length < limits.cohesion_short:
+            # A few sentences share few words by chance: only no common words at all counts.
+            return weights.topic_change if similarity < limits.cohesion_none else 0
+        if similarity < limits.cohesion_low:
+            return weights.topic_change
+        return weights.topic_fair if similarity < limits.cohesion_fair else 0
 
-        # The story so far: its oldest texts leave while the others fill the window.
-        window, length = 2 * limits.cohesion_window, self.tail_length
+    def _slide_tail(self) -> None:
+        """The story so far: its oldest texts leave while the others fill the window."""
+        tail, window, length = self.tail, 2 * self.limits.cohesion_window, self.tail_length
         if tail and length - len(tail[0]) >= window:
-            counted, total, size = self.tail_counted, 0, 0
+            read, tail_counts, after_counts = self.read, self.tail_counts, self.after_counts
+            counted, total, size, dot = self.tail_counted, 0, 0, self.dot
             while tail and length - len(tail[0]) >= window:
                 text = tail.popleft()
                 length -= len(text)
@@ -128,7 +143,7 @@ class Cohesion:
                         tail_counts[pair] = before - 1
                         total += before
                         dot -= after_counts.get(pair, 0)
-            self.tail_counted = counted
+            self.tail_counted, self.dot = counted, dot
             self.tail_norm -= 2 * total - size
         if tail and not self.tail_counted and length > window:
             # The oldest text counts by its last characters only, up to the window's size.
@@ -136,17 +151,20 @@ class Cohesion:
             keep = window - (length - len(oldest))
             tail[0] = oldest[-keep:]
             length -= len(oldest) - keep
-        self.tail_length = tail_length = length
+        self.tail_length = length
 
-        # The text after the run: the lines before ``end`` leave, the next ones fill the window.
-        window, length, start, stop = limits.cohesion_window, self.after_length, self.start, self.end
+    def _slide_after(self, end: int) -> None:
+        """The text after the run: the lines before ``end`` leave, the next ones fill the window."""
+        after, window, length = self.after, self.limits.cohesion_window, self.after_length
+        start, stop, dot = self.start, self.end, self.dot
         if stop <= end:
             # The walk has passed the whole window: start a new one (nothing in common yet).
             after.clear()
-            after_counts = self.after_counts = {}
+            self.after_counts = {}
             self.after_counted = self.after_norm = dot = length = 0
             start = stop = end
         elif start < end:
+            read, tail_counts, after_counts = self.read, self.tail_counts, self.after_counts
             counted, total, size = self.after_counted, 0, 0
             for _ in range(end - start):
                 text = after.popleft()
@@ -173,12 +191,10 @@ class Cohesion:
             stop += 1
         self.start, self.end, self.after_length, self.dot = start, stop, length, dot
 
-        before_length = self.title_length + 2 + tail_length
-        if before_length < limits.cohesion_min_before or length < limits.cohesion_min_after:
-            return 0
-
-        # Count what entered the windows since the last count (and the kicker and headline).
-        pairs_of = self.pairs_of
+    def _count(self) -> None:
+        """Count what entered the windows since the last count (and the kicker and headline)."""
+        read, pairs_of, tail, after = self.read, self.pairs_of, self.tail, self.after
+        tail_counts, after_counts, dot = self.tail_counts, self.after_counts, self.dot
         texts = [read.get(tail[i]) or pairs_of(tail[i]) for i in range(self.tail_counted, len(tail))]
         if self.title:
             texts.append(pairs(self.title))
@@ -206,13 +222,3 @@ class Cohesion:
         self.after_counted = len(after)
         self.after_norm += 2 * total + size
         self.dot = dot
-
-        norm = self.tail_norm * self.after_norm
-        similarity = dot / math.sqrt(norm) if norm else 0.0
-        weights = self.weights
-        if before_length < limits.cohesion_short:
-            # A few sentences share few words by chance: only no common words at all counts.
-            return weights.topic_change if similarity < limits.cohesion_none else 0
-        if similarity < limits.cohesion_low:
-            return weights.topic_change
-        return weights.topic_fair if similarity < limits.cohesion_fair else 0

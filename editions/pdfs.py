@@ -34,7 +34,9 @@ def edition_pdf_url(edition, pages) -> str | None:
 def make_edition_pdf(edition) -> str | None:
     """Merge the edition's page PDFs into one file (once: an existing file is kept); its name, or
     None when there is none to make or it cannot be made (a page PDF pypdf cannot read, or gone
-    from the storage): the edition stands without it, its pages' PDFs still there to download."""
+    from the storage): the edition stands without it, its pages' PDFs still there to download.
+    A storage that refuses the merged file (a full disk) raises its OSError, for the caller to
+    say so: no part of the file is left (newsroom.storage)."""
     pages = list(edition.pages.order_by("number"))
     name = edition_pdf_name(edition, pages)
     if name is None or default_storage.exists(name):

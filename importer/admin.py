@@ -2,6 +2,8 @@
 as it will be, then import it in one transaction. The importer's admin extends the editions' own
 (`editions.admin.EditionAdmin`) with that page and its button on the edition list."""
 
+import logging
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
@@ -21,6 +23,9 @@ from importer.jobs import enqueue_upload, has_pdf, unreadable_pdfs
 from importer.messages import IMPORT_ACTIONS, describe, import_summary
 from importer.services import import_edition, plan_import
 from importer.services.profiles import profile_for
+from newsroom.uploads import upload_failure_message
+
+logger = logging.getLogger("newsroom.uploads")
 
 
 def read_upload(payload, labels):
@@ -156,7 +161,11 @@ class EditionImportAdmin(EditionDoubtsMixin, EditionAdmin):
             if problems:
                 return self._upload_page(request, upload, problems)
             # Reading page PDFs and rendering their images is a background job's work.
-            record = enqueue_upload(payload, user=request.user)
+            try:
+                record = enqueue_upload(payload, user=request.user)
+            except OSError as error:
+                logger.error("storage failure keeping an import's upload, nothing queued: %s", error)
+                return self._upload_page(request, upload, [upload_failure_message(error)])
             self.message_user(
                 request, _("版面 PDF 正在后台导入（导入后为草稿），进度见本页。"), messages.INFO
             )

@@ -67,11 +67,17 @@ def unreadable_pdfs(files) -> list[str]:
 
 
 def enqueue_upload(payload, *, user, replace=False):
-    """Keep the upload's files and queue their import; the Job row."""
+    """Keep the upload's files and queue their import; the Job row. A storage that refuses one
+    of them (a full disk) raises its OSError, the files kept before it removed."""
     folder = f"{UPLOADS}/{uuid.uuid4().hex}"
     stored = []
-    for index, (name, data) in enumerate(payload["files"]):
-        stored.append([name, default_storage.save(f"{folder}/{index:03d}.upload", ContentFile(data))])
+    try:
+        for index, (name, data) in enumerate(payload["files"]):
+            stored.append([name, default_storage.save(f"{folder}/{index:03d}.upload", ContentFile(data))])
+    except OSError:
+        for _name, path in stored:
+            default_storage.delete(path)
+        raise
     return enqueue(
         import_upload,
         title=_("导入版面 PDF：%(files)s") % {"files": "、".join(name for name, _path in stored)[:150]},

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 from editions.models import Edition
-from importer.core.errors import EditionImportError
+from importer.core.errors import EditionImportError, say
 from importer.services.plan import Action, Outcome
 
 IMPORT_ACTIONS = {
@@ -46,7 +46,7 @@ def _kinds(kinds: Counter) -> str:
 def import_summary(result, how_to_overwrite) -> str:
     """One line on what an import did (an `ImportResult`): the edition, what happened to it and
     its articles, the articles kept because editors changed them (and `how_to_overwrite` them),
-    and whether it is a draft."""
+    and whether it is a draft; and that its edition PDF is missing, when the storage refused it."""
     changes = Counter(a.action for a in result.plan.articles)
     detail = ""
     if result.status == Outcome.UPDATED:
@@ -87,4 +87,9 @@ def import_summary(result, how_to_overwrite) -> str:
             % {"count": len(result.kept), "articles": kept, "how": how_to_overwrite}
         )
     parts.append(gettext("已发布") if result.edition.status == Edition.Status.PUBLISHED else gettext("草稿"))
+    if result.edition_pdf_refused is not None:
+        parts.append(
+            gettext("本期 PDF 未能生成：%(reason)s，存储腾出空间后同样再导入一次即可补上")
+            % {"reason": say(result.edition_pdf_refused, gettext)}
+        )
     return gettext("；").join(parts)

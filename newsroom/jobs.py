@@ -30,6 +30,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext
 from django_tasks import task
 
 from newsroom.models import Job
@@ -110,9 +111,18 @@ def execute(job_id: int) -> None:
     except Exception as error:
         logger.exception("Job %s (%s) failed", job_id, record.task)
         Job.objects.filter(pk=job_id).update(
-            status=Job.Status.FAILED, error=str(error) or type(error).__name__, finished_at=timezone.now()
+            status=Job.Status.FAILED, error=_said(error), finished_at=timezone.now()
         )
         raise
     Job.objects.filter(pk=job_id).update(
         status=Job.Status.DONE, result=result, done=F("total"), finished_at=timezone.now()
     )
+
+
+def _said(error: Exception) -> str:
+    """The error as the editor reads it on the job's page: a refusal that can say itself in the
+    active language (`render(translate)`, as the importer's do: their str() is English) in it,
+    any other as its text."""
+    render = getattr(error, "render", None)
+    text = render(gettext) if callable(render) else str(error)
+    return text or type(error).__name__

@@ -55,15 +55,24 @@ class _Written:
                         logger.exception("could not delete %s after a failed save", name)
 
 
-def storage_failure_message(error):
+def _reason(error):
     if getattr(error, "errno", None) in (errno.ENOSPC, errno.EDQUOT):
-        reason = _("服务器的存储空间已满")
-    else:
-        reason = _("服务器无法写入文件（%(error)s）") % {"error": error.strerror or error}
+        return _("服务器的存储空间已满")
+    return _("服务器无法写入文件（%(error)s）") % {"error": error.strerror or error}
+
+
+def storage_failure_message(error):
     return _(
         "图片未能保存：%(reason)s。本次修改都没有保存，表单里保留着你的改动（图片需要重新选择）；"
         "请通知技术人员处理后再保存。"
-    ) % {"reason": reason}
+    ) % {"reason": _reason(error)}
+
+
+def upload_failure_message(error):
+    """An import's upload the storage refused to keep for its job (nothing was queued)."""
+    return _("上传的文件未能保存：%(reason)s。没有导入任何内容；请通知技术人员处理后再上传。") % {
+        "reason": _reason(error)
+    }
 
 
 class SavesFilesWhole:

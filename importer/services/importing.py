@@ -3,6 +3,7 @@ the edition (see the package docstring)."""
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from dataclasses import dataclass
 
@@ -15,14 +16,14 @@ from editions.models import Edition, Publication
 from editions.pdfs import make_edition_pdf
 from editions.services import lock_edition
 from importer.core.draft import DoubtKind, EditionDraft
-from importer.core.errors import EditionImportError, gettext_noop
+from importer.core.errors import EditionImportError, Phrase, gettext_noop
 from importer.models import ArticleDoubt, DoubtConfirmation
 
 from .continuations import link_continuations
 from .doubts import write_doubts
 from .dumps import store_dumps
 from .normalise import PreparedEdition, prepare_edition
-from .pagefiles import PageFiles
+from .pagefiles import PageFiles, storage_reason
 from .plan import (
     ADDED,
     CHANGED,
@@ -35,6 +36,8 @@ from .plan import (
 )
 from .rights import check_import
 from .writer import Writer
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -49,6 +52,7 @@ class ImportResult:
     plan: ImportPlan
     doubts: int = 0  # the edition's open doubts after the import
     unplaced: int = 0  # of them, text the parser could not place
+    edition_pdf_refused: Phrase | None = None  # why the storage refused the merged edition PDF
 
     @property
     def kept(self) -> list[ArticlePlan]:
@@ -133,8 +137,15 @@ def import_edition(
     except BaseException:
         files.remove_made()
         raise
+    edition_pdf_refused = None
     if prepared.rendered:
-        make_edition_pdf(edition)
+        try:
+            make_edition_pdf(edition)
+        except OSError as error:
+            # After the commit: the edition stands without its merged PDF, which the same import
+            # run again makes (the operator or editor is told, in the import's summary).
+            logger.error("the edition PDF of %s could not be stored: %s", edition, error, exc_info=True)
+            edition_pdf_refused = storage_reason(error)
     _score_later(
         edition, newly_published=publish and not was_published, changed=plan.status != Outcome.UNCHANGED
     )
@@ -147,6 +158,7 @@ def import_edition(
         contributors_reused=writer.contributors_reused,
         continuations_linked=linked,
         plan=plan,
+        edition_pdf_refused=edition_pdf_refused,
         **counts,
     )
 

@@ -5,6 +5,7 @@ files and a corrected page gets new names no cache can confuse with the old."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from importer.core.draft import EditionDraft
+from importer.core.errors import EditionImportError, Phrase, gettext_noop
 from importer.core.pdf.render import PageRenderer
 from importer.core.text import normalise_label
 
@@ -20,6 +22,27 @@ from .normalise import image_url
 
 DIGEST = 12
 logger = logging.getLogger(__name__)
+
+
+def storage_reason(error: OSError) -> Phrase:
+    """Why the storage refused a file, in the words of the operator's or editor's line."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return gettext_noop("the server's storage is full")
+    return gettext_noop("the server cannot write files (%(error)s)", error=error.strerror or str(error))
+
+
+class PageFilesNotStored(EditionImportError):
+    """The storage refused a page's PDF or image (a full disk, a media folder that cannot be
+    written): the import is refused whole, the files it had stored removed."""
+
+    def __init__(self, error: OSError):
+        super().__init__(
+            gettext_noop(
+                "the page PDFs and images could not be stored, the edition was not imported: "
+                "%(reason)s; import it again once the storage has room (or can be written)"
+            ),
+            reason=storage_reason(error),
+        )
 
 
 def render_pages(pages, renderer: PageRenderer | None = None) -> dict[str, tuple[bytes, dict[int, bytes]]]:
@@ -48,7 +71,12 @@ class PageFiles:
     def _save(self, name: str, data: bytes) -> str:
         if default_storage.exists(name):
             return name
-        saved = default_storage.save(name, ContentFile(data))
+        try:
+            saved = default_storage.save(name, ContentFile(data))
+        except OSError as error:
+            # The storage leaves no part of this file (newsroom.storage); the caller removes
+            # those made before it.
+            raise PageFilesNotStored(error) from error
         self.made.append(saved)
         return saved
 

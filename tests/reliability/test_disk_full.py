@@ -186,3 +186,27 @@ def test_a_whole_upload_is_never_visible_half_written(settings):
     finally:
         os.fdopen = original
     assert media_files(settings) == []
+
+
+@pytest.mark.parametrize("fills", WHERE_IT_FILLS)
+def test_a_page_image_uploaded_in_the_area_editor_on_a_full_disk_leaves_nothing(
+    staff_client, settings, monkeypatch, fills
+):
+    page = Page.objects.get(edition=factories.edition(published=False, pages=1, articles_per_page=1))
+    upload = png_upload(size=(1600, 2400))
+    budget = 0 if fills == "original" else cleaned_size(upload) + 10
+    monkeypatch.setattr(os, "fdopen", FullDisk(budget).fdopen)
+    url = reverse("admin:editions_page_areas", args=[page.pk])
+    response = staff_client.post(url, {"_upload": "1", "image": upload})
+    assert response.status_code == 200
+    assert "存储空间已满" in response.context["upload_form"].non_field_errors()[0]
+    page.refresh_from_db()
+    assert not page.image and media_files(settings) == []
+
+    monkeypatch.setattr(os, "fdopen", _fdopen)  # space freed: the upload is drawn on
+    upload.seek(0)
+    assert staff_client.post(url, {"_upload": "1", "image": upload}).status_code == 302
+    page.refresh_from_db()
+    assert media_files(settings) == sorted(
+        [page.image.name, *(images.rendition_name(page.image.name, w) for w in images.RENDITION_WIDTHS)]
+    )

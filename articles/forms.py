@@ -136,7 +136,33 @@ class BlockInlineForm(OutsideTextMixin, forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 3, "cols": 80})}
 
 
-class BylineInlineFormSet(forms.BaseInlineFormSet):
+class CountedFormSet(forms.BaseInlineFormSet):
+    """An inline formset whose rows are held to `max_num` (newsroom.text's counts, the import's
+    too) as the save leaves them. validate_max counts only the forms posted: a POST leaving stored
+    rows out (a lower INITIAL_FORMS) added `max_num` more at each save."""
+
+    def kept_forms(self):
+        """The forms whose rows the save keeps or adds."""
+        return [
+            form
+            for form in self.forms
+            if not self._should_delete_form(form) and (form.instance.pk or form.has_changed())
+        ]
+
+    def left_out(self):
+        """The stored rows the POST leaves out, which the save keeps as they are."""
+        posted = [form.instance.pk for form in self.initial_forms if form.instance.pk]
+        return self.get_queryset().exclude(pk__in=posted)
+
+    def clean(self):
+        super().clean()
+        if self.left_out().count() + len(self.kept_forms()) > self.max_num:
+            raise forms.ValidationError(
+                self.error_messages["too_many_forms"] % {"num": self.max_num}, code="too_many_forms"
+            )
+
+
+class BylineInlineFormSet(CountedFormSet):
     """An article's bylines, no more than a printed article has (the admin's inline holds them
     to newsroom.text.MAX_BYLINES)."""
 
@@ -217,7 +243,7 @@ class PositionedInlineFormSet(forms.BaseInlineFormSet):
         return obj
 
 
-class BlockInlineFormSet(PositionedInlineFormSet):
+class BlockInlineFormSet(CountedFormSet, PositionedInlineFormSet):
     """An article's body, no more paragraphs than a printed article has (MAX_BLOCKS)."""
 
     position_field = "order"
@@ -263,7 +289,7 @@ class ContributorAdminForm(OutsideTextMixin, forms.ModelForm):
         return cleaned_image(self.cleaned_data.get("portrait"))
 
 
-class PhotoInlineFormSet(forms.BaseInlineFormSet):
+class PhotoInlineFormSet(CountedFormSet):
     """An article's photos, no more than a printed article has (MAX_PHOTOS)."""
 
     default_error_messages = {"too_many_forms": _("一篇稿件最多 %(num)d 张图片：请删去多出的。")}

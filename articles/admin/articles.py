@@ -41,15 +41,7 @@ HELD_NEW_MESSAGE = _("这一期已发布：新稿件已提交，等待值班主�
 HELD_IN_BULK = _("%(count)d 篇已发布的稿件未改：已发布的稿件请逐篇在稿件页修改，由值班主任审核后生效。")
 
 
-class CountedInline:
-    """An inline of an article's parts, held to `max_num`: what a printed article has (newsroom.text,
-    the import's counts too). max_num alone only hides 添加; validate_max refuses a save past it."""
-
-    def get_formset(self, request, obj=None, **kwargs):
-        return super().get_formset(request, obj, validate_max=True, **kwargs)
-
-
-class BylineInline(CountedInline, admin.TabularInline):
+class BylineInline(admin.TabularInline):
     model = Byline
     form = BylineForm
     formset = BylineInlineFormSet
@@ -60,7 +52,7 @@ class BylineInline(CountedInline, admin.TabularInline):
     max_num = MAX_BYLINES
 
 
-class BlockInline(CountedInline, admin.TabularInline):
+class BlockInline(admin.TabularInline):
     """The body, one paragraph or subhead a row: no markup to learn."""
 
     model = Block
@@ -72,7 +64,7 @@ class BlockInline(CountedInline, admin.TabularInline):
     max_num = MAX_BLOCKS
 
 
-class PhotoInline(CountedInline, admin.StackedInline):
+class PhotoInline(admin.StackedInline):
     model = Photo
     form = PhotoInlineForm
     formset = PhotoInlineFormSet

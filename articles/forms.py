@@ -243,6 +243,14 @@ class PositionedInlineFormSet(forms.BaseInlineFormSet):
         return obj
 
 
+class PageArticlesFormSet(CountedFormSet, PositionedInlineFormSet):
+    """A page's articles in its admin, no more than a printed page has (MAX_PAGE_ARTICLES)."""
+
+    default_error_messages = {
+        "too_many_forms": _("一个版面最多 %(num)d 篇稿件：请删去多出的，或移到别的版面。")
+    }
+
+
 class BlockInlineFormSet(CountedFormSet, PositionedInlineFormSet):
     """An article's body, no more paragraphs than a printed article has (MAX_BLOCKS)."""
 

@@ -25,7 +25,8 @@ outside text, the edition JSON reader, the import service, the admin's forms, as
   written, escaped on every page and feed; a tag in a page's text is a sign of an export gone wrong
   that an editor should see, not something to run.
 - `MAX_PARAGRAPH_CHARS`, `MAX_ARTICLE_CHARS`: sizes no printed page holds; `MAX_BYLINES`,
-  `MAX_TAGS`, `MAX_PHOTOS`, `MAX_BLOCKS`, `MAX_NOTE_PARAGRAPHS`: counts no printed article has.
+  `MAX_TAGS`, `MAX_PHOTOS`, `MAX_BLOCKS`, `MAX_NOTE_PARAGRAPHS`: counts no printed article has;
+  `MAX_PAGE_ARTICLES`: articles no printed page has.
 """
 
 from __future__ import annotations
@@ -69,6 +70,10 @@ MAX_TAGS = 200
 MAX_PHOTOS = 200
 MAX_BLOCKS = 2_000
 MAX_NOTE_PARAGRAPHS = 100
+# A page prints a few dozen articles at most (a page of briefs or notices; the corpora's busiest
+# page has 10). Thousands on one page are an attack or a broken export, and each is a row in the
+# page's admin form and its reader's page.
+MAX_PAGE_ARTICLES = 200
 
 
 def text_problem(text: str, limit: int | None = None) -> Phrase | None:

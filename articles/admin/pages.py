@@ -5,22 +5,25 @@ from django.contrib import admin
 
 from editions.admin import PageAdmin
 from editions.models import Page
+from newsroom.text import MAX_PAGE_ARTICLES
 
 from .. import approvals, services
-from ..forms import ArticleInlineForm, PositionedInlineFormSet
+from ..forms import ArticleInlineForm, PageArticlesFormSet
 from ..models import Article
 from .areas import PageAreasMixin
 
 
 class ArticleInline(admin.TabularInline):
-    """The page's articles in printed order; positions are renumbered safely on save."""
+    """The page's articles in printed order, no more than the import takes; positions are
+    renumbered safely on save."""
 
     model = Article
     form = ArticleInlineForm
-    formset = PositionedInlineFormSet
+    formset = PageArticlesFormSet
     fields = ["position", "kind", "kicker", "headline"]
     ordering = ["position"]
     extra = 0
+    max_num = MAX_PAGE_ARTICLES
     show_change_link = True
 
     # An editor changes a published page's articles one by one in their forms, where the change

@@ -18,6 +18,7 @@ from newsroom.text import (
     MAX_BLOCKS,
     MAX_BYLINES,
     MAX_NOTE_PARAGRAPHS,
+    MAX_PAGE_ARTICLES,
     MAX_PHOTOS,
     MAX_TAGS,
     SLUG,
@@ -353,7 +354,7 @@ def edition_from_json(data) -> EditionDraft:
             )
         seen_numbers.add(number)
         seen_labels.add(label)
-        article_items = p.items("articles")
+        article_items = p.items("articles", limit=MAX_PAGE_ARTICLES)
         total += len(article_items)
         if total > MAX_ARTICLES:
             raise EditionImportError(

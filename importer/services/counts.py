@@ -1,10 +1,17 @@
-"""An article's parts and an edition's counted against what print has, before anything of them is
-cleaned or written: a draft from any source (edition JSON, whose reader counts each list too, page
-dumps, PDFs) carrying more is refused in one line."""
+"""An article's parts, a page's articles and an edition's parts counted against what print has,
+before anything of them is cleaned or written: a draft from any source (edition JSON, whose reader
+counts each list too, page dumps, PDFs) carrying more is refused in one line."""
 
 from importer.core.draft import EditionDraft
 from importer.core.errors import EditionImportError, gettext_noop
-from newsroom.text import MAX_BLOCKS, MAX_BYLINES, MAX_NOTE_PARAGRAPHS, MAX_PHOTOS, MAX_TAGS
+from newsroom.text import (
+    MAX_BLOCKS,
+    MAX_BYLINES,
+    MAX_NOTE_PARAGRAPHS,
+    MAX_PAGE_ARTICLES,
+    MAX_PHOTOS,
+    MAX_TAGS,
+)
 
 # An article's lists (ArticleDraft's fields), with the most a printed article has (newsroom.text).
 PARTS = {
@@ -39,6 +46,22 @@ def counted(items: list, part: str, where) -> None:
             parts=words,
             limit=limit,
         )
+
+
+def counted_page(articles: list, where) -> list:
+    """`articles`, a page's, refused with one line if no printed page has so many (the page's
+    admin holds it to the same count, so an edited edition exported imports again)."""
+    if len(articles) > MAX_PAGE_ARTICLES:
+        raise EditionImportError(
+            gettext_noop(
+                "the page has %(count)d articles, more than %(limit)d (no printed page has so many);"
+                " check the source"
+            ),
+            where=(where,),
+            count=len(articles),
+            limit=MAX_PAGE_ARTICLES,
+        )
+    return articles
 
 
 def counted_edition(draft: EditionDraft) -> None:

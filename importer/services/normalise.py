@@ -32,7 +32,7 @@ from importer.core.draft import (
 from importer.core.errors import EditionImportError, gettext_noop
 from importer.core.jsonio import article_to_json
 from importer.core.text import normalise_label
-from importer.services.counts import PARTS, counted, counted_edition
+from importer.services.counts import PARTS, counted, counted_edition, counted_page
 from importer.services.fields import A_PAGE, THE_EDITION, THE_PUBLICATION, field_words
 from newsroom.text import (
     CONTROLS,
@@ -314,7 +314,7 @@ def normalize_draft(draft: EditionDraft) -> EditionDraft:
             normalize_article(
                 a, gettext_noop("page %(page)s, article %(position)d", page=label, position=a.position)
             )
-            for a in page.articles
+            for a in counted_page(page.articles, where)
         ]
         if len({a.position for a in articles}) != len(articles):
             raise EditionImportError(gettext_noop("two articles at one position"), where=(where,))

@@ -16,6 +16,8 @@ from django.utils import translation
 from articles.models import Article
 from editions.models import Edition
 from importer.core import sources
+from importer.core.jsonio import MAX_ARTICLES
+from newsroom.text import MAX_PAGE_ARTICLES
 from tests.conftest import CORPUS, FIXTURES, ROOT
 from tests.importer import helpers as h
 
@@ -193,7 +195,8 @@ def test_a_page_dump_over_the_size_cap_is_refused(existing, tmp_path):
     refused(path, "--date", "2023-08-09", match="01.txt: 20 MB is larger than the 20 MB a file may be")
 
 
-def test_edition_json_with_100000_articles_is_refused(existing, tmp_path):
+def test_edition_json_with_more_articles_than_an_edition_holds_is_refused(existing, tmp_path):
+    """Each page at its count (MAX_PAGE_ARTICLES), the edition past its own."""
     document = h.truth_document(CORPUS / "2019-10-05")
     one = document["pages"][0]["articles"][0] | {"body": [{"type": "paragraph", "text": "正文。"}]}
     document["pages"] = [
@@ -202,9 +205,9 @@ def test_edition_json_with_100000_articles_is_refused(existing, tmp_path):
             "label": f"{n:02d}",
             "name": "",
             "editor": "",
-            "articles": [one | {"position": p} for p in range(1, 1001)],
+            "articles": [one | {"position": p} for p in range(1, MAX_PAGE_ARTICLES + 1)],
         }
-        for n in range(1, 101)
+        for n in range(1, MAX_ARTICLES // MAX_PAGE_ARTICLES + 2)
     ]
     path = tmp_path / "huge.json"
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")

@@ -132,7 +132,9 @@ def test_kill_9_in_the_middle_of_an_import_leaves_the_database_as_it_was(tmp_pat
     exported = database.manage("export_edition", "2019-10-05").stdout
     before = database.counts()
     big = tmp_path / "big.json"
-    big.write_text(json.dumps(big_document("2023-09-01", pages=8, per_page=400), ensure_ascii=False), "utf-8")
+    big.write_text(
+        json.dumps(big_document("2023-09-01", pages=16, per_page=200), ensure_ascii=False), "utf-8"
+    )
 
     process = database.start("import_edition", str(big))
     deadline = time.monotonic() + 120
@@ -153,7 +155,7 @@ def test_kill_9_in_the_middle_of_an_import_leaves_the_database_as_it_was(tmp_pat
     assert missing.returncode == 1 and "没有 2023-09-01 的期次" in missing.stderr
     rerun = database.manage("import_edition", str(big))
     assert rerun.returncode == 0, rerun.stderr
-    assert "2023-09-01：新建；8 个版面，3200 篇稿件" in rerun.stdout
+    assert "2023-09-01：新建；16 个版面，3200 篇稿件" in rerun.stdout
     assert database.counts()["articles_article"] == before["articles_article"] + 3200
 
 

@@ -11,7 +11,7 @@ from taggit.models import Tag
 from editions.models import Edition, Page
 from editions.services import lock_edition
 from newsroom.images import CleanImageMixin, cleaned_image
-from newsroom.text import MAX_NOTE_PARAGRAPHS, MAX_TAGS
+from newsroom.text import MAX_ARTICLE_CHARS, MAX_NOTE_PARAGRAPHS, MAX_TAGS
 from newsroom.textforms import OutsideTextMixin
 
 from .models import Article, Block, Byline, Contributor, Correction, Photo
@@ -252,10 +252,27 @@ class PageArticlesFormSet(CountedFormSet, PositionedInlineFormSet):
 
 
 class BlockInlineFormSet(CountedFormSet, PositionedInlineFormSet):
-    """An article's body, no more paragraphs than a printed article has (MAX_BLOCKS)."""
+    """An article's body, no more paragraphs than a printed article has (MAX_BLOCKS), and no more
+    text with its editor's note than a page holds (MAX_ARTICLE_CHARS), as the import counts them."""
 
     position_field = "order"
     default_error_messages = {"too_many_forms": _("一篇稿件最多 %(num)d 段：请合并段落，或拆成几篇稿件。")}
+
+    def clean(self):
+        super().clean()
+        # The article form's values are on the instance by now: the note as the editor posted it.
+        size = sum(len(line) for line in self.instance.editor_note_paragraphs)
+        size += sum(len(text) for text in self.left_out().values_list("text", flat=True))
+        size += sum(len(form.cleaned_data.get("text", "")) for form in self.kept_forms())
+        if size > MAX_ARTICLE_CHARS:
+            raise forms.ValidationError(
+                _(
+                    "这篇稿件的正文和编者按共 %(size)d 字，超过版面能容纳的 %(limit)d 字："
+                    "请删去一些，或拆成几篇稿件。"
+                ),
+                code="too_long",
+                params={"size": size, "limit": MAX_ARTICLE_CHARS},
+            )
 
     def save(self, commit=True):
         saved = super().save(commit)

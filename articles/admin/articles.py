@@ -22,16 +22,14 @@ from .. import approvals, services
 from ..forms import (
     ArticleAdminForm,
     BlockInlineForm,
-    BlockInlineFormSet,
     BylineForm,
-    BylineInlineFormSet,
     CorrectionInlineForm,
     MoveToPageForm,
     PhotoInlineForm,
-    PhotoInlineFormSet,
     SplitTitleForm,
     TagForm,
 )
+from ..formsets import BlockInlineFormSet, BylineInlineFormSet, PhotoInlineFormSet
 from ..models import Article, Block, Byline, Correction, Photo, Revision
 from .pickers import ArticleAutocompleteView
 from .restoring import RestoreMixin

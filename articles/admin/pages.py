@@ -8,7 +8,8 @@ from editions.models import Page
 from newsroom.text import MAX_PAGE_ARTICLES
 
 from .. import approvals, services
-from ..forms import ArticleInlineForm, PageArticlesFormSet
+from ..forms import ArticleInlineForm
+from ..formsets import PageArticlesFormSet
 from ..models import Article
 from .areas import PageAreasMixin
 

@@ -9,13 +9,28 @@ from taggit.models import Tag
 from editions.models import Edition, Page
 from editions.services import lock_edition
 from newsroom.images import CleanImageMixin, cleaned_image
-from newsroom.text import MAX_NOTE_PARAGRAPHS, MAX_TAGS
+from newsroom.text import MAX_NOTE_PARAGRAPHS, MAX_PAGE_ARTICLES, MAX_TAGS
 from newsroom.textforms import OutsideTextMixin
 
 from .models import Article, Block, Byline, Contributor, Correction, Photo
 
 # Pages offered in the article form when the article has no page yet and none is asked for.
 RECENT_EDITIONS = 10
+
+
+def check_room(page, adding):
+    """Refuses to put `adding` more articles on `page` past what a printed page has (the import's
+    count too, so an edited edition exported imports again)."""
+    count = page.articles.count()
+    if count + adding > MAX_PAGE_ARTICLES:
+        raise forms.ValidationError(
+            _(
+                "%(page)s已有 %(count)d 篇稿件，再放 %(adding)d 篇就超过一个版面的上限 %(limit)d 篇："
+                "请换一个版面。"
+            ),
+            code="page_full",
+            params={"page": page, "count": count, "adding": adding, "limit": MAX_PAGE_ARTICLES},
+        )
 
 
 class PageChoiceField(forms.ModelChoiceField):
@@ -82,6 +97,12 @@ class ArticleAdminForm(OutsideTextMixin, forms.ModelForm):
             return pages.filter(edition__pages=hint)
         recent = list(Edition.objects.order_by("-date").values_list("pk", flat=True)[:RECENT_EDITIONS])
         return pages.filter(edition_id__in=recent)
+
+    def clean_page(self):
+        page = self.cleaned_data["page"]
+        if page is not None and page.pk != self.instance.page_id:
+            check_room(page, 1)
+        return page
 
     def clean_editor_note(self):
         note = self.cleaned_data["editor_note"]
@@ -249,13 +270,23 @@ class SplitTitleForm(OutsideTextMixin, forms.Form):
 
 
 class MoveToPageForm(forms.Form):
+    """A page for the `moving` articles: one of their editions', with room for them."""
+
     page = PageChoiceField(label=_("移到版面"), queryset=Page.objects.none())
 
-    def __init__(self, *args, editions=(), **kwargs):
+    def __init__(self, *args, moving, **kwargs):
         super().__init__(*args, **kwargs)
+        self.moving = moving
         self.fields["page"].queryset = (
-            Page.objects.filter(edition__in=editions).select_related("edition").order_by("edition", "number")
+            Page.objects.filter(edition__in=moving.values("page__edition"))
+            .select_related("edition")
+            .order_by("edition", "number")
         )
+
+    def clean_page(self):
+        page = self.cleaned_data["page"]
+        check_room(page, self.moving.exclude(page=page).count())
+        return page
 
 
 class MergeContributorsForm(forms.Form):

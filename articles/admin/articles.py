@@ -271,8 +271,7 @@ class ArticleAdmin(RestoreMixin, SavesFilesWhole, HistoryAdmin):
 
     @admin.action(description=_("移到其他版面…"), permissions=["change"])
     def move_to_page(self, request, queryset):
-        editions = queryset.values("page__edition")
-        form = MoveToPageForm(request.POST if "apply" in request.POST else None, editions=editions)
+        form = MoveToPageForm(request.POST if "apply" in request.POST else None, moving=queryset)
         if not form.is_valid():
             return action_confirmation(
                 self,

@@ -2,20 +2,21 @@
 edition JSON is refused by its reader before the page's articles are read, any other source by the
 import service, in one line naming the page, nothing written. The page's admin holds its list of
 articles to the same count in Chinese, nothing saved, however the POST was made (a thousand new
-rows, or stored rows left out of it), so a page an editor saved exports and imports again."""
+rows, or stored rows left out of it), and refuses to move articles onto a full page, so a page an
+editor saved exports and imports again."""
 
 import pytest
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 
 from articles.models import Article
-from editions.models import Edition
+from editions.models import Edition, Page
 from importer.core.draft import EditionImportError
 from importer.core.jsonio import edition_from_json, edition_to_json
 from importer.messages import describe
 from importer.services import export_edition, import_edition
 from newsroom.text import MAX_PAGE_ARTICLES
 from tests.articles import factories
-from tests.articles.admin_helpers import management
+from tests.articles.admin_helpers import action_post, article_post_data, management
 from tests.importer import helpers as h
 
 REFUSED = f"一个版面最多 {MAX_PAGE_ARTICLES} 篇稿件：请删去多出的，或移到别的版面。"
@@ -116,3 +117,40 @@ def test_a_page_filled_to_the_count_in_the_admin_exports_and_imports_again(staff
     Edition.objects.all().delete()
     import_edition(draft)
     assert Article.objects.filter(page__label=page.label).count() == MAX_PAGE_ARTICLES
+
+
+# -- articles moved onto a full page ---------------------------------------------------------------
+
+ARTICLES = reverse_lazy("admin:articles_article_changelist")
+
+
+@pytest.fixture
+def full_page(page):
+    stored(page, MAX_PAGE_ARTICLES)
+    return page
+
+
+@pytest.fixture
+def elsewhere(full_page):
+    other = Page.objects.create(edition=full_page.edition, number=2, label="02")
+    return [Article.objects.create(page=other, position=p, headline=f"二版第{p}条") for p in (1, 2)]
+
+
+def test_an_article_moved_onto_a_full_page_in_its_form_is_refused(staff_client, full_page, elsewhere):
+    article = elsewhere[0]
+    data = article_post_data(article, page=str(full_page.pk), position=str(MAX_PAGE_ARTICLES + 1))
+    response = staff_client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["page"] == [
+        f"{full_page}已有 {MAX_PAGE_ARTICLES} 篇稿件，再放 1 篇就超过一个版面的上限 {MAX_PAGE_ARTICLES} 篇："
+        "请换一个版面。"
+    ]
+    assert full_page.articles.count() == MAX_PAGE_ARTICLES
+
+
+def test_articles_moved_onto_a_full_page_from_the_list_are_refused(staff_client, full_page, elsewhere):
+    apply = action_post("move_to_page", elsewhere, apply="1", page=str(full_page.pk))
+    response = staff_client.post(ARTICLES, apply)
+    assert response.status_code == 200
+    assert f"再放 2 篇就超过一个版面的上限 {MAX_PAGE_ARTICLES} 篇" in response.content.decode()
+    assert full_page.articles.count() == MAX_PAGE_ARTICLES

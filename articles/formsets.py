@@ -11,10 +11,10 @@ from newsroom.text import MAX_ARTICLE_CHARS
 from .models import Block
 
 
-class CountedFormSet(forms.BaseInlineFormSet):
-    """An inline formset whose rows are held to `max_num` (newsroom.text's counts, the import's
-    too) as the save leaves them. validate_max counts only the forms posted: a POST leaving stored
-    rows out (a lower INITIAL_FORMS) added `max_num` more at each save."""
+class StoredRowsFormSet(forms.BaseInlineFormSet):
+    """An inline formset that knows the rows its save leaves: the forms posted list those an
+    editor opened, and a row added since (by another editor) or left out of a hostile POST stays
+    as stored."""
 
     def kept_forms(self):
         """The forms whose rows the save keeps or adds."""
@@ -29,12 +29,19 @@ class CountedFormSet(forms.BaseInlineFormSet):
         posted = [form.instance.pk for form in self.initial_forms if form.instance.pk]
         return self.get_queryset().exclude(pk__in=posted)
 
+
+class CountedFormSet(StoredRowsFormSet):
+    """An inline formset whose rows are held to `max_num` (newsroom.text's counts, the import's
+    too) as the save leaves them. validate_max counts only the forms posted: a POST leaving stored
+    rows out (a lower INITIAL_FORMS) added `max_num` more at each save."""
+
     def clean(self):
-        super().clean()
+        # Counted first: rows past the count are refused for that, wherever they would go.
         if self.left_out().count() + len(self.kept_forms()) > self.max_num:
             raise forms.ValidationError(
                 self.error_messages["too_many_forms"] % {"num": self.max_num}, code="too_many_forms"
             )
+        super().clean()
 
 
 class BylineInlineFormSet(CountedFormSet):
@@ -50,7 +57,7 @@ class PhotoInlineFormSet(CountedFormSet):
     default_error_messages = {"too_many_forms": _("一篇稿件最多 %(num)d 张图片：请删去多出的。")}
 
 
-class PositionedInlineFormSet(forms.BaseInlineFormSet):
+class PositionedInlineFormSet(StoredRowsFormSet):
     """An inline formset over rows unique per (parent, position): articles on a page, blocks in
     an article. Editors may swap or shift positions in one save: the rows that move are first
     parked past the last position, then written at their new places, in one transaction. A new row
@@ -62,6 +69,20 @@ class PositionedInlineFormSet(forms.BaseInlineFormSet):
         super().add_fields(form, index)
         if index is None or index >= self.initial_form_count():
             form.fields[self.position_field].required = False
+
+    def clean(self):
+        super().clean()
+        # Positions are checked among the forms posted, not against a stored row left out of them
+        # (the database's constraint then failed the save with a 500, the editor's change lost).
+        taken = set(self.left_out().values_list(self.position_field, flat=True))
+        for form in self.kept_forms():
+            position = form.cleaned_data.get(self.position_field)
+            if position in taken:
+                raise forms.ValidationError(
+                    _("第 %(position)d 位已有一行（可能是别人刚刚加的）：请重新打开本页，再改。"),
+                    code="position_taken",
+                    params={"position": position},
+                )
 
     def _last_position(self):
         rows = self.model._default_manager.filter(**{self.fk.name: self.instance})

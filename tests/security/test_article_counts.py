@@ -309,6 +309,22 @@ def test_a_post_leaving_stored_parts_out_cannot_add_past_the_count(staff_client,
     assert model.objects.filter(article=article).count() == limit
 
 
+def test_a_paragraph_added_at_an_order_taken_since_the_article_was_opened_is_a_form_error(
+    staff_client, article
+):
+    """A paragraph not in the POST (another editor's, or left out) holds its order: a new one
+    there was a database error (a 500, the editor's change lost)."""
+    data = article_post_data(article)
+    for key in [key for key in data if key.startswith("blocks-")]:
+        del data[key]
+    data |= management("blocks", 1, 0) | {"blocks-0-article": str(article.pk), "blocks-0-order": "1"}
+    data |= {"blocks-0-type": "paragraph", "blocks-0-text": "新的一段。"}
+    response = staff_client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
+    assert response.status_code == 200
+    assert "第 1 位已有一行（可能是别人刚刚加的）：请重新打开本页，再改。" in response.content.decode()
+    assert article.blocks.count() == 2
+
+
 def test_an_article_at_every_count_saves_in_the_admin(staff_client, article):
     """The form posts every paragraph, byline and photo back: Django's 1,000 fields refused an
     article of 150 paragraphs with a 400 page (DATA_UPLOAD_MAX_NUMBER_FIELDS)."""

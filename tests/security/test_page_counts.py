@@ -154,3 +154,15 @@ def test_articles_moved_onto_a_full_page_from_the_list_are_refused(staff_client,
     assert response.status_code == 200
     assert f"再放 2 篇就超过一个版面的上限 {MAX_PAGE_ARTICLES} 篇" in response.content.decode()
     assert full_page.articles.count() == MAX_PAGE_ARTICLES
+
+
+def test_an_article_added_at_a_position_taken_since_the_page_was_opened_is_a_form_error(staff_client, page):
+    """Another editor's article, saved after this editor opened the page, is not in the POST: the
+    new article at its position was a database error (a 500, the editor's change lost)."""
+    articles = stored(page, 3)
+    opened = page_post_data(page, articles[:2], new=1)
+    opened["articles-2-position"] = "3"
+    response = post(staff_client, page, opened)
+    assert response.status_code == 200
+    assert "第 3 位已有一行（可能是别人刚刚加的）：请重新打开本页，再改。" in response.content.decode()
+    assert list(page.articles.values_list("headline", flat=True)) == [a.headline for a in articles]

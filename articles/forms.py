@@ -9,7 +9,7 @@ from taggit.models import Tag
 from editions.models import Edition, Page
 from editions.services import lock_edition
 from newsroom.images import CleanImageMixin, cleaned_image
-from newsroom.text import MAX_NOTE_PARAGRAPHS, MAX_PAGE_ARTICLES, MAX_TAGS
+from newsroom.text import MAX_NOTE_PARAGRAPHS, MAX_PAGE_ARTICLES, MAX_POSITION, MAX_TAGS
 from newsroom.textforms import OutsideTextMixin
 
 from .models import Article, Block, Byline, Contributor, Correction, Photo
@@ -33,6 +33,21 @@ def check_room(page, adding):
         )
 
 
+class PositionMixin:
+    """For a form with an article's position: no higher than the import takes (the column holds
+    to 32,767), so an edited edition exported imports again."""
+
+    def clean_position(self):
+        position = self.cleaned_data["position"]
+        if position is not None and position > MAX_POSITION:
+            raise forms.ValidationError(
+                _("版内顺序 %(position)d 超过上限 %(limit)d：请改小一些。"),
+                code="position_too_high",
+                params={"position": position, "limit": MAX_POSITION},
+            )
+        return position
+
+
 class PageChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.edition.date:%Y-%m-%d} {obj}"
@@ -46,7 +61,7 @@ class PlacedArticleChoiceField(forms.ModelChoiceField):
         return obj.placed_headline
 
 
-class ArticleAdminForm(OutsideTextMixin, forms.ModelForm):
+class ArticleAdminForm(PositionMixin, OutsideTextMixin, forms.ModelForm):
     """The article form. It remembers when the article was last saved as the editor opened it, so
     a second editor's save cannot silently overwrite the first one's."""
 
@@ -171,7 +186,7 @@ class CorrectionInlineForm(OutsideTextMixin, forms.ModelForm):
         fields = ["kind", "text"]
 
 
-class ArticleInlineForm(OutsideTextMixin, forms.ModelForm):
+class ArticleInlineForm(PositionMixin, OutsideTextMixin, forms.ModelForm):
     """A page's article in the page admin's list."""
 
     class Meta:

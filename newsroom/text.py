@@ -26,7 +26,7 @@ outside text, the edition JSON reader, the import service, the admin's forms, as
   that an editor should see, not something to run.
 - `MAX_PARAGRAPH_CHARS`, `MAX_ARTICLE_CHARS`: sizes no printed page holds; `MAX_BYLINES`,
   `MAX_TAGS`, `MAX_PHOTOS`, `MAX_BLOCKS`, `MAX_NOTE_PARAGRAPHS`: counts no printed article has;
-  `MAX_PAGE_ARTICLES`: articles no printed page has.
+  `MAX_PAGE_ARTICLES`: articles no printed page has; `MAX_POSITION`: the highest article position.
 """
 
 from __future__ import annotations
@@ -74,6 +74,10 @@ MAX_NOTE_PARAGRAPHS = 100
 # page has 10). Thousands on one page are an attack or a broken export, and each is a row in the
 # page's admin form and its reader's page.
 MAX_PAGE_ARTICLES = 200
+# An article's position on its page (the column is a smallint, to 32,767): the import's writer
+# parks rows above it while it reorders them, and the admin holds an editor to it, so a page
+# saved there exports and imports again.
+MAX_POSITION = 10_000
 
 
 def text_problem(text: str, limit: int | None = None) -> Phrase | None:

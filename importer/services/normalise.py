@@ -38,6 +38,7 @@ from newsroom.text import (
     CONTROLS,
     MAX_ARTICLE_CHARS,
     MAX_PARAGRAPH_CHARS,
+    MAX_POSITION,
     SLUG,
     URL_PART,
     markup,
@@ -46,9 +47,9 @@ from newsroom.text import (
     without_controls,
 )
 
-# Positions and page numbers are small integers (PostgreSQL smallint); the writer moves rows to
-# temporary values above these bounds while it reorders them.
-MAX_POSITION = 10000
+# Positions (newsroom.text.MAX_POSITION, the admin's bound too) and page numbers are small
+# integers (PostgreSQL smallint); the writer moves rows to temporary values above these bounds
+# while it reorders them.
 MAX_PAGE_NUMBER = validators.MAX_PAGE_NUMBER
 # Other integers from outside are checked against their column's range as every database Django
 # supports holds it (PostgreSQL, binding server-side, would otherwise wrap 2**40 to 0).

@@ -27,6 +27,7 @@ from articles.snapshots import (
 )
 from editions.models import Edition, Page
 from editions.services import check_may_publish, lock_edition, may_publish
+from newsroom.text import MAX_PAGE_ARTICLES
 
 # Parts deleted with an article are recorded within moments of it; a restore brings back those.
 DELETED_TOGETHER = datetime.timedelta(minutes=1)
@@ -251,6 +252,21 @@ class AlreadyRestored(RestoreRefused):
     pass
 
 
+def check_page_room(page_id):
+    """Refuses to bring one more article onto page `page_id` (a restore, an approved new article)
+    when it holds what a printed page has: the import's count, so the edition imports again."""
+    page = Page.objects.get(pk=page_id)
+    count = page.articles.count()
+    if count >= MAX_PAGE_ARTICLES:
+        raise RestoreRefused(
+            _(
+                "%(page)s已有 %(count)d 篇稿件，再放 1 篇就超过一个版面的上限 %(limit)d 篇："
+                "请先删去或移走一篇。"
+            )
+            % {"page": page, "count": count, "limit": MAX_PAGE_ARTICLES}
+        )
+
+
 def restore_version(record, *, user):
     """Bring the article of history record `record` back to that version: its fields and its
     bylines, body, photos, corrections and tags as they were then. The restore is a version of its
@@ -289,6 +305,7 @@ def restore_article(record, *, user):
         raise AlreadyRestored(_("这篇稿件已经恢复过了。"))
     if not Page.objects.filter(pk=record.page_id).exists():
         raise RestoreRefused(_("稿件原来的版面已被删除，无法恢复。"))
+    check_page_room(record.page_id)
     window = {
         "history_type": "-",
         "history_date__gte": record.history_date - DELETED_TOGETHER,

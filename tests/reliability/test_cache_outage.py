@@ -4,48 +4,18 @@ readiness check (/healthz/?ready=1) answers 503 naming the cache or the database
 /healthz/ (liveness) stays 200."""
 
 import logging
-import socket
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
 from django.db import OperationalError, connections
 
 from editions import services
 from editions.models import Edition
 from newsroom.pagecache import tokens
 from tests.articles.sitedata import DAY, continued_edition
+from tests.reliability.conftest import closed_port
 
 pytestmark = pytest.mark.django_db
-
-
-def closed_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]  # nothing listens there once the probe is closed
-
-
-@pytest.fixture(autouse=True)
-def _cache_state():
-    cache.clear()
-    tokens._outage.update(retry_at=0.0, lost_bumps=False)
-    yield
-    tokens._outage.update(retry_at=0.0, lost_bumps=False)
-
-
-@pytest.fixture
-def redis_down(settings):
-    """The cache pointed at a Redis that is not there, as production has it when Redis dies."""
-    working = settings.CACHES
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "newsroom.cache.NewsroomRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    }
-    yield
-    settings.CACHES = working
 
 
 def test_pages_are_served_uncached_while_redis_is_down(client, redis_down, caplog):

@@ -3,36 +3,20 @@ image and clickable areas, the edition JSON that carries the areas, the edition 
 area editor's save (a change to an article the page cache must forget)."""
 
 import json
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article
-from editions.models import Edition, Page
+from editions.models import Page
 from editions.pdfs import edition_pdf_name
 from newsroom.pagecache import tokens
-from tests.conftest import FIXTURES, SEED
-from tests.importer import helpers as h
-from tests.reliability.test_cache_outage import _cache_state, closed_port, redis_down  # noqa: F401  (fixtures)
+from tests.reliability.conftest import closed_port
 
 pytestmark = pytest.mark.django_db
 
-SEED_PDF = FIXTURES / "pdf" / "seed" / "01.pdf"
 DAY = "/zhuzhou-daily/2023-08-09"
-
-
-@pytest.fixture
-def edition_with_pdf(tmp_path):
-    """The seed page imported from its PDF and dump, published: an image, areas, the PDFs."""
-    folder = tmp_path / "2023-08-09"
-    folder.mkdir()
-    (folder / "01.pdf").write_bytes(SEED_PDF.read_bytes())
-    (folder / "01.txt").write_bytes(SEED.read_bytes())
-    call_command("import_edition", str(folder), *h.publishing(), stdout=StringIO(), stderr=StringIO())
-    return Edition.objects.get()
 
 
 @pytest.mark.usefixtures("redis_down")

@@ -3,41 +3,21 @@ its image answers as every other view does, Django's 500 page (templates/500.htm
 no traceback), while the readiness check names the database; a page the cache holds is still
 served from it."""
 
-from io import StringIO
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
-from django.core.management import call_command
 from django.db import OperationalError, connections
 from django.test import Client
 
 from editions.models import Page
-from newsroom.pagecache import tokens
-from tests.conftest import FIXTURES, SEED
-from tests.importer import helpers as h
 
 pytestmark = pytest.mark.django_db
 
-SEED_PDF = FIXTURES / "pdf" / "seed" / "01.pdf"
 DAY = "/zhuzhou-daily/2023-08-09"
 
 
-@pytest.fixture(autouse=True)
-def _cache_state():
-    cache.clear()
-    tokens._outage.update(retry_at=0.0, lost_bumps=False)
-    yield
-    tokens._outage.update(retry_at=0.0, lost_bumps=False)
-
-
 @pytest.fixture
-def page_with_image(tmp_path):
-    folder = tmp_path / "2023-08-09"
-    folder.mkdir()
-    (folder / "01.pdf").write_bytes(SEED_PDF.read_bytes())
-    (folder / "01.txt").write_bytes(SEED.read_bytes())
-    call_command("import_edition", str(folder), *h.publishing(), stdout=StringIO(), stderr=StringIO())
+def page_with_image(edition_with_pdf):
     page = Page.objects.get()
     assert page.image and page.renditions
     return page

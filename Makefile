@@ -2,8 +2,6 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-SEED := seeds/000_092d2e3a62978a8e.txt
-SEED_DATE := 2023-08-09
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -21,18 +19,19 @@ install: $(VENV)/.installed
 migrate: install
 	$(PY) manage.py migrate --noinput
 
-# Imports and publishes the seed edition; running it again changes nothing. The seed page has open
-# doubts (its 下转 to pages it does not include, two guessed title splits): it is the project's demo
-# edition, so the operator confirms them, the reason recorded (importer 核对确认); DESK_CHIEF=NAME
-# names a desk chief instead (a login made with create_editor NAME --desk-chief).
+# Imports and publishes the seed edition (import_edition --seed: newsroom.seed names the page and
+# its date); running it again changes nothing. The seed page has open doubts (its 下转 to pages it
+# does not include, two guessed title splits): it is the project's demo edition, so the operator
+# confirms them, the reason recorded (importer 核对确认); DESK_CHIEF=NAME names a desk chief
+# instead (a login made with create_editor NAME --desk-chief).
 PUBLISH_SEED = --publish $(if $(DESK_CHIEF),--confirm-doubts $(DESK_CHIEF),--operator-confirms "示例期次（make seed）")
 seed: migrate
-	$(PY) manage.py import_edition $(SEED) --date $(SEED_DATE) $(PUBLISH_SEED)
+	$(PY) manage.py import_edition --seed $(PUBLISH_SEED)
 
 # The seed page with its typeset page PDF (tests/fixtures/typeset): the e-paper view with the page
 # image, each article's area a link, and the PDFs to download. `make demo run` shows it.
 demo: seed
-	$(PY) manage.py import_edition $(SEED) tests/fixtures/pdf/seed/01.pdf --date $(SEED_DATE) $(PUBLISH_SEED)
+	$(PY) manage.py import_edition --seed tests/fixtures/pdf/seed/01.pdf $(PUBLISH_SEED)
 
 run: seed
 	@echo ""

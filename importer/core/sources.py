@@ -64,10 +64,11 @@ class _Json:
 
 
 class _Collector:
-    def __init__(self, *, date=None, page=None, encoding=None, budget=None):
+    def __init__(self, *, date=None, page=None, encoding=None, budget=None, labels=None):
         self.date = date
         self.page = page
         self.encoding = encoding
+        self.labels = labels or {}  # a file's page label, by path, where neither name nor header says
         self.budget = budget or UploadBudget(unlimited=True)  # paths: each file's own limit
         self.dumps: list[_Dump] = []
         self.documents: list[_Json] = []
@@ -133,7 +134,7 @@ class _Collector:
         else:
             if folder is None and NAME_DATE.search(path.parent.name):
                 folder = str(path.parent)
-            self.dumps.append(_Dump(origin, data, path.stem, folder))
+            self.dumps.append(_Dump(origin, data, path.stem, folder, self.labels.get(origin)))
 
     # -- uploads ------------------------------------------------------------------------------
 
@@ -370,9 +371,10 @@ def suffix_of(path: PurePosixPath) -> str:
     return path.suffix.lower()
 
 
-def collect_paths(paths, *, date=None, page=None, encoding=None) -> list[EditionSource]:
-    """Read and check every path; the editions they make, by date (not parsed yet)."""
-    collector = _Collector(date=date, page=page, encoding=encoding)
+def collect_paths(paths, *, date=None, page=None, encoding=None, labels=None) -> list[EditionSource]:
+    """Read and check every path; the editions they make, by date (not parsed yet). `labels` maps
+    a file's path to its page label (the seed page, whose name and header do not say)."""
+    collector = _Collector(date=date, page=page, encoding=encoding, labels=labels)
     for path in paths:
         collector.add_path(path)
     return collector.editions()

@@ -10,7 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles.models import Article
-from editions.models import Edition, Publication
+from editions.models import Edition, Page, Publication
 from importer.core import sources
 from importer.core.draft import EditionImportError
 from importer.core.jsonio import edition_from_json, edition_to_json
@@ -32,16 +32,11 @@ def drafts_from_uploads(files, *, publication, **options):
     return [source.draft(publication) for source in sources.collect_uploads(files, **options)]
 
 
+MAKE_SEED = ("import_edition", "--seed", "--publish", "--operator-confirms", "示例期次（make seed）")
+
+
 def test_make_run_imports_and_publishes_the_seed_every_time():
-    make_seed = (
-        "import_edition",
-        SEED,
-        "--date",
-        "2023-08-09",
-        "--publish",
-        "--operator-confirms",
-        "示例期次（make seed）",
-    )
+    make_seed = MAKE_SEED
     out, err = run(*make_seed)
     assert out.startswith("株洲日报 2023-08-09：新建；1 个版面，8 篇稿件")
     assert "（广告 1、评论 1、消息 6）" in out and out.strip().endswith("已发布")
@@ -56,6 +51,30 @@ def test_make_run_imports_and_publishes_the_seed_every_time():
     headlines = list(Article.objects.values_list("headline", flat=True))
     assert headlines[0] == "我市2村入选省级美丽乡村示范"
     assert Article.objects.exclude(continued_to_label="").count() == 2
+
+
+def test_make_demo_adds_the_seed_page_s_pdf_to_the_seed_page():
+    out, _ = run(*MAKE_SEED[:2], FIXTURES / "pdf" / "seed" / "01.pdf", *MAKE_SEED[2:])
+    assert out.startswith("株洲日报 2023-08-09：新建；1 个版面，8 篇稿件")
+    page = Page.objects.get()
+    assert page.pdf and page.image and page.sample
+    assert page.articles.first().headline == "我市2村入选省级美丽乡村示范"  # the dump's text
+
+
+def test_the_seed_is_the_same_page_as_its_path_on_its_date_and_a_date_may_move_it():
+    as_path, _ = run("import_edition", SEED, "--date", "2023-08-09", "--dry-run", "--format", "json")
+    as_seed, _ = run("import_edition", "--seed", "--dry-run", "--format", "json")
+    assert as_seed == as_path and json.loads(as_seed)["date"] == "2023-08-09"
+    moved, _ = run("import_edition", "--seed", "--date", "2023-08-10", "--dry-run", "--format", "json")
+    assert json.loads(moved)["date"] == "2023-08-10"
+
+
+def test_nothing_to_import_is_refused_in_one_chinese_line():
+    with pytest.raises(
+        CommandError, match=r"^请给出要导入的文件或文件夹（PATH），或用 --seed 导入示例期次。$"
+    ):
+        run("import_edition", "--dry-run")
+    assert not Edition.objects.exists()
 
 
 def test_a_dry_run_prints_edition_json_and_writes_nothing():

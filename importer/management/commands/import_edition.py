@@ -1,6 +1,7 @@
 """Import page dumps or edition JSON as editions.
 
-    python manage.py import_edition seeds/000_092d2e3a62978a8e.txt --date 2023-08-09 --publish
+    python manage.py import_edition --seed --publish                 # the project's seed page
+    python manage.py import_edition --seed 01.pdf --publish          # beside its page PDF (make demo)
     python manage.py import_edition 2023-08-09/ --publish --confirm-doubts zhuren  # open doubts
     python manage.py import_edition old/*/ --publish --operator-confirms "旧系统已发布的期次"
     python manage.py import_edition archive/*/                       # one edition per dated folder
@@ -46,6 +47,7 @@ from importer.models import DoubtConfirmation
 from importer.services import import_edition, prepare_edition
 from importer.services.pagefiles import render_pages
 from importer.services.profiles import profile_for
+from newsroom import seed
 from newsroom.text import SLUG, clean_value, printable, text_problem, url_part_problem
 
 # Above this many editions, progress lines carry a count, a rate and the time left.
@@ -63,9 +65,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "paths",
-            nargs="+",
+            nargs="*",
             metavar="PATH",
             help="page dump or page PDF (01.txt, 01.pdf), a folder of them, or edition JSON",
+        )
+        parser.add_argument(
+            "--seed",
+            action="store_true",
+            help="the project's seed page (newsroom.seed.DUMP), on its date unless --date; "
+            "PATHs given too join it (make demo: its page PDF)",
         )
         parser.add_argument("--date", help="the edition's date, YYYY-MM-DD (else from names or the masthead)")
         parser.add_argument("--publication", help="publication slug (default: the project's own paper)")
@@ -97,10 +105,16 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        paths, labels = options["paths"], {}
+        if options["seed"]:
+            paths, labels = [seed.DUMP, *paths], {str(seed.DUMP): seed.PAGE}
+            options["date"] = options["date"] or seed.DATE
+        if not paths:
+            raise CommandError(_("请给出要导入的文件或文件夹（PATH），或用 --seed 导入示例期次。"))
         try:
             date = parse_date(options["date"]) if options["date"] else None
             page = parse_label(options["page"]) if options["page"] else None
-            sources = collect_paths(options["paths"], date=date, page=page, encoding=options["encoding"])
+            sources = collect_paths(paths, date=date, page=page, encoding=options["encoding"], labels=labels)
             publication = self._publication(options["publication"], options["dry_run"])
             self.profile = profile_for(publication.slug)
             self.operator_confirms = self._operator_reason(options)

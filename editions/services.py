@@ -4,10 +4,9 @@ the writers of one edition.
 Each takes the acting user, so the permission check has one place to live whichever interface
 (admin action, form, the history's revert, an import, a command) calls it: whether and when
 readers see an edition changes only for a user with `editions.publish_edition`
-(`check_may_publish`, `check_publication_change`). `user=None` is the operator at the server
-(a management command), who may do anything. Saving an edition records its history and, through
-the page cache's receivers (newsroom.pagecache.receivers), forgets the cached pages of the edition
-and its neighbours.
+(`check_may_publish`). `user=None` is the operator at the server (a management command), who may
+do anything. Saving an edition records its history and, through the page cache's receivers
+(newsroom.pagecache.receivers), forgets the cached pages of the edition and its neighbours.
 """
 
 import zlib
@@ -53,17 +52,12 @@ def check_may_publish(user):
         raise PermissionDenied(_("只有值班主任可以发布、定时发布或撤回期次。"))
 
 
-def check_publication_change(edition, *, user):
-    """Refuse (PermissionDenied) a save of `edition` by `user` that would change whether or when
-    readers see it (its status or publication time), unless `user` may publish: an editor's
-    form, or reverting to a version from the edition's history, never publishes or withdraws."""
-    if may_publish(user):
-        return
+def _stored_publication(edition):
+    """The stored edition's status and publication time; a new one's as a draft's."""
     stored = None
     if edition.pk is not None:
         stored = Edition.objects.filter(pk=edition.pk).values_list("status", "published_at").first()
-    if (edition.status, edition.published_at) != (stored or (Edition.Status.DRAFT, None)):
-        check_may_publish(user)
+    return stored or (Edition.Status.DRAFT, None)
 
 
 def check_page_move(page, *, user):
@@ -79,9 +73,22 @@ def check_page_move(page, *, user):
 
 
 def save_edition(edition, *, user):
-    """Save `edition` as `user` changed it (the admin's form, a revert from its history)."""
-    check_publication_change(edition, user=user)
+    """Save `edition` as `user` changed it (the admin's form, a revert from its history). One
+    that changes whether or when readers see it is refused (PermissionDenied) unless `user` may
+    publish: an editor's form, or their revert to a published version, never publishes or
+    withdraws. One that publishes or schedules a draft is publishing, as `publish` is: refused
+    while the edition has a `publication_problem`, and `signals.published` sent."""
+    status, published_at = _stored_publication(edition)
+    if (edition.status, edition.published_at) != (status, published_at):
+        check_may_publish(user)
+    publishing = edition.status == Edition.Status.PUBLISHED and status != Edition.Status.PUBLISHED
+    if publishing and edition.pk is not None:
+        problem = publication_problem(edition)
+        if problem:
+            raise ValidationError(problem, code="publication_problem")
     edition.save()
+    if publishing:
+        signals.published.send(sender=Edition, edition=edition)
 
 
 def _locked(editions):

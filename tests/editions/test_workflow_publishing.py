@@ -4,11 +4,13 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Photo
+from editions import services, signals
 from editions.models import Edition
 from newsroom.pagecache import tokens
 from tests.articles import factories
@@ -189,3 +191,58 @@ def test_publishing_invalidates_the_cached_edition(chief):
     before = tokens.versions([scope])
     logged_in(chief).post(CHANGELIST, action_post("publish_now", [edition]))
     assert tokens.versions([scope]) != before
+
+
+@pytest.fixture
+def published_signals():
+    """The editions `signals.published` is sent for (the importer scores each one's import)."""
+    sent = []
+
+    def receiver(sender, edition, **kwargs):
+        sent.append(edition.pk)
+
+    signals.published.connect(receiver, dispatch_uid="test_published_signals")
+    yield sent
+    signals.published.disconnect(dispatch_uid="test_published_signals")
+
+
+def edition_form(edition, **changes):
+    at = timezone.localtime(edition.published_at or timezone.now())
+    return {
+        "publication": edition.publication_id,
+        "date": edition.date.isoformat(),
+        "number": edition.number or "",
+        "status": edition.status,
+        "published_at_0": at.date().isoformat() if edition.published_at else "",
+        "published_at_1": at.strftime("%H:%M:%S") if edition.published_at else "",
+        "pages-TOTAL_FORMS": "0",
+        "pages-INITIAL_FORMS": "0",
+        **changes,
+    }
+
+
+def test_publishing_in_the_edition_s_form_is_publishing_as_the_action_is(chief, published_signals):
+    """The form's 状态 set to 已发布 by a desk chief publishes as 立即发布 does: the publication
+    checks asked, `signals.published` sent (so its import is scored); a later save of its number
+    publishes nothing again."""
+    edition = factories.edition(published=False, pages=1, articles_per_page=1)
+    change = reverse("admin:editions_edition_change", args=[edition.pk])
+    client = logged_in(chief)
+    assert client.post(change, edition_form(edition, status="published")).status_code == 302
+    edition.refresh_from_db()
+    assert edition.is_visible and published_signals == [edition.pk]
+    assert client.post(change, edition_form(edition, number="12")).status_code == 302
+    edition.refresh_from_db()
+    assert edition.number == 12 and published_signals == [edition.pk]
+    client.post(CHANGELIST, action_post("publish_now", [edition]))
+    assert published_signals == [edition.pk, edition.pk]
+
+
+def test_a_save_that_publishes_is_refused_while_a_publication_check_fails(chief, published_signals):
+    edition = factories.edition(published=False, pages=1, articles_per_page=1)
+    Photo.objects.create(article=edition.pages.get().articles.get(), caption="航拍。", credit="")
+    edition.publish()
+    with pytest.raises(ValidationError, match="来源署名"):
+        services.save_edition(edition, user=chief)
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.DRAFT and published_signals == []

@@ -21,7 +21,6 @@ for a given profile.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, get_type_hints
 
@@ -284,9 +283,6 @@ class Profile:
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, **{part: _part_to_dict(getattr(self, part)) for part in PARTS}}
 
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
-
     @classmethod
     def from_dict(cls, data: Any) -> Profile:
         if not isinstance(data, dict):
@@ -299,14 +295,6 @@ class Profile:
             raise ProfileError(gettext_noop("%(field)s: expected text", field="name"))
         parts = {part: _part_from_dict(kind, data.get(part, {}), part) for part, kind in PARTS.items()}
         return cls(name=name, **parts)
-
-    @classmethod
-    def from_json(cls, text: str) -> Profile:
-        try:
-            data = json.loads(text)
-        except (TypeError, ValueError) as error:
-            raise ProfileError(gettext_noop("not JSON: %(error)s", error=str(error))) from None
-        return cls.from_dict(data)
 
     def numbers(self) -> dict[str, float]:
         """Every weight and threshold by its dotted name (``weights.lead_follows``), for tuning."""

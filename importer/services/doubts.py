@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -166,8 +166,3 @@ def publication_problem(edition) -> str:
     if not count:
         return ""
     return _("有 %(count)d 个待核对问题，值班主任确认核对后才能发布") % {"count": count}
-
-
-def needs_checking():
-    """A condition on articles: an open doubt (the 需核对 filter)."""
-    return Exists(ArticleDoubt.objects.open().filter(article=OuterRef("pk")))

@@ -20,10 +20,6 @@ from newsroom import jobs
 from newsroom.models import Job
 
 
-def has_dumps(edition) -> bool:
-    return PageDump.objects.filter(edition=edition).exists()
-
-
 def rescore_later(edition_ids) -> list[Job]:
     """Queue the score of each published edition of ``edition_ids`` that kept its dumps, unless
     one is already waiting for it: a waiting job reads the edition as it is when it runs, so a

@@ -193,13 +193,3 @@ def fit(decisions: Iterable[Decision], weights: Weights, *, seed: int = 0) -> We
         if not improved:
             break
     return Weights(**state.weights)
-
-
-def wrong(decisions: Iterable[Decision], weights: Weights) -> int:
-    """How many decisions the weights get wrong."""
-    values = {item.name: float(getattr(weights, item.name)) for item in fields(Weights)}
-    threshold = values["opening"]
-    return sum(
-        (sum(count * values[name] for name, count in d.terms) >= threshold) != d.should_open
-        for d in decisions
-    )

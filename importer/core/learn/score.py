@@ -29,23 +29,6 @@ from dataclasses import dataclass, field
 from .match import assign, page_pairs
 from .texts import all_text, byline_text, label_key, norm, printed_blocks, recall, title_of
 
-CHECKS = (
-    "page present",
-    "page number",
-    "article count",
-    "article found",
-    "headline exact",
-    "title lines",
-    "text kept",
-    "no foreign text",
-    "paragraphs whole",
-    "no paragraphs merged",
-    "bylines",
-    "dateline",
-    "continued_to",
-    "continued_from",
-    "no false continuation",
-)
 KEPT = 0.98
 FOREIGN_SHARE, FOREIGN_CHARS = 1.03, 10
 WHOLE_FROM = 30  # paragraphs this short are not checked

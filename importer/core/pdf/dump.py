@@ -15,8 +15,6 @@ from .page import block_article, page_name
 MATCH = 0.6  # share of a dump line's character pairs found in a block's text
 ONLY_IN_DUMP = 40  # characters: an unmatched run this long is an article the PDF lacks
 TITLE_MATCH = 0.8
-ONLY_PDF = "这篇稿件只在版面 PDF 中，文本中没有：文字取自 PDF，请核对"
-ONLY_DUMP = "这段文字只在文本中，版面 PDF 中没有找到：没有版面区域，请核对"
 
 
 def _pairs(text: str) -> set[str]:

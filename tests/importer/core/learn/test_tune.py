@@ -2,16 +2,27 @@
 profile checked on held-back editions and refused when it reads them worse than the defaults."""
 
 import datetime
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from importer.core.draft import PublicationDraft
 from importer.core.jsonio import edition_to_json
-from importer.core.learn.decisions import Decision, fit, tracked, wrong
+from importer.core.learn.decisions import Decision, fit, tracked
 from importer.core.learn.tune import Lesson, split, tune
 from importer.core.parser import parse_edition
-from importer.core.profile import DEFAULT
+from importer.core.profile import DEFAULT, Weights
 
 from .editions import MARKET, RIVER, SCHOOL, article, edition, page
+
+
+def wrong(decisions, weights: Weights) -> int:
+    """How many decisions the weights get wrong."""
+    values = {item.name: float(getattr(weights, item.name)) for item in fields(Weights)}
+    threshold = values["opening"]
+    return sum(
+        (sum(count * values[name] for name, count in d.terms) >= threshold) != d.should_open
+        for d in decisions
+    )
+
 
 NEWS = "株洲日报讯"
 

@@ -2,8 +2,8 @@
 
 `score_edition(parsed, published)` takes two edition JSON documents (`newsroom.edition/1`): what
 the importer read from the page dumps, and what the editors published (or a corpus truth made
-into one). It checks what ``../shared/tools/score_pages.py`` checks, read from the published
-edition instead of a truth file:
+into one). It checks what the shared scorer checks (``tests/fixtures/parser/score_pages.py``, its
+copy), read from the published edition instead of a truth file:
 
 * per page: ``page present`` (by printed label), ``page number``, ``article count`` (every
   article, advertisements too), ``no false continuation`` (no parsed article links a page the

@@ -1,9 +1,9 @@
 """An article's text and title as the scorers read them. Pure Python.
 
 Everything is compared folded: NFKC (full-width punctuation and digits become half-width), no
-white space, no leading dashes, as ``../shared/tools/score_pages.py`` does, so that a parse is
-judged on what it read and not on how the dump printed it. Articles are edition JSON objects
-(`importer.core.jsonio.article_to_json`).
+white space, no leading dashes, as the shared scorer does (``tests/fixtures/parser/score_pages.py``,
+its copy), so that a parse is judged on what it read and not on how the dump printed it. Articles
+are edition JSON objects (`importer.core.jsonio.article_to_json`).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
-"""A People's Daily corpus truth (``../shared/corpus/rmrb-2019-10/<date>/truth.json``) as the
-edition JSON its editors would have published, the counterpart of
-``../shared/tools/truth_to_edition.py`` for 都市快报. Pure Python.
+"""A People's Daily corpus truth (``tests/fixtures/corpus/<date>/truth.json``) as the edition JSON
+its editors would have published, the counterpart of the shared tools' truth_to_edition.py
+(``tests/fixtures/parser/truth_to_edition.py``, its copy) for 都市快报. Pure Python.
 
 The truth gives each article's kicker, headline, subheadline, paragraphs (the dateline and the
 bracketed byline left in the first, as printed) and the pages its parts continue to and from; the

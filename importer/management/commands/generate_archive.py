@@ -2,7 +2,7 @@
 
     python manage.py generate_archive --editions 3650 --seed 1
     python manage.py generate_archive --editions 365 --dumps-dir /tmp/archive   # page dumps only
-    python manage.py generate_archive --texts ../shared/corpus/rmrb-2019-10   # other pages' text
+    python manage.py generate_archive --texts tests/fixtures/corpus          # other pages' text
 
 Editions are written through the real import service (the same structure the importer writes);
 with --dumps-dir they are written as page dumps in folders named by date instead, for

@@ -142,8 +142,8 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         # The page's address and the article's number: `articles:article` extends `editions:page`
-        # (tests/test_models.py holds the two to the URLconf). A page lists a dozen articles, and
-        # reverse() costs more than the rest of a card.
+        # (tests/articles/test_models.py holds the two to the URLconf). A page lists a dozen
+        # articles, and reverse() costs more than the rest of a card.
         return f"{self.page.get_absolute_url()}{self.pk}/"
 
     def clean(self):

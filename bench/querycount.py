@@ -1,6 +1,7 @@
 """Queries per public view on the database of DATABASE_URL, for an anonymous reader with the page
 cache off; printed as JSON {view: queries}. Run by `bench/run.py growth` on a one-edition and on a
-ten-year database: the counts must be the same (tests/test_views_queries.py asserts them too).
+ten-year database: the counts must be the same (tests/articles/test_views_queries.py asserts them
+too).
 
 The views are those of the latest edition's first story, so both databases show the same pages;
 the contributor is that story's first, who has bylines across the whole archive in the large one;

@@ -13,7 +13,7 @@ import pytest
 from importer.core.errors import EditionImportError
 from importer.core.parser import parse_page
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"
 
 
 def tiny_pairs(count: int) -> str:

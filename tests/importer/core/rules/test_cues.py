@@ -21,7 +21,7 @@ from importer.core.rules.credits import SOURCE_CREDIT
 from importer.core.rules.cues import Cues
 from importer.core.rules.markers import MARKER, MARKER_CUES
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"
 WORD_LISTS = [name for name, hint in get_type_hints(Conventions).items() if hint == tuple[str, ...]]
 # Characters of the rules' own patterns and of the default word lists, and some of neither.
 ALPHABET = (

@@ -137,7 +137,7 @@ class ArticleDraft:
 
     @property
     def paragraphs(self) -> list[str]:
-        return [block.text for block in self.body if block.type == "paragraph"]
+        return [block.text for block in self.body if block.type == BlockType.PARAGRAPH]
 
     @property
     def first_line(self) -> str:

@@ -8,11 +8,11 @@ archive use it.
 
 from __future__ import annotations
 
-from .draft import ArticleDraft, BylineDraft, EditionDraft, PageDraft
+from .draft import ArticleDraft, BylineDraft, BylineRole, EditionDraft, PageDraft
 
 
 def _byline_text(byline: BylineDraft) -> str:
-    if byline.role == "author" and not byline.label:
+    if byline.role == BylineRole.AUTHOR and not byline.label:
         return byline.name
     return f"{byline.organization}{byline.label}/{byline.name}"
 

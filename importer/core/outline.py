@@ -22,7 +22,7 @@ Pure Python: no Django import.
 
 from __future__ import annotations
 
-from .draft import ArticleDraft, EditionDraft
+from .draft import ArticleDraft, BlockType, EditionDraft
 
 INDENT = " " * 20
 # The first and last lines are shown this long, at most.
@@ -52,7 +52,7 @@ def _article_lines(article: ArticleDraft) -> list[str]:
         facts.append(", ".join(f"{b.organization}{b.label or b.role}/{b.name}" for b in article.bylines))
     if article.editor_note:
         facts.append(f"编者按 {plural(len(article.editor_note), 'paragraph')}")
-    subheads = sum(1 for b in article.body if b.type == "subhead")
+    subheads = sum(1 for b in article.body if b.type == BlockType.SUBHEAD)
     facts.append(plural(len(article.paragraphs), "paragraph"))
     if subheads:
         facts.append(plural(subheads, "subhead"))

@@ -24,10 +24,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, get_type_hints
 
+from .draft import BYLINE_ROLES, BylineRole
 from .errors import gettext_noop
 from .headlines import SAME_STORY
-
-ROLES = ("reporter", "correspondent", "intern", "author", "photographer", "editor")
 
 
 class ProfileError(ValueError):
@@ -38,34 +37,34 @@ class ProfileError(ValueError):
 class Conventions:
     # Role words printed before names, longest first: (as printed, role).
     role_labels: tuple[tuple[str, str], ...] = (
-        ("本报特约通讯员", "correspondent"),
-        ("特约通讯员", "correspondent"),
-        ("本报通讯员", "correspondent"),
-        ("通讯员", "correspondent"),
-        ("本报评论员", "author"),
-        ("特约评论员", "author"),
-        ("评论员", "author"),
-        ("全媒体记者", "reporter"),
-        ("融媒体记者", "reporter"),
-        ("本报摄影记者", "photographer"),
-        ("摄影记者", "photographer"),
-        ("本报实习记者", "intern"),
-        ("实习记者", "intern"),
-        ("本报见习记者", "reporter"),
-        ("见习记者", "reporter"),
-        ("特约记者", "reporter"),
-        ("本报记者", "reporter"),
-        ("驻站记者", "reporter"),
-        ("记者", "reporter"),
-        ("实习生", "intern"),
-        ("培训生", "intern"),
-        ("本版摄影", "photographer"),
-        ("摄影", "photographer"),
-        ("制图", "photographer"),
-        ("作者", "author"),
-        ("指导老师", "editor"),
-        ("指导教师", "editor"),
-        ("编辑", "editor"),
+        ("本报特约通讯员", BylineRole.CORRESPONDENT),
+        ("特约通讯员", BylineRole.CORRESPONDENT),
+        ("本报通讯员", BylineRole.CORRESPONDENT),
+        ("通讯员", BylineRole.CORRESPONDENT),
+        ("本报评论员", BylineRole.AUTHOR),
+        ("特约评论员", BylineRole.AUTHOR),
+        ("评论员", BylineRole.AUTHOR),
+        ("全媒体记者", BylineRole.REPORTER),
+        ("融媒体记者", BylineRole.REPORTER),
+        ("本报摄影记者", BylineRole.PHOTOGRAPHER),
+        ("摄影记者", BylineRole.PHOTOGRAPHER),
+        ("本报实习记者", BylineRole.INTERN),
+        ("实习记者", BylineRole.INTERN),
+        ("本报见习记者", BylineRole.REPORTER),
+        ("见习记者", BylineRole.REPORTER),
+        ("特约记者", BylineRole.REPORTER),
+        ("本报记者", BylineRole.REPORTER),
+        ("驻站记者", BylineRole.REPORTER),
+        ("记者", BylineRole.REPORTER),
+        ("实习生", BylineRole.INTERN),
+        ("培训生", BylineRole.INTERN),
+        ("本版摄影", BylineRole.PHOTOGRAPHER),
+        ("摄影", BylineRole.PHOTOGRAPHER),
+        ("制图", BylineRole.PHOTOGRAPHER),
+        ("作者", BylineRole.AUTHOR),
+        ("指导老师", BylineRole.EDITOR),
+        ("指导教师", BylineRole.EDITOR),
+        ("编辑", BylineRole.EDITOR),
     )
     # Lines that name a piece's author with a colon: 口述：某某, 文/某某 (a label of two characters
     # and 人, 寄思人：某某 under an obituary, is one without being listed: `rules.bylines`).
@@ -362,7 +361,7 @@ def _typed(value: Any, hint, where: str):
         return tuple(value)
     if hint == tuple[tuple[str, str], ...]:
         if not isinstance(value, list) or not all(_is_role_pair(item) for item in value):
-            roles = ", ".join(ROLES)
+            roles = ", ".join(BYLINE_ROLES)
             raise ProfileError(
                 gettext_noop(
                     "%(field)s: expected [label, role] pairs, roles %(roles)s", field=where, roles=roles
@@ -380,7 +379,7 @@ def _is_role_pair(item) -> bool:
         and len(item) == 2
         and isinstance(item[0], str)
         and bool(item[0].strip())
-        and item[1] in ROLES
+        and item[1] in BYLINE_ROLES
     )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..draft import ArticleDraft, BlockDraft, DoubtKind, PageDraft, PhotoDraft
+from ..draft import ArticleDraft, ArticleKind, BlockDraft, BlockType, DoubtKind, PageDraft, PhotoDraft
 from ..parser import parse_page
 from .areas import block_polygons
 from .layout import CAPTION_SIZE, Block, PageLayout, TitleGroup, column_of
@@ -93,7 +93,7 @@ def _merge(parsed: list[ArticleDraft], titles: tuple[str, str, str]) -> ArticleD
     for other in parsed[1:]:
         for text in (other.kicker, other.headline, other.subheadline):
             if text and text not in titles:
-                kind = "subhead" if len(text) <= SUBHEAD_MAX else "paragraph"
+                kind = BlockType.SUBHEAD if len(text) <= SUBHEAD_MAX else BlockType.PARAGRAPH
                 article.body.append(BlockDraft(kind, text))
         article.body += other.body
         article.bylines += [b for b in other.bylines if b not in article.bylines]
@@ -113,8 +113,13 @@ def _photos_and_kind(article: ArticleDraft, block: Block, texts):
         article.photos = [PhotoDraft(caption=" ".join(captions))]
         captioned = set(captions)
         article.body = [b for b in article.body if b.text not in captioned]
-    if block.box is not None and article.kind == "news" and not article.dateline and not article.bylines:
-        article.kind = "advertisement"
+    if (
+        block.box is not None
+        and article.kind == ArticleKind.NEWS
+        and not article.dateline
+        and not article.bylines
+    ):
+        article.kind = ArticleKind.ADVERTISEMENT
 
 
 def block_article(block: Block, layout: PageLayout, profile=None, texts=None) -> ArticleDraft:
@@ -132,7 +137,7 @@ def block_article(block: Block, layout: PageLayout, profile=None, texts=None) ->
         kept = [
             t for t in (article.kicker, article.subheadline) if t and t not in (kicker, headline, subheadline)
         ]
-        article.body[:0] = [BlockDraft("paragraph", text) for text in kept]
+        article.body[:0] = [BlockDraft(BlockType.PARAGRAPH, text) for text in kept]
         article.kicker, article.headline, article.subheadline = kicker, headline, subheadline
         # The sizes settled which title line is which.
         article.doubts = [d for d in article.doubts if d.kind != DoubtKind.TITLE_SPLIT]

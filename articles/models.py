@@ -69,7 +69,7 @@ class Article(models.Model):
     STORED_TEXT_FIELDS = ("source_text", "search_document", "import_fingerprint")
     # Printed in the paper's columns, but not stories: labelled for readers, kept out of feeds,
     # news sitemaps and NewsArticle JSON-LD, ranked after the stories in search.
-    NOT_STORIES = ("advertisement", "notice")
+    NOT_STORIES = (ArticleKinds.ADVERTISEMENT, ArticleKinds.NOTICE)
 
     Kind = ArticleKinds
 

@@ -6,6 +6,7 @@ import re
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count
 from django.db.models.functions import Now
 from django.shortcuts import redirect
@@ -37,30 +38,34 @@ class PublicationAdmin(admin.ModelAdmin):
         return obj.edition_total
 
 
+class ReaderState(models.TextChoices):
+    """What readers see of an edition: two stored states (`Edition.Status`) and two derived ones,
+    a scheduled edition stored as published, a withdrawn one as a draft."""
+
+    DRAFT = Edition.Status.DRAFT.value, Edition.Status.DRAFT.label
+    SCHEDULED = "scheduled", _("定时")
+    PUBLISHED = Edition.Status.PUBLISHED.value, Edition.Status.PUBLISHED.label
+    WITHDRAWN = "withdrawn", _("已撤回")
+
+
 class StateFilter(admin.SimpleListFilter):
-    """The editions by what readers see of them: a scheduled edition is stored as published, a
-    withdrawn one as a draft."""
+    """The editions by what readers see of them (`ReaderState`)."""
 
     title = _("状态")
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return [
-            ("draft", _("草稿")),
-            ("scheduled", _("定时")),
-            ("published", _("已发布")),
-            ("withdrawn", _("已撤回")),
-        ]
+        return ReaderState.choices
 
     def queryset(self, request, queryset):
         value = self.value()
-        if value == "draft":
+        if value == ReaderState.DRAFT:
             return queryset.filter(status=Edition.Status.DRAFT).exclude(pk__in=Edition.objects.withdrawn())
-        if value == "scheduled":
+        if value == ReaderState.SCHEDULED:
             return queryset.filter(status=Edition.Status.PUBLISHED, published_at__gt=Now())
-        if value == "published":
+        if value == ReaderState.PUBLISHED:
             return queryset.published()
-        if value == "withdrawn":
+        if value == ReaderState.WITHDRAWN:
             return queryset.filter(pk__in=Edition.objects.withdrawn())
         return queryset
 
@@ -200,7 +205,7 @@ class EditionAdmin(SavesFilesWhole, HistoryAdmin):
             # The change page's edition is not annotated as the list's are.
             not hasattr(obj, "was_published") and Edition.objects.withdrawn().filter(pk=obj.pk).exists()
         ):
-            return _("已撤回")
+            return ReaderState.WITHDRAWN.label
         return Edition.Status.DRAFT.label
 
     @admin.display(description=_("读者可见"))

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from editions import services
+from editions.admin import ReaderState
 from editions.models import Edition
 from tests.articles import factories
 
@@ -65,6 +66,16 @@ def test_the_filter_offers_the_four_states(staff_client, editions):
     specs = staff_client.get(CHANGELIST).context["cl"].filter_specs
     state = next(spec for spec in specs if spec.parameter_name == "state")
     assert [str(label) for _, label in state.lookup_choices] == ["草稿", "定时", "已发布", "已撤回"]
+
+
+def test_the_stored_states_the_filter_offers_are_the_edition_s():
+    # ?state=draft and ?state=published name the stored states, as the edition's status does.
+    assert (ReaderState.DRAFT, ReaderState.DRAFT.label) == (Edition.Status.DRAFT, Edition.Status.DRAFT.label)
+    assert (ReaderState.PUBLISHED, ReaderState.PUBLISHED.label) == (
+        Edition.Status.PUBLISHED,
+        Edition.Status.PUBLISHED.label,
+    )
+    assert set(Edition.Status.values) < set(ReaderState.values)
 
 
 def test_the_change_page_shows_scheduled_with_its_time(staff_client, editions):

@@ -29,6 +29,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ..draft import BlockType
 from .match import assign, page_pairs
 from .texts import all_text, byline_text, caption_texts, label_key, norm, printed_blocks, title_of
 
@@ -74,7 +75,7 @@ def _pieces(article: dict) -> list[tuple[str, str]]:
     for index, block in enumerate(body):
         text = norm(block.get("text"))
         last = index == len(body) - 1
-        what = "subhead" if block.get("type") == "subhead" else "paragraph"
+        what = "subhead" if block.get("type") == BlockType.SUBHEAD else "paragraph"
         if what == "paragraph" and last and index and len(text) <= SOURCE_LINE:
             what = "source line"
         out.append((what, text))

@@ -9,7 +9,7 @@ pages are numbered ``01``… in print order.
 
 from __future__ import annotations
 
-from ..draft import SCHEMA
+from ..draft import SCHEMA, ArticleKind, BlockType
 
 
 def _ref(page: int | None):
@@ -19,7 +19,7 @@ def _ref(page: int | None):
 def _article(position: int, truth: dict) -> dict:
     return {
         "position": position,
-        "kind": "news",
+        "kind": ArticleKind.NEWS,
         "kicker": truth.get("kicker", ""),
         "headline": truth["headline"],
         "subheadline": truth.get("subheadline", ""),
@@ -27,7 +27,7 @@ def _article(position: int, truth: dict) -> dict:
         "dateline": "",
         "bylines": [],
         "editor_note": [],
-        "body": [{"type": "paragraph", "text": text} for text in truth["paragraphs"] if text.strip()],
+        "body": [{"type": BlockType.PARAGRAPH, "text": text} for text in truth["paragraphs"] if text.strip()],
         "photos": [],
         "continued_to": _ref(truth.get("continued_to")),
         "continued_from": _ref(truth.get("continued_from")),

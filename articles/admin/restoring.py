@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from .. import approvals, services
-from ..models import Article, Byline, Contributor, Correction
+from ..models import Article, Block, Byline, Contributor, Correction
 from ..snapshots import areas_text, version_snapshot, version_time
 
 DELETED_ARTICLES_SHOWN = 100
@@ -131,7 +131,7 @@ class RestoreMixin:
         corrections = [f"{kinds.get(c['kind'], c['kind'])}：{c['text']}" for c in state["corrections"]]
         return {
             "bylines": bylines,
-            "blocks": state["blocks"],
+            "blocks": [{**b, "is_subhead": b["type"] == Block.Type.SUBHEAD} for b in state["blocks"]],
             "photos": state["photos"],
             "corrections": corrections,
             "tags": state.get("tags"),

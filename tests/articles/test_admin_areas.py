@@ -125,6 +125,15 @@ def test_the_editor_hands_every_article_and_its_areas_to_its_script(staff_client
     assert re.findall(r"<kbd>(\w+)</kbd>", body) and english_words(re.sub(r"<kbd>\w+</kbd>", "", body)) == []
 
 
+def test_the_editor_links_the_reader_s_page_of_a_published_edition_only(staff_client):
+    reader_link = 'class="button" target="_blank" rel="noopener">读者页面</a>'
+    draft = page_with_image()
+    assert reader_link not in staff_client.get(editor_url(draft)).content.decode()
+    published = page_with_image(published=True, date=datetime.date(2023, 8, 10))
+    body = staff_client.get(editor_url(published)).content.decode()
+    assert f'<a href="{published.get_absolute_url()}" {reader_link}' in body
+
+
 def test_the_editor_s_queries_do_not_grow_with_its_articles(staff_client, django_assert_num_queries):
     few = page_with_image(articles=1)
     staff_client.get(editor_url(few))  # the session and content types

@@ -242,3 +242,13 @@ def test_a_deleted_article_s_version_is_shown_and_restored_from_the_deleted_page
     response = staff_client.post(version_page(article, record), {})
     assert response.url == reverse("admin:articles_article_deleted")
     assert not Article.objects.filter(pk=pk).exists()
+
+
+def test_a_version_shows_its_subheads_as_subheads(staff_client, article):
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = article_post_data(article, **{"blocks-1-type": "subhead"})
+    assert staff_client.post(url, data).status_code == 302
+    page = staff_client.get(version_page(article, article.history.first())).content.decode()
+    shown = page.split('id="version-parts"')[1]
+    assert '<p class="subhead">第二段正文。</p>' in shown
+    assert "<p>人民群众的第1段正文。</p>" in shown

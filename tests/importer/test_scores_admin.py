@@ -102,3 +102,19 @@ def test_an_editor_may_look_but_not_tune(tmp_path, daily, staff_user, client, dj
     assert (
         refused.status_code == 403 and not Job.objects.filter(task="importer.tasks.tune_publication").exists()
     )
+
+
+def test_a_failed_tuning_shows_its_error(daily, staff_client):
+    edition = Edition.objects.create(publication=daily, date=datetime.date(2026, 4, 1))
+    EditionScore.objects.create(
+        edition=edition, publication=daily, date=edition.date, score=0.9, passed=9, checks_total=10
+    )
+    Job.objects.create(
+        task="importer.tasks.tune_publication",
+        title="调整导入规则",
+        arguments={"publication_id": daily.pk},
+        status=Job.Status.FAILED,
+        error="没有可以学习的已发布期次。",
+    )
+    html = staff_client.get(PAGE).text
+    assert "失败" in html and "没有可以学习的已发布期次。" in html

@@ -63,12 +63,12 @@ def _rmrb_lessons():
 
 def _shared_score(lesson, profile) -> float:
     """score_pages.py on the lesson's pages (the truth cut to them)."""
+    from importer.core.learn.texts import page_key
     from importer.core.learn.tune import Evaluator
-    from importer.core.text import label_key
 
     truth = json.loads((DSKB / "truth.json").read_text(encoding="utf-8"))
-    keys = {label_key(label) for label, _text in lesson.pages}
-    truth["pages"] = [page for page in truth["pages"] if label_key(page["label"]) in keys]
+    keys = {page_key(label) for label, _text in lesson.pages}
+    truth["pages"] = [page for page in truth["pages"] if page_key(page["label"]) in keys]
     parsed = Evaluator.parse(lesson, profile)
     with tempfile.TemporaryDirectory() as folder:
         truth_path, parsed_path = Path(folder) / "truth.json", Path(folder) / "edition.json"

@@ -41,7 +41,7 @@ def lesson_for(edition: Edition) -> Lesson | None:
     """The edition's stored dumps and the edition as it is now; None without dumps."""
     dumps = sorted(
         PageDump.objects.filter(edition=edition).values_list("label", "text"),
-        key=lambda pair: label_key(pair[0]) or ("", 0),
+        key=lambda pair: label_key(pair[0]),
     )
     if not dumps:
         return None

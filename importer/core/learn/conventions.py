@@ -30,7 +30,7 @@ from ..rules import rules_for
 from .corrections import corrections
 from .match import assign, page_pairs
 from .score import headline_split_known
-from .texts import label_key, norm, title_of
+from .texts import norm, page_key, title_of
 
 CJK = range(0x4E00, 0xA000)
 MIN_LITERAL = 2  # characters of a source form besides its outlet
@@ -117,7 +117,7 @@ def source_forms(lines: list[str], profile: Profile) -> list[Proposal]:
 
 def _article(published: dict, page: str, position: int | None) -> dict | None:
     for item in published.get("pages", []):
-        if label_key(item.get("label")) == label_key(page):
+        if page_key(item.get("label")) == page_key(page):
             for article in item.get("articles", []):
                 if article.get("position") == position:
                     return article

@@ -31,7 +31,7 @@ from itertools import pairwise
 
 from ..draft import BlockType
 from .match import assign, page_pairs
-from .texts import all_text, byline_text, caption_texts, label_key, norm, printed_blocks, title_of
+from .texts import all_text, byline_text, caption_texts, norm, page_key, printed_blocks, title_of
 
 SHORT_BLOCK = 4  # shorter published blocks (a lone name, a figure) are not looked up
 MOVED = 15  # characters of a story found elsewhere before it counts as moved
@@ -283,7 +283,7 @@ def _links(page: _Page, i: int, j: int) -> list[Correction]:
             out.append(page.correction("continuation missed", i, j, f"{key} {want.get('label')}"))
         elif got and not want:
             out.append(page.correction("false continuation", i, j, f"{key} {got.get('label')}"))
-        elif want and label_key(want.get("label")) != label_key(got.get("label")):
+        elif want and page_key(want.get("label")) != page_key(got.get("label")):
             out.append(
                 page.correction("continuation target changed", i, j, f"{got['label']}→{want['label']}")
             )

@@ -19,7 +19,7 @@ from dataclasses import dataclass, fields, replace
 
 from ..profile import Profile, Weights
 from .match import pages_by_label
-from .texts import all_text, label_key, norm, title_of
+from .texts import all_text, norm, page_key, title_of
 
 STEPS = (0.5, 1, 1.5, 2, 3, 4)
 MARGIN = 0.5  # a decision this close to the threshold counts as a quarter of a wrong one
@@ -107,7 +107,7 @@ class Recorder:
         self.decisions: list[Decision] = []
 
     def __call__(self, label: str, run, points) -> None:
-        page = self.pages.get(label_key(label))
+        page = self.pages.get(page_key(label))
         if page is None:
             return
         text = norm("".join(line.text for line in run))

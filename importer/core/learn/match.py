@@ -8,7 +8,7 @@ else the titles' similarity; below 0.8 nothing is matched.
 
 from __future__ import annotations
 
-from .texts import label_key, norm, ratio, title_of
+from .texts import norm, page_key, ratio, title_of
 
 MATCHED = 0.8
 
@@ -42,11 +42,11 @@ def assign(published: list[dict], parsed: list[dict]) -> dict[int, int]:
 
 
 def pages_by_label(edition: dict) -> dict:
-    return {label_key(page.get("label")): page for page in edition.get("pages", [])}
+    return {page_key(page.get("label")): page for page in edition.get("pages", [])}
 
 
 def page_pairs(published: dict, parsed: dict):
     """(published page, parsed page or None) in the published edition's order."""
     found = pages_by_label(parsed)
     for page in published.get("pages", []):
-        yield page, found.get(label_key(page.get("label")))
+        yield page, found.get(page_key(page.get("label")))

@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .match import assign, page_pairs
-from .texts import all_text, byline_text, label_key, norm, printed_blocks, recall, title_of
+from .texts import all_text, byline_text, norm, page_key, printed_blocks, recall, title_of
 
 KEPT = 0.98
 FOREIGN_SHARE, FOREIGN_CHARS = 1.03, 10
@@ -109,7 +109,7 @@ def _title_ok(parsed: dict, published: dict) -> bool:
 def _link_ok(link, want) -> bool:
     link = link or {}
     if link.get("label") and want.get("label"):
-        return label_key(link["label"]) == label_key(want["label"])
+        return page_key(link["label"]) == page_key(want["label"])
     return link.get("page") == want.get("page")
 
 

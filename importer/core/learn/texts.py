@@ -13,7 +13,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..text import label_key, normalise_label
+
 SPACES = re.compile(r"\s+")
+# A page label as editions and truths print it: 08, A3, 第8版.
+PAGE_LABEL = re.compile(r"^\s*第?([A-Za-z]?\d+)版?\s*$")
 # Truths and parses are compared many times while tuning; most articles read the same each time.
 CACHE = 65536
 
@@ -84,7 +88,9 @@ def ratio(first: str, second: str) -> float:
     return difflib.SequenceMatcher(None, first, second).ratio()
 
 
-def label_key(label) -> tuple[str, int] | None:
-    """``A03`` and ``A3`` are one page; ``第8版`` and ``08`` too."""
-    match = re.match(r"^\s*第?([A-Za-z]?)0*(\d+)版?\s*$", str(label or ""))
-    return (match.group(1).upper(), int(match.group(2))) if match else None
+def page_key(label) -> tuple | None:
+    """The page a label names, as the scorers read it: ``A03`` and ``A3`` are one page, ``第8版``
+    and ``08`` too (the label normalised and keyed as the import does:
+    `importer.core.text.normalise_label`, `label_key`); None for a label naming no page."""
+    match = PAGE_LABEL.match(str(label or ""))
+    return label_key(normalise_label(match.group(1))) if match else None

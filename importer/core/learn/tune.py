@@ -38,7 +38,7 @@ from .conventions import Proposal, proposals
 from .decisions import Recorder, fit, tracked
 from .match import pages_by_label
 from .score import Score, score_edition
-from .texts import label_key
+from .texts import page_key
 
 HELD_PAGES = 0.25  # of one edition's pages, when there are too few editions to hold one back
 MAX_PROPOSALS = 40
@@ -75,13 +75,13 @@ class Lesson:
     published: dict
 
     def only(self, labels) -> Lesson:
-        keys = {label_key(label) for label in labels}
+        keys = {page_key(label) for label in labels}
         return Lesson(
             self.date,
-            tuple(page for page in self.pages if label_key(page[0]) in keys),
+            tuple(page for page in self.pages if page_key(page[0]) in keys),
             {
                 **self.published,
-                "pages": [p for p in self.published.get("pages", []) if label_key(p.get("label")) in keys],
+                "pages": [p for p in self.published.get("pages", []) if page_key(p.get("label")) in keys],
             },
         )
 
@@ -134,7 +134,7 @@ class Evaluator:
         total = Score()
         got = pages_by_label(parsed)
         for page in published.get("pages", []):
-            mine = got.get(label_key(page.get("label")))
+            mine = got.get(page_key(page.get("label")))
             key = (json.dumps(page, sort_keys=True), json.dumps(mine, sort_keys=True))
             if key not in self.scores:
                 self.scores[key] = score_edition({"pages": [mine] if mine else []}, {"pages": [page]})

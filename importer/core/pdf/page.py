@@ -9,6 +9,7 @@ import re
 
 from ..draft import ArticleDraft, ArticleKind, BlockDraft, BlockType, DoubtKind, PageDraft, PhotoDraft
 from ..parser import parse_page
+from ..text import normalise_label
 from .areas import block_polygons
 from .layout import CAPTION_SIZE, Block, PageLayout, TitleGroup, column_of
 from .lines import Line
@@ -151,7 +152,7 @@ def block_article(block: Block, layout: PageLayout, profile=None, texts=None) ->
 def page_name(layout: PageLayout, label: str) -> str:
     for line in layout.furniture:
         for found in PAGE_NAME.finditer(line.text):
-            if found.group(2) and found.group(1).lstrip("0") == label.lstrip("0"):
+            if found.group(2) and normalise_label(found.group(1)) == normalise_label(label):
                 return found.group(2)
     return ""
 

@@ -2,6 +2,7 @@
 a page's dump beside its PDF, and files that are not one page PDF."""
 
 import io
+from types import SimpleNamespace
 
 import pytest
 from reportlab.pdfgen import canvas
@@ -10,6 +11,7 @@ from importer.core.draft import EditionImportError
 from importer.core.pdf import read_pdf_page
 from importer.core.pdf.chars import Char, unified
 from importer.core.pdf.lines import read_lines
+from importer.core.pdf.page import page_name
 from tests.conftest import FIXTURES, SEED
 
 SEED_PDF = FIXTURES / "pdf" / "seed" / "01.pdf"
@@ -93,3 +95,17 @@ def test_where_the_dump_and_the_pdf_disagree_the_article_says_so():
 def test_what_is_not_one_page_pdf_is_refused_with_one_line(data, says):
     with pytest.raises(EditionImportError, match=says):
         read_pdf_page(data, label="01", number=1)
+
+
+def test_the_page_s_name_is_read_from_the_furniture_naming_its_label():
+    layout = SimpleNamespace(
+        furniture=[SimpleNamespace(text="第A1版：经济"), SimpleNamespace(text="02版：要闻")]
+    )
+    assert [page_name(layout, label) for label in ("2", "02", "A1", "a1", "A2", "12")] == [
+        "要闻",
+        "要闻",
+        "经济",
+        "经济",
+        "",
+        "",
+    ]

@@ -4,16 +4,21 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from functools import cache
 
 from articles.models import Article
 from editions.models import Edition
 from importer.core.headlines import SAME_STORY, similarity
 
 
-def link_continuations(edition: Edition) -> tuple[int, set[int]]:
-    """Link the edition's parts: by repeated headline (`importer.core.headlines`), else the only
-    candidate. Links to pages not imported yet are made when those pages arrive. Returns (links,
-    the articles whose link changed)."""
+def link_continuations(
+    edition: Edition, same_story: Callable[[], float] = lambda: SAME_STORY
+) -> tuple[int, set[int]]:
+    """Link the edition's parts: by repeated headline (`importer.core.headlines`, from the
+    publication's threshold on, as its parser links them: `same_story()`, asked only when several
+    parts compete), else the only candidate. Links to pages not imported yet are made when those
+    pages arrive. Returns (links, the articles whose link changed)."""
     rows = list(
         Article.objects.filter(page__edition=edition)
         .order_by("page__number", "position")
@@ -22,13 +27,13 @@ def link_continuations(edition: Edition) -> tuple[int, set[int]]:
         )
     )
     current = {pk: next_id for pk, _, _, _, _, next_id in rows}
-    desired = _desired_links(rows)
+    desired = _desired_links(rows, cache(same_story))
     final = _save_links(current, desired)
     relinked = {pk for pk, target in final.items() if current.get(pk) != target}
     return sum(1 for target in final.values() if target), relinked
 
 
-def _desired_links(rows) -> dict[int, int]:
+def _desired_links(rows, same_story: Callable[[], float]) -> dict[int, int]:
     """First part -> second part, as the markers and headlines say."""
     seconds = defaultdict(list)
     for pk, label, headline, _, from_label, _ in rows:
@@ -46,7 +51,7 @@ def _desired_links(rows) -> dict[int, int]:
         if not candidates:
             continue
         score, best = max((similarity(headline, other), other_pk) for other_pk, other in candidates)
-        if score >= SAME_STORY or len(candidates) == 1:
+        if len(candidates) == 1 or score >= same_story():
             desired[pk] = best
             claimed.add(best)
     return desired

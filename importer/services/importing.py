@@ -34,6 +34,7 @@ from .plan import (
     make_plan,
     stored_edition,
 )
+from .profiles import same_story
 from .rights import check_import
 from .writer import Writer
 
@@ -116,7 +117,7 @@ def import_edition(
             writer.write()
             write_doubts([a for a in plan.articles if a.action in (ADDED, CHANGED)])
             store_dumps(edition, dumps)
-            linked, relinked = link_continuations(edition)
+            linked, relinked = link_continuations(edition, lambda: same_story(draft.publication.slug))
             writer.record_history(relinked)
             if relinked and plan.status == Outcome.UNCHANGED:
                 plan.status = Outcome.UPDATED

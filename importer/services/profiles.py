@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from editions.models import Edition
 from importer.core.draft import ArticleDraft, PublicationDraft
 from importer.core.errors import EditionImportError, gettext_noop
+from importer.core.headlines import SAME_STORY
 from importer.core.parser import parse_edition
 from importer.core.profile import Profile, ProfileError
 from importer.core.text import label_key
@@ -27,6 +28,16 @@ def profile_for(slug: str) -> Profile:
             slug=slug,
             error=error.args[0],
         ) from None
+
+
+def same_story(slug: str) -> float:
+    """From what headline similarity `slug`'s continued parts are one story, as its parser links
+    them (`Limits.same_story`); the default where its stored profile cannot be read (the parse,
+    which reads it whole, refuses that profile)."""
+    try:
+        return profile_for(slug).limits.same_story
+    except EditionImportError:
+        return SAME_STORY
 
 
 def save_profile(publication, profile: Profile, *, user, note: str = "", scores=None) -> PublicationProfile:

@@ -89,3 +89,31 @@ def test_a_corrected_dump_that_swaps_two_stories_continued_parts_relinks_both():
     result = import_edition(draft(swapped=True))
     assert result.status == "updated"
     assert links() == {"城市更新迈出新步伐": 2, "乡村振兴结出硕果": 1}
+
+
+@pytest.mark.parametrize(("same_story", "linked"), [(None, False), (0.5, True)])
+def test_stored_parts_are_matched_from_the_publication_s_own_same_story(same_story, linked):
+    """A page arriving on its own is linked by the service as the parser would link it: among
+    several parts, by a headline as similar as the publication's profile asks (0.56 here)."""
+    from dataclasses import replace
+
+    from editions.models import Publication
+    from importer.core.profile import Profile
+    from importer.services.profiles import save_profile
+
+    draft = h.edition(pages=2, articles_per_page=2, continued=False)
+    draft.pages[0].articles[0] = h.article(1, "城市更新迈出新步伐", continued_to=PageRef("02", 2))
+    draft.pages[1].articles = [
+        h.article(1, "城市更新有了新进展", continued_from=PageRef("01", 1)),
+        h.article(2, "乡村振兴结出硕果", continued_from=PageRef("01", 1)),
+    ]
+    import_edition(h.page_only(draft, "01"))
+    if same_story is not None:
+        profile = Profile()
+        profile = replace(profile, limits=replace(profile.limits, same_story=same_story))
+        save_profile(Publication.objects.get(), profile, user=None)
+    import_edition(h.page_only(draft, "02"))
+    first = Article.objects.get(headline="城市更新迈出新步伐")
+    assert (first.next_part.headline if first.next_part else None) == (
+        "城市更新有了新进展" if linked else None
+    )

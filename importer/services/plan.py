@@ -10,6 +10,7 @@ from enum import StrEnum
 from articles.models import Article
 from editions.models import Edition, Page
 from importer.core.draft import ArticleDraft, EditionDraft, PageDraft, PublicationDraft
+from importer.core.outline import plural
 from importer.core.text import label_key
 
 from .export import article_draft, articles_for_export
@@ -119,7 +120,8 @@ class ImportPlan:
     def summary(self):
         counts = Counter(a.action for a in self.articles)
         shown = ", ".join(f"{counts[k]} {k}" for k in Action if counts[k])
-        return f"{self.date}: would be {self.status} ({len(self.pages)} pages; articles: {shown or 'none'})"
+        pages = plural(len(self.pages), "page")
+        return f"{self.date}: would be {self.status} ({pages}; articles: {shown or 'none'})"
 
 
 class Stored:

@@ -109,6 +109,12 @@ def test_the_report_counts_match_a_hand_made_example(tmp_path, daily, staff_user
     assert "daily 2026-03-28  0.857" in text and "source line → title: 2" in text
 
 
+def test_the_report_counts_in_words_that_agree_with_their_numbers(tmp_path, daily, staff_user):
+    import_and_correct(tmp_path, staff_user)
+    text = run("importer_report", "--publication", "daily")
+    assert "(24/28 checks, 2 corrections)" in text and "checks) over 1 edition\n" in text
+
+
 def test_tuning_on_the_corrections_teaches_the_source_line_form_and_the_next_import_reads_it(
     tmp_path, daily, staff_user
 ):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from editions.models import Publication
 from importer.core.draft import EditionImportError
 from importer.core.names import parse_date
+from importer.core.outline import plural
 from importer.messages import describe
 from importer.services import learning
 from newsroom.text import printable
@@ -71,12 +72,10 @@ class Command(BaseCommand):
             score = item.score
             self.stdout.write(
                 f"{item.edition.publication.slug} {item.edition.date}  {score.value:.3f}  "
-                f"({score.passed}/{score.total} checks, {len(item.corrections)} corrections)"
+                f"({score.passed}/{score.total} checks, {plural(len(item.corrections), 'correction')})"
             )
-        total, editions = found.total, len(found.measures)
-        self.stdout.write(
-            f"total: {total.value:.3f} ({total.passed}/{total.total} checks) over {editions} editions"
-        )
+        total, editions = found.total, plural(len(found.measures), "edition")
+        self.stdout.write(f"total: {total.value:.3f} ({total.passed}/{total.total} checks) over {editions}")
         for name, (passed, count) in total.checks.items():
             self.stdout.write(f"  {name}: {passed}/{count}")
         self.stdout.write("corrections by kind:")

@@ -278,6 +278,11 @@ def test_plan_import_reads_and_never_writes():
     assert "1 changed" in plan.summary()
 
 
+def test_a_plan_s_summary_counts_its_pages_in_words():
+    assert "(1 page; articles: 3 added)" in plan_import(h.edition(pages=1)).summary()
+    assert "(2 pages; articles: 7 added)" in plan_import(h.edition()).summary()
+
+
 def _queries_to_import(draft):
     with CaptureQueriesContext(connection) as queries:
         import_edition(draft)

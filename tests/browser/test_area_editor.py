@@ -10,9 +10,7 @@ from articles.models import Article
 from editions.models import Page
 from tests.articles import factories
 from tests.articles.admin_helpers import png_upload
-from tests.browser.test_page_map import open_page, typeset_seed  # noqa: F401 (the fixture)
-from tests.browser.test_reader import SCREENSHOTS, browser  # noqa: F401 (the fixture)
-from tests.browser.test_review_flow import logged_in_page, users  # noqa: F401 (the fixture)
+from tests.browser.conftest import SCREENSHOTS, logged_in_page, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,7 +31,7 @@ def flat(points):
     return [value for point in points for value in point]
 
 
-def reader_corner(browser, live_server, media, article):  # noqa: F811
+def reader_corner(browser, live_server, media, article):
     """The first corner of the article's first polygon on the reader's page, in page fractions."""
     reader = open_page(browser, live_server, media, "desktop")
     polygon = reader.locator(f'.page-areas a[data-article="{article.pk}"] polygon').first
@@ -42,7 +40,7 @@ def reader_corner(browser, live_server, media, article):  # noqa: F811
     return tuple(float(value) for value in points.split()[0].split(","))
 
 
-def test_an_editor_drags_a_corner_and_the_reader_sees_it_moved(browser, live_server, typeset_seed, users):  # noqa: F811
+def test_an_editor_drags_a_corner_and_the_reader_sees_it_moved(browser, live_server, typeset_seed, users):
     page = Page.objects.get(label="01")
     article = Article.objects.filter(page=page).exclude(areas=[]).order_by("position").first()
     x, y = article.areas[0][0]
@@ -96,7 +94,7 @@ def test_an_editor_drags_a_corner_and_the_reader_sees_it_moved(browser, live_ser
     assert not errors, errors
 
 
-def test_the_keyboard_draws_gives_moves_and_reshapes_an_area(browser, live_server, settings, tmp_path, users):  # noqa: F811
+def test_the_keyboard_draws_gives_moves_and_reshapes_an_area(browser, live_server, settings, tmp_path, users):
     """Without a mouse: a rectangle from the toolbar, given to an article, moved with the arrows,
     two corners added (an L's six) and one removed, saved. A draft: the editor's change is saved
     at once."""
@@ -137,7 +135,7 @@ def test_the_keyboard_draws_gives_moves_and_reshapes_an_area(browser, live_serve
     assert not errors, errors
 
 
-def test_the_mouse_draws_and_deletes_areas(browser, live_server, settings, tmp_path, users):  # noqa: F811
+def test_the_mouse_draws_and_deletes_areas(browser, live_server, settings, tmp_path, users):
     """A rectangle dragged out, a polygon clicked corner by corner, each given to an article; an
     area deleted; an area left without an article stops the save until it has one."""
     settings.MEDIA_ROOT = tmp_path

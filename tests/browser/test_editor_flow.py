@@ -12,7 +12,6 @@ from django.urls import reverse
 from articles.models import Article
 from editions.models import Edition, Publication
 from importer.models import ArticleDoubt
-from tests.browser.test_reader import _empty_cache, browser  # noqa: F401  (the same launch)
 from tests.conftest import SEED
 from tests.roles import newsroom_group
 
@@ -33,7 +32,7 @@ def desk_chief(django_user_model):
     return user
 
 
-def test_an_editor_imports_fixes_publishes_and_reads(browser, live_server, desk_chief):  # noqa: F811
+def test_an_editor_imports_fixes_publishes_and_reads(browser, live_server, desk_chief):
     admin = live_server.url + reverse("admin:index")
     page = browser.new_page(locale="zh-CN")
     errors = []

@@ -8,7 +8,7 @@ import datetime
 
 import pytest
 
-from tests.browser.test_reader import _empty_cache, browser, import_dumps  # noqa: F401
+from tests.browser.conftest import import_dumps
 from tests.conftest import CORPUS, SEED
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -143,7 +143,7 @@ def _search_hit_high(page, url, phone):
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 @pytest.mark.parametrize("width", WIDTHS)
-def test_reading_pages_fit_and_read_well(browser, live_server, two_editions, width, javascript):  # noqa: F811
+def test_reading_pages_fit_and_read_well(browser, live_server, two_editions, width, javascript):
     context = browser.new_context(
         viewport={"width": width, "height": 844 if width < 800 else 900},
         java_script_enabled=javascript,

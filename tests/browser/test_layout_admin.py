@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from editions.models import Edition
-from tests.browser.test_reader import SCREENSHOTS, _empty_cache, browser, import_dumps  # noqa: F401
+from tests.browser.conftest import SCREENSHOTS, import_dumps
 from tests.conftest import CORPUS, SEED
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -40,7 +40,7 @@ def desk(django_user_model):
     return {"edition": edition, "article": Article.objects.filter(page__edition=edition).first()}
 
 
-def logged_in(browser, live_server, width):  # noqa: F811
+def logged_in(browser, live_server, width):
     page = browser.new_page(viewport={"width": width, "height": 900}, locale="zh-CN")
     page.goto(live_server.url + reverse("admin:login"))
     page.fill("#id_username", "desk")
@@ -90,7 +90,7 @@ def _preview_reads(page, width):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_the_desk_s_admin_pages_fit(browser, live_server, desk, width):  # noqa: F811
+def test_the_desk_s_admin_pages_fit(browser, live_server, desk, width):
     page = logged_in(browser, live_server, width)
     errors = []
     page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
@@ -114,7 +114,7 @@ def test_the_desk_s_admin_pages_fit(browser, live_server, desk, width):  # noqa:
     assert errors == []
 
 
-def test_title_and_paragraph_boxes_fit_their_text(browser, live_server, desk):  # noqa: F811
+def test_title_and_paragraph_boxes_fit_their_text(browser, live_server, desk):
     page = logged_in(browser, live_server, 1280)
     article = desk["article"]
     article.kicker = "就中几建交60周年暨全面战略合作伙伴关系确立十周年之际发来的贺电"
@@ -132,7 +132,7 @@ def test_title_and_paragraph_boxes_fit_their_text(browser, live_server, desk):  
     )
 
 
-def test_screenshots_of_the_desk_s_admin_pages(browser, live_server, desk):  # noqa: F811
+def test_screenshots_of_the_desk_s_admin_pages(browser, live_server, desk):
     """docs/screenshots/admin-*.png: the edition list, the edition form, the import preview (on a
     desktop and a phone) and an article."""
     page = logged_in(browser, live_server, 1280)

@@ -5,48 +5,14 @@ covers the image exactly on a phone and a desktop.
 The media files are served to the browser from MEDIA_ROOT by Playwright's routing (the live
 server serves static files only, as production leaves media to the web server)."""
 
-import mimetypes
-from io import StringIO
-from pathlib import Path
-
 import pytest
-from django.core.management import call_command
 
-from tests.browser.test_reader import SCREENSHOTS, VIEWPORTS, browser  # noqa: F401 (the fixture)
-from tests.conftest import FIXTURES
-from tests.importer import helpers as h
+from tests.browser.conftest import SCREENSHOTS, VIEWPORTS, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def typeset_seed(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    call_command(
-        "import_edition", str(FIXTURES / "pdf" / "seed"), "--date", "2023-08-09", *h.publishing(),
-        stdout=StringIO(), stderr=StringIO(),
-    )  # fmt: skip
-    return tmp_path
-
-
-def open_page(browser, live_server, media: Path, viewport: str):  # noqa: F811
-    page = browser.new_page(viewport=VIEWPORTS[viewport], locale="zh-CN")
-
-    def serve(route):
-        name = route.request.url.split("/media/", 1)[1]
-        path = media / name
-        if not path.is_file():
-            return route.fulfill(status=404)
-        kind = mimetypes.guess_type(str(path))[0] or "application/octet-stream"
-        return route.fulfill(status=200, body=path.read_bytes(), content_type=kind)
-
-    page.route("**/media/**", serve)
-    page.goto(live_server.url + "/")
-    page.wait_for_function("document.querySelector('.page-map img').complete")
-    return page
-
-
-def test_clicking_an_area_opens_its_article(browser, live_server, typeset_seed):  # noqa: F811
+def test_clicking_an_area_opens_its_article(browser, live_server, typeset_seed):
     page = open_page(browser, live_server, typeset_seed, "desktop")
     page.get_by_role("link", name="党建赋能治理 共建幸福家园").first.click()
     page.wait_for_url("**/zhuzhou-daily/2023-08-09/01/*/")
@@ -58,7 +24,7 @@ def test_clicking_an_area_opens_its_article(browser, live_server, typeset_seed):
     assert "排版样张" in page.locator(".page-thumbnail figcaption").inner_text()
 
 
-def test_keyboard_focus_walks_through_the_areas_and_lights_the_list(browser, live_server, typeset_seed):  # noqa: F811
+def test_keyboard_focus_walks_through_the_areas_and_lights_the_list(browser, live_server, typeset_seed):
     page = open_page(browser, live_server, typeset_seed, "desktop")
     areas = page.locator(".page-areas a")
     names = areas.evaluate_all("links => links.map(a => a.getAttribute('aria-label'))")
@@ -76,7 +42,7 @@ def test_keyboard_focus_walks_through_the_areas_and_lights_the_list(browser, liv
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS), ids=list(VIEWPORTS))
-def test_the_overlay_covers_the_image_exactly(browser, live_server, typeset_seed, viewport):  # noqa: F811
+def test_the_overlay_covers_the_image_exactly(browser, live_server, typeset_seed, viewport):
     page = open_page(browser, live_server, typeset_seed, viewport)
     image = page.locator(".page-map img").bounding_box()
     overlay = page.locator(".page-areas").bounding_box()

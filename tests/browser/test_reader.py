@@ -4,78 +4,13 @@ next page, a story, its continuation and back, a search and its hit, on a phone 
 Skips with the reason printed where Playwright or the browser is missing (`.ci/run` installs both)."""
 
 import datetime
-import os
-import shutil
-from pathlib import Path
 
 import pytest
-from django.core.cache import cache
-from django.db import connections
 
-from importer.core.draft import PublicationDraft
-from importer.core.parser import parse_edition
-from importer.services import import_edition
+from tests.browser.conftest import SCREENSHOTS, VIEWPORTS, import_dumps
 from tests.conftest import CORPUS, SEED
-from tests.importer import helpers as h
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CHROMIUM = os.environ.get("NEWSROOM_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
-
-
-def _why_no_browser():
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Playwright is not installed (pip install playwright)"
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
-    return None
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    reason = _why_no_browser()
-    if reason:
-        print(f"skipping browser test: {reason}")
-        pytest.skip(reason)
-    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls happen
-    # before it starts and the live server answers in its own thread.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-            # While Playwright runs its event loop in this thread, Django keeps the test's
-            # database connections apart from the thread's own; close them here, or one would
-            # still hold the test database when pytest-django drops it.
-            connections.close_all()
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-
-
-def import_dumps(pages, slug, name, date):
-    draft = parse_edition(pages, publication=PublicationDraft(slug=slug, name=name), date=date)
-    import_edition(draft, publish=True, confirmed_by=h.desk_chief())
 
 
 @pytest.fixture

@@ -8,38 +8,12 @@ from django.urls import reverse
 
 from articles.models import Article
 from tests.articles import factories
-from tests.browser.test_reader import _empty_cache, browser  # noqa: F401  (the same launch)
-from tests.roles import newsroom_group
+from tests.browser.conftest import logged_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "a-long-test-password-1"
 
-
-@pytest.fixture
-def users(django_user_model):
-    from axes.models import AccessAttempt
-
-    AccessAttempt.objects.all().delete()
-    made = {}
-    for username, group in (("bian", "编辑"), ("desk", "值班主任")):
-        user = django_user_model.objects.create_user(username, password=PASSWORD, is_staff=True)
-        user.groups.add(newsroom_group(group))
-        made[username] = user
-    return made
-
-
-def logged_in_page(browser, live_server, username):  # noqa: F811
-    page = browser.new_context(locale="zh-CN").new_page()
-    page.goto(live_server.url + reverse("admin:login"))
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.locator("input[type=submit]").click()
-    return page
-
-
-def test_an_editor_s_change_waits_for_the_desk_chief(browser, live_server, users):  # noqa: F811
+def test_an_editor_s_change_waits_for_the_desk_chief(browser, live_server, users):
     edition = factories.edition(published=True, pages=2, articles_per_page=2)
     article = Article.objects.get(page__edition=edition, page__number=1, position=1)
     change = live_server.url + reverse("admin:articles_article_change", args=[article.pk])

@@ -17,7 +17,7 @@ from importer.core.draft import DoubtKind
 from importer.models import ArticleDoubt
 from tests.articles import factories
 from tests.articles.admin_helpers import action_post, article_post_data, member_of
-from tests.importer.test_admin_import import IMPORT, confirm_data, upload
+from tests.importer.admin_helpers import IMPORT, confirm_data, upload
 
 pytestmark = pytest.mark.django_db
 

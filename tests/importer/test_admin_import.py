@@ -10,31 +10,15 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article
-from editions.models import Edition, Publication
+from editions.models import Edition
 from tests.conftest import CORPUS, SEED
+from tests.importer.admin_helpers import IMPORT, confirm_data, upload
 
 pytestmark = pytest.mark.django_db
-
-IMPORT = reverse("admin:editions_edition_import")
 
 
 def seed_upload(name="01.txt"):
     return SimpleUploadedFile(name, SEED.read_bytes(), content_type="text/plain")
-
-
-def upload(client, *files, date="2023-08-09", **extra):
-    publication = Publication.objects.default()
-    data = {"files": list(files), "publication": str(publication.pk), "date": date, "encoding": "", **extra}
-    return client.post(IMPORT, data)
-
-
-def confirm_data(response, **changes):
-    form = response.context["confirm_form"]
-    data = {"payload": form["payload"].value()}
-    for field in response.context["label_fields"]:
-        data[field.html_name] = field.value()
-    data.update(changes)
-    return data
 
 
 def test_upload_shows_a_preview_and_writes_nothing(staff_client):

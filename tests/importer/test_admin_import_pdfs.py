@@ -12,7 +12,7 @@ from editions.models import Edition, Page, Publication
 from importer.jobs import enqueue_upload
 from newsroom.models import Job
 from tests.conftest import FIXTURES, SEED
-from tests.importer.test_admin_import import upload
+from tests.importer.admin_helpers import upload
 
 pytestmark = pytest.mark.django_db
 

@@ -148,7 +148,7 @@ def _import_pages_words(client, upload, content_words):
 def test_the_import_flow_shows_no_english(staff_client):
     """The upload form, a refused upload, the preview with its doubts, and the summary after the
     import: all in Chinese, for an English browser too."""
-    from tests.importer.test_admin_import import IMPORT, confirm_data, upload
+    from tests.importer.admin_helpers import IMPORT, confirm_data, upload
 
     page = (ROOT / "tests/fixtures/bad/markers-to-missing-pages.txt").read_bytes()
     content_words = set(re.findall(r"[A-Za-z][A-Za-z’']{2,}", page.decode()))

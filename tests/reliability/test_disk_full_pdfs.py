@@ -134,7 +134,7 @@ def test_a_full_disk_at_the_edition_pdf_keeps_the_import_and_says_so(folder, set
 def pdf_upload(staff_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from tests.importer.test_admin_import import upload
+    from tests.importer.admin_helpers import upload
 
     return upload(
         staff_client,

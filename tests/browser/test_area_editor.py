@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def serve_media(page, media):
-    """The page image from MEDIA_ROOT, as the web server would serve it (see test_page_map)."""
+    """The page image from MEDIA_ROOT, as the web server would serve it (see conftest.open_page)."""
 
     def serve(route):
         path = media / route.request.url.split("/media/", 1)[1]

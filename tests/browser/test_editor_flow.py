@@ -3,8 +3,8 @@ through the import page (preview, then import), splits a title in the article (w
 parser's doubt about it), confirms the doubts left open (确认核对), publishes the
 edition from the list, and reads the change on the public page as an anonymous reader.
 
-Launches Chromium exactly as test_reader.py does and skips, with the reason printed, where
-Playwright or the browser is missing."""
+Launches Chromium as every browser test does (conftest.py) and skips, with the reason printed,
+where Playwright or the browser is missing."""
 
 import pytest
 from django.urls import reverse

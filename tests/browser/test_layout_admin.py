@@ -3,8 +3,8 @@ keeps every column (to 读者页面) in view with 已发布 on one line, the edi
 import preview never scroll sideways, the preview's columns are readable, title and paragraph
 boxes fit their text; and docs/screenshots/admin-*.png are taken from them.
 
-Launches Chromium exactly as test_reader.py does and skips, with the reason printed, where
-Playwright or the browser is missing."""
+Launches Chromium as every browser test does (conftest.py) and skips, with the reason printed,
+where Playwright or the browser is missing."""
 
 import datetime
 

@@ -1,7 +1,7 @@
 """Import page dumps or edition JSON as editions.
 
-    python manage.py import_edition --seed --publish                 # the project's seed page
-    python manage.py import_edition --seed 01.pdf --publish          # beside its page PDF (make demo)
+    python manage.py import_edition --seed                           # the project's seed page
+    python manage.py import_edition --seed 01.pdf                    # beside its page PDF (make demo)
     python manage.py import_edition 2023-08-09/ --publish --confirm-doubts zhuren  # open doubts
     python manage.py import_edition old/*/ --publish --operator-confirms "旧系统已发布的期次"
     python manage.py import_edition archive/*/                       # one edition per dated folder

@@ -12,13 +12,12 @@ from django.urls import reverse
 from articles.models import Article, Revision
 from editions.models import Page
 from tests.articles import factories
-from tests.articles.admin_helpers import management, member_of
+from tests.articles.admin_helpers import HEADLINE, member_of, new_article
 
 pytestmark = pytest.mark.django_db
 
 ADD = reverse("admin:articles_article_add")
 REVISIONS = reverse("admin:articles_revision_changelist")
-HEADLINE = "夜班新加的一条消息"
 
 
 @pytest.fixture
@@ -41,36 +40,6 @@ def logged_in(user):
     client = Client()
     client.force_login(user)
     return client
-
-
-def new_article(page, **changes):
-    """The add form as an editor fills it in: a headline, one paragraph and a tag."""
-    data = {
-        "kicker": "",
-        "headline": HEADLINE,
-        "subheadline": "",
-        "column": "",
-        "dateline": "本报讯",
-        "editor_note": "",
-        "page": str(page.pk),
-        "position": "3",
-        "kind": "news",
-        "continued_to_label": "",
-        "continued_to_page": "",
-        "continued_from_label": "",
-        "continued_from_page": "",
-        "next_part": "",
-        "tags": "夜班",
-        **management("bylines", 0),
-        **management("blocks", 1),
-        "blocks-0-order": "1",
-        "blocks-0-type": "paragraph",
-        "blocks-0-text": "新稿件的第一段。",
-        **management("photos", 0),
-        **management("corrections", 0),
-    }
-    data.update(changes)
-    return data
 
 
 def review(client, revision, answer):

@@ -12,8 +12,7 @@ from articles.models import Article, Revision
 from editions.models import Page
 from newsroom.text import MAX_PAGE_ARTICLES, MAX_POSITION
 from tests.articles import factories
-from tests.articles.admin_helpers import article_post_data, member_of
-from tests.articles.test_workflow_review_new import new_article
+from tests.articles.admin_helpers import article_post_data, member_of, new_article
 from tests.security.test_page_counts import page_post_data, post, stored
 
 pytestmark = pytest.mark.django_db

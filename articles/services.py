@@ -10,6 +10,7 @@ its search text here, so no caller has to remember it.
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
 from django.utils.translation import gettext_lazy as _
@@ -196,7 +197,11 @@ def move_to_page(articles, page, *, user):
 
 def link_parts(first, second, *, user):
     """`second` is the continued part of `first` (下转 / 上接, their pages' labels and numbers); a
-    story `second` followed before lets it go."""
+    story `second` followed before lets it go. Refused (ValidationError, nothing linked) unless
+    `second` is on another page of the same edition (`Article.continuation_problem`)."""
+    problem = Article.continuation_problem(first.page_id, second.pk)
+    if problem:
+        raise ValidationError(problem, code="continuation")
     with transaction.atomic():
         released = Article.objects.filter(next_part=second).exclude(pk=first.pk)
         ids = [first.pk, second.pk, *released.values_list("pk", flat=True)]

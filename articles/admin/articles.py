@@ -2,7 +2,7 @@
 one-step fixes, splitting a title, and deleted articles restored."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -301,11 +301,11 @@ class ArticleAdmin(RestoreMixin, SavesFilesWhole, HistoryAdmin):
             self.message_user(request, _("请在同一期中选中正好两篇稿件：转出的和转入的。"), messages.ERROR)
             return
         first, second = parts
-        problem = Article.continuation_problem(first.page_id, second.pk)
-        if problem:
-            self.message_user(request, problem, messages.ERROR)
+        try:
+            services.link_parts(first, second, user=request.user)
+        except ValidationError as refused:
+            self.message_user(request, refused.message, messages.ERROR)
             return
-        services.link_parts(first, second, user=request.user)
         self.message_user(
             request,
             _("已连接：《%(first)s》下转 %(label)s 版。")

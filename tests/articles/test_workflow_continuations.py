@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from articles import services
 from articles.models import Article, Byline
 from tests.articles import factories
 from tests.articles.admin_helpers import action_post, article_post_data
@@ -69,6 +70,22 @@ def test_the_link_action_refuses_two_parts_on_one_page(staff_client, edition):
     assert "另一个版面" in response.content.decode()
     first.refresh_from_db()
     assert first.next_part is None
+
+
+@pytest.mark.parametrize("where", ["same page", "other day"])
+def test_the_link_service_refuses_what_the_action_refuses(staff_user, edition, other_day, where):
+    """Whoever calls it (the admin's action, a command, a test): both parts in one edition, on
+    two pages, or nothing is linked."""
+    first = Article.objects.get(page__edition=edition, page__number=1, position=1)
+    days = {"same page": edition, "other day": other_day}
+    second = Article.objects.get(
+        page__edition=days[where], page__number=1 if where == "same page" else 2, position=2
+    )
+    with pytest.raises(ValidationError):
+        services.link_parts(first, second, user=staff_user)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.next_part_id, first.continued_to_label, second.continued_from_label) == (None, "", "")
 
 
 def test_the_previous_part_is_shown_with_its_place(staff_client, edition):

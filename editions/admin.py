@@ -8,7 +8,6 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
-from django.db.models.functions import Now
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -62,7 +61,7 @@ class StateFilter(admin.SimpleListFilter):
         if value == ReaderState.DRAFT:
             return queryset.filter(status=Edition.Status.DRAFT).exclude(pk__in=Edition.objects.withdrawn())
         if value == ReaderState.SCHEDULED:
-            return queryset.filter(status=Edition.Status.PUBLISHED, published_at__gt=Now())
+            return queryset.scheduled()
         if value == ReaderState.PUBLISHED:
             return queryset.published()
         if value == ReaderState.WITHDRAWN:

@@ -60,6 +60,10 @@ class EditionQuerySet(models.QuerySet):
         is the database's clock at each query, so a queryset built once stays right over time."""
         return self.filter(status=Edition.Status.PUBLISHED, published_at__lte=now or Now())
 
+    def scheduled(self):
+        """Editions published from a time still to come: readers see them from then on."""
+        return self.filter(status=Edition.Status.PUBLISHED, published_at__gt=Now())
+
     def withdrawn(self):
         """Drafts that were published (or scheduled) once: taken back (撤回)."""
         return self.filter(status=Edition.Status.DRAFT).filter(was_published())
@@ -75,9 +79,7 @@ class EditionQuerySet(models.QuerySet):
         just before and after (上一期 / 下一期; days without one are skipped), in one query."""
         editions = self.visible_to(user)
         others = editions.filter(publication=OuterRef("publication"))
-        scheduled = Edition.objects.filter(
-            publication=OuterRef("publication"), status=Edition.Status.PUBLISHED, published_at__gt=Now()
-        )
+        scheduled = Edition.objects.scheduled().filter(publication=OuterRef("publication"))
         return editions.select_related("publication").annotate(
             # When the paper's next scheduled edition goes live: what a page of this paper shows
             # (the front page, 上一期 / 下一期) may change then, and its cached copy must not outlive it.

@@ -27,7 +27,7 @@ from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from articles.models import Article, Byline, Contributor
+from articles.models import Article, Contributor
 from editions.models import Edition
 
 FEED_SIZE = 30
@@ -35,14 +35,11 @@ FEED_SIZE = 30
 SUMMARY_CHARS = 200
 
 
-def stories(queryset):
-    return queryset.exclude(kind__in=Article.NOT_STORIES)
-
-
 def feed_articles(queryset, limit=FEED_SIZE):
     """Published stories with everything an entry shows, newest edition first, in three queries."""
     return (
-        stories(queryset.published())
+        queryset.published()
+        .stories()
         .for_listing()
         .prefetch_related("tags")
         .with_opening(SUMMARY_CHARS + 1)
@@ -150,9 +147,8 @@ class ContributorFeed(LatestArticlesFeed):
 
     def get_object(self, request, slug):
         contributor = get_object_or_404(Contributor, slug=slug)
-        bylines = Byline.objects.filter(contributor=contributor).values("article_id")
         # Read here, not in items(): no published story, no feed (and the same queries).
-        contributor.feed_items = list(feed_articles(Article.objects.filter(pk__in=bylines)))
+        contributor.feed_items = list(feed_articles(Article.objects.bylined(contributor=contributor)))
         if not contributor.feed_items:
             raise Http404(_("这位作者还没有见报的稿件。"))
         return contributor

@@ -5,7 +5,7 @@ from django import forms
 from django.db import connections
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, Byline
+from articles.models import Article
 from articles.search import MAX_QUERY_CHARS, query_terms, search
 from editions.models import Publication
 
@@ -55,5 +55,4 @@ class ArticleSearchFilter(django_filters.FilterSet):
         return search(queryset, query_terms(value), connections[queryset.db])
 
     def filter_contributor(self, queryset, name, value):
-        # A subquery, not a join: a contributor with two roles on one article is one hit.
-        return queryset.filter(pk__in=Byline.objects.filter(contributor__slug=value).values("article_id"))
+        return queryset.bylined(contributor__slug=value)

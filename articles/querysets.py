@@ -47,6 +47,15 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(page__edition__in=Edition.objects.published().values("pk"))
 
+    def stories(self):
+        """Without advertisements and notices: no feed or news sitemap carries them."""
+        return self.exclude(kind__in=self.model.NOT_STORIES)
+
+    def bylined(self, **lookup):
+        """The articles with a byline matching `lookup` (`contributor=…`, `contributor__slug=…`): a
+        subquery, not a join, so an article with two of a contributor's bylines is one row."""
+        return self.filter(pk__in=_model("Byline").objects.filter(**lookup).values("article_id"))
+
     def with_placement(self):
         return self.select_related("page__edition__publication")
 

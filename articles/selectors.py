@@ -74,6 +74,15 @@ def edition_contents(edition):
     return pages
 
 
+def page_headlines(page):
+    """The articles of `page` (whose edition is already set) in printed order, ids and headlines
+    only: an article's page links to the one before and after it."""
+    articles = list(Article.objects.filter(page=page).order_by("position").only("pk", "headline"))
+    for article in articles:
+        article.page = page
+    return articles
+
+
 def reading_articles():
     """Articles as their own page shows them (`for_reading`)."""
     return _reading_articles().all()
@@ -109,6 +118,18 @@ def story_parts(edition, pk, label):
     for part in story:
         part.page.edition = edition
     return story
+
+
+def stories_published_since(since, limit=1000):
+    """The stories of editions published since `since`, with their place, newest edition first
+    (the news sitemap)."""
+    return (
+        Article.objects.published()
+        .filter(page__edition__published_at__gte=since)
+        .stories()
+        .with_placement()
+        .order_by("-page__edition__date", "page__number", "position")[:limit]
+    )
 
 
 def article_list(articles, page_number):

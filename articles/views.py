@@ -17,7 +17,7 @@ from taggit.models import Tag
 
 from articles import selectors
 from articles.filters import ArticleSearchFilter
-from articles.models import Article, Byline, Contributor
+from articles.models import Article, Contributor
 from articles.querysets import fetch_optional_parts
 from articles.search import query_terms
 from editions.models import Publication
@@ -170,10 +170,8 @@ def article(request, publication, date, label, pk):
     article = get_object_or_404(selectors.reading_articles().filter(page=page), pk=pk)
     article.page = page
     fetch_optional_parts([article])
-    siblings = list(Article.objects.filter(page=page).order_by("position").only("pk", "headline"))
+    siblings = selectors.page_headlines(page)
     index = next(i for i, sibling in enumerate(siblings) if sibling.pk == article.pk)
-    for sibling in siblings:
-        sibling.page = article.page
     context = reader_context(
         request,
         edition=edition,
@@ -214,9 +212,7 @@ def whole_story(request, publication, date, label, pk):
 def contributor(request, slug):
     """A contributor's bylines, newest first."""
     contributor = get_object_or_404(Contributor, slug=slug)
-    articles = Article.objects.visible_to(request.user).filter(
-        pk__in=Byline.objects.filter(contributor=contributor).values("article_id")
-    )
+    articles = Article.objects.visible_to(request.user).bylined(contributor=contributor)
     page_obj = selectors.article_list(articles, request.GET.get("page"))
     if not page_obj.paginator.count:
         raise Http404(_("这位作者还没有见报的稿件。"))
@@ -287,13 +283,9 @@ def robots(request):
 def news_sitemap(request):
     """Google News sitemap: stories of editions published in the last two days."""
     since = timezone.now() - datetime.timedelta(days=2)
-    articles = (
-        Article.objects.published()
-        .filter(page__edition__published_at__gte=since)
-        .exclude(kind__in=Article.NOT_STORIES)
-        .with_placement()
-        .order_by("-page__edition__date", "page__number", "position")[:1000]
-    )
-    context = {"articles": articles, "base": f"{request.scheme}://{request.get_host()}"}
+    context = {
+        "articles": selectors.stories_published_since(since),
+        "base": f"{request.scheme}://{request.get_host()}",
+    }
     response = render(request, "articles/sitemap_news.xml", context, content_type="application/xml")
     return mark_public(response)

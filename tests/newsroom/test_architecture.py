@@ -214,3 +214,68 @@ def test_the_checks_see_an_edge_hidden_in_a_function(tmp_path):
         "importer.core.text imports importer.views",
         "newsroom.text: no such module",
     ]
+
+
+# The staff check is written once (newsroom.permissions.is_staff), and the reading interfaces
+# (views, feeds, sitemaps) leave what a reader may see to the querysets (visible_to, published,
+# for_reading) and articles.selectors: no status or publication time of their own.
+STAFF_CHECK = "newsroom.permissions"
+READING = ("views", "feeds", "sitemaps")
+VISIBILITY = {"status", "published_at"}
+
+
+def staff_check_violations(root=ROOT):
+    violations = []
+    for name, path in _modules(root=root).items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            reads = isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load)
+            if reads and node.attr == "is_staff" and name != STAFF_CHECK:
+                violations.append(f"{name}:{node.lineno} reads is_staff")
+    for path in sorted((root / "templates").rglob("*")):
+        if path.is_file() and "is_staff" in path.read_text(encoding="utf-8"):
+            violations.append(f"{path.relative_to(root)} reads is_staff")
+    return violations
+
+
+def visibility_violations(root=ROOT):
+    violations = []
+    for name, path in _modules(root=root).items():
+        if name.rpartition(".")[2] not in READING or _top(name) not in APPS:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if isinstance(node, ast.keyword) and node.arg and VISIBILITY & set(node.arg.split("__")):
+                violations.append(f"{name}:{node.value.lineno} filters by {node.arg}")
+            elif isinstance(node, ast.Attribute) and node.attr == "Status":
+                violations.append(f"{name}:{node.lineno} reads a Status")
+    return violations
+
+
+def test_the_staff_check_is_written_once():
+    assert staff_check_violations() == []
+
+
+def test_the_reading_interfaces_leave_visibility_to_the_querysets():
+    assert visibility_violations() == []
+
+
+def test_the_checks_see_a_staff_check_or_a_visibility_filter_written_again(tmp_path):
+    (tmp_path / "newsroom").mkdir()
+    (tmp_path / "newsroom" / "permissions.py").write_text("def is_staff(user):\n    return user.is_staff\n")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "base.html").write_text("{% if user.is_staff %}{% endif %}")
+    (tmp_path / "editions").mkdir()
+    (tmp_path / "editions" / "feeds.py").write_text(
+        "def items(request):\n"
+        "    if request.user.is_staff:\n"
+        "        return Edition.objects.filter(status=Edition.Status.PUBLISHED)\n"
+        "    return Article.objects.filter(page__edition__published_at__lte=now)\n"
+    )
+    assert staff_check_violations(tmp_path) == [
+        "editions.feeds:2 reads is_staff",
+        "templates/base.html reads is_staff",
+    ]
+    assert sorted(visibility_violations(tmp_path)) == [
+        "editions.feeds:3 filters by status",
+        "editions.feeds:3 reads a Status",
+        "editions.feeds:4 filters by page__edition__published_at__lte",
+    ]

@@ -5,7 +5,8 @@ boxes in points, origin top left. Pure Python.
 CJK compatibility ideographs (U+F900–U+FAFF) and Kangxi radicals (U+2F00–U+2FDF), which subset
 fonts' ToUnicode maps give for glyphs of ordinary characters, are mapped back to the unified
 ideographs, and only those: NFKC would also turn the full-width punctuation a Chinese page prints
-into ASCII. Glyphs without a Unicode value (the private use area) are no text.
+into ASCII. Glyphs without a Unicode value (the private use area) are no text, nor are the
+characters the text policy drops (`newsroom.text.clean_value`: controls, bidi marks).
 
 The page is the printed one: cut to its TrimBox (no bleed, crop marks or slug), turned upright
 by its /Rotate; sizes are as printed (the font's size times the text matrix's scale); photos are
@@ -24,6 +25,8 @@ from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
+
+from newsroom.text import INVISIBLE
 
 from ..errors import EditionImportError, gettext_noop
 
@@ -144,6 +147,10 @@ def read_chars(page, frame: tuple[float, float, float, float]) -> list[Char]:
             if 0xE000 <= code <= 0xF8FF or code == 0xFFFD:
                 # A glyph of a font without a Unicode map (the private use area, or none): no
                 # text anyone can read; a page of only these has no text layer.
+                continue
+            if INVISIBLE.match(chr(code)):
+                # What the text policy drops from a dump or edition JSON (a bidi override, a
+                # control character) is no character of the page either, title or text.
                 continue
             # The loose box: the font's ascent to descent, the same for every character of a line.
             raw.FPDFText_GetLooseCharBox(handle, index, box)

@@ -79,6 +79,20 @@ def test_text_comes_from_the_subset_fonts_map_with_compatibility_ideographs_unif
     assert "," not in text and "1" not in text
 
 
+def test_a_pdf_s_bidi_marks_are_dropped_from_titles_and_text_as_a_dump_s_are():
+    """The text policy (newsroom.text.clean_value) holds for a PDF's text layer too: a glyph its
+    map calls U+202E or U+200F is no character, in the headline (read by sizes) or the text."""
+    data = subset_font_page()
+    for letter, code in (("A", "202E"), ("B", "200F")):
+        data = data.replace(
+            f"<{ord(letter):02X}> <{TO_UNICODE[letter]}>".encode(), f"<{ord(letter):02X}> <{code}>".encode()
+        )
+    (article,) = read_pdf_page(data, label="01", number=1).articles
+    assert article.headline == "市场"
+    text = article.headline + article.dateline + "".join(block.text for block in article.body)
+    assert "\u202e" not in text and "\u200f" not in text and "市场，市场１日。" in text
+
+
 def test_characters_drawn_backwards_and_lines_bottom_up_read_in_order():
     body = ["株洲日报讯记者从市里获悉，", "今年全市新建了一批口袋公园，", "市民出门就能走进绿地。"]
 

@@ -12,6 +12,9 @@ Pure Python, no Django import: the importer's pure core and the search tokenizer
   (the import service applies it to drafts from any source).
 - `nfkc(text)`: NFKC folding (full-width forms to their plain ones), for matching and searching,
   never for what is stored.
+- `normalise_label(label)`: a page label as navigation prints it (``1`` -> ``01``, ``a2`` ->
+  ``A2``), however a dump, a file's name, edition JSON or an editor wrote it; `label_key(label)`:
+  the order labels sort in (01 < 02 < 10 < A1 < A2 < B1).
 
 And what no cleaning can mend, so the text is refused with one line saying why (every reader of
 outside text, the edition JSON reader, the import service, the admin's forms, asks the same):
@@ -146,6 +149,23 @@ def without_controls(text: str) -> str:
 def clean_text(text: str) -> str:
     """A text of lines: LF line ends, then `clean_value`. Idempotent."""
     return clean_value(LINE_BREAKS.sub("\n", text))
+
+
+def normalise_label(label: str) -> str:
+    """Page labels as printed in navigation: ``1`` -> ``01``, ``a2`` -> ``A2``."""
+    label = label.strip().upper()
+    if label.isdigit():
+        return f"{int(label):02d}"
+    return label
+
+
+_LABEL_PARTS = re.compile(r"^([A-Za-z]*)(\d*)(.*)$", re.S)
+
+
+def label_key(label: str):
+    """Sort key for page labels as printed: 01 < 02 < 10 < A1 < A2 < B1."""
+    prefix, digits, rest = _LABEL_PARTS.match(label).groups()
+    return (prefix, int(digits) if digits else -1, rest)
 
 
 # Characters a Chinese page prints that NFKC folds on their own (full-width punctuation, letters

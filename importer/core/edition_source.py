@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from newsroom.text import label_key
+
 from .draft import EditionDraft, PublicationDraft
 from .errors import EditionImportError, gettext_noop
 from .parser import parse_edition
 from .profile import Profile
-from .text import label_key
 
 
 @dataclass

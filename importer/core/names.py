@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime
 import re
 
+from newsroom.text import normalise_label
+
 from .errors import EditionImportError, gettext_noop
-from .text import normalise_label
 
 NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-?(0[1-9]|1[0-2])-?(\d\d)(?!\d)")
 NAME_LABEL = re.compile(r"(?:^|[-_.\s]|第|page|p)([A-Za-z]?\d{1,3})版?$", re.IGNORECASE)

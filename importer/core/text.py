@@ -32,7 +32,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from newsroom.text import clean_text
+from newsroom.text import clean_text, normalise_label
 
 from .errors import EditionImportError, gettext_noop
 
@@ -219,23 +219,6 @@ def read_furniture(line: str) -> FurnitureLine | None:
     if date:
         found.date = make_date(*date.groups(), printed=date.group(0))
     return found
-
-
-def normalise_label(label: str) -> str:
-    """Page labels as printed in navigation: ``1`` -> ``01``, ``a2`` -> ``A2``."""
-    label = label.strip().upper()
-    if label.isdigit():
-        return f"{int(label):02d}"
-    return label
-
-
-_LABEL_PARTS = re.compile(r"^([A-Za-z]*)(\d*)(.*)$", re.S)
-
-
-def label_key(label: str):
-    """Sort key for page labels as printed: 01 < 02 < 10 < A1 < A2 < B1."""
-    prefix, digits, rest = _LABEL_PARTS.match(label).groups()
-    return (prefix, int(digits) if digits else -1, rest)
 
 
 def read_header(text: str) -> DumpHeader:

@@ -7,8 +7,8 @@ import hashlib
 
 from django.utils import timezone
 
-from importer.core.text import normalise_label
 from importer.models import PageDump
+from newsroom.text import normalise_label
 
 
 def store_dumps(edition, pages) -> int:

@@ -31,10 +31,10 @@ from importer.core.learn.score import Score
 from importer.core.learn.tune import Evaluator, Lesson, Tuning, tune
 from importer.core.parser import parse_edition
 from importer.core.profile import Profile
-from importer.core.text import label_key
 from importer.models import PageDump
 from importer.services.export import export_edition
 from importer.services.profiles import profile_for, save_profile
+from newsroom.text import label_key
 
 
 def lesson_for(edition: Edition) -> Lesson | None:

@@ -31,7 +31,6 @@ from importer.core.draft import (
 )
 from importer.core.errors import EditionImportError, gettext_noop
 from importer.core.jsonio import article_to_json
-from importer.core.text import normalise_label
 from importer.services.counts import PARTS, counted, counted_edition, counted_page
 from importer.services.fields import A_PAGE, THE_EDITION, THE_PUBLICATION, field_words
 from newsroom.text import (
@@ -42,6 +41,7 @@ from newsroom.text import (
     SLUG,
     URL_PART,
     markup,
+    normalise_label,
     text_problem,
     url_part_problem,
     without_controls,

@@ -16,7 +16,7 @@ from django.core.files.storage import default_storage
 from importer.core.draft import EditionDraft
 from importer.core.errors import EditionImportError, Phrase, gettext_noop
 from importer.core.pdf.render import PageRenderer
-from importer.core.text import normalise_label
+from newsroom.text import normalise_label
 
 from .normalise import image_url
 

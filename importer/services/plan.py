@@ -11,7 +11,7 @@ from articles.models import Article
 from editions.models import Edition, Page
 from importer.core.draft import ArticleDraft, EditionDraft, PageDraft, PublicationDraft
 from importer.core.outline import plural
-from importer.core.text import label_key
+from newsroom.text import label_key
 
 from .export import article_draft, articles_for_export
 from .normalise import PreparedEdition, fingerprint, image_name, prepare_edition

@@ -11,8 +11,8 @@ from importer.core.errors import EditionImportError, gettext_noop
 from importer.core.headlines import SAME_STORY
 from importer.core.parser import parse_edition
 from importer.core.profile import Profile, ProfileError
-from importer.core.text import label_key
 from importer.models import PublicationProfile
+from newsroom.text import label_key
 
 
 def profile_for(slug: str) -> Profile:

@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 
 from editions.models import Edition
 from importer.core.learn.corrections import tally
-from importer.core.text import label_key
 from importer.models import CorrectionCount, EditionScore, PageDump, PageScore
 from importer.services import learning
 from importer.services.profiles import profile_for
 from newsroom import jobs
 from newsroom.models import Job
+from newsroom.text import label_key
 
 
 def rescore_later(edition_ids) -> list[Job]:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from newsroom.text import label_key
+
 from ..draft import EditionImportError
 from ..errors import gettext_noop
 from ..jsonio import edition_from_json, edition_to_json
 from ..names import NAME_DATE, parse_date
 from ..sources import DUMP_SUFFIXES, collect_paths
-from ..text import label_key
 from .tune import Lesson
 
 EDITION_JSON = "edition.json"

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..text import label_key, normalise_label
+from newsroom.text import label_key, normalise_label
 
 SPACES = re.compile(r"\s+")
 # A page label as editions and truths print it: 08, A3, 第8版.
@@ -91,6 +91,6 @@ def ratio(first: str, second: str) -> float:
 def page_key(label) -> tuple | None:
     """The page a label names, as the scorers read it: ``A03`` and ``A3`` are one page, ``第8版``
     and ``08`` too (the label normalised and keyed as the import does:
-    `importer.core.text.normalise_label`, `label_key`); None for a label naming no page."""
+    `newsroom.text.normalise_label`, `label_key`); None for a label naming no page."""
     match = PAGE_LABEL.match(str(label or ""))
     return label_key(normalise_label(match.group(1))) if match else None

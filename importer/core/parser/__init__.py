@@ -26,13 +26,12 @@ import gc
 from contextlib import contextmanager
 from functools import partial
 
-from newsroom.text import clean_text
+from newsroom.text import clean_text, normalise_label
 
 from ..draft import EditionDraft, PageDraft, PublicationDraft
 from ..errors import EditionImportError, gettext_noop
 from ..profile import DEFAULT, Profile
 from ..rules import rules_for
-from ..text import normalise_label
 from .finish import finish
 from .lines import Furniture, read_lines
 from .link import link_parts

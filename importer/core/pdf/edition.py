@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime
 
+from newsroom.text import normalise_label
+
 from ..draft import EditionDraft, PublicationDraft
 from ..parser import parse_page
 from ..parser.link import link_parts
 from ..profile import DEFAULT
-from ..text import normalise_label
 from . import read_pdf_page
 
 

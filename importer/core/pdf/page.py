@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
+from newsroom.text import normalise_label
+
 from ..draft import ArticleDraft, ArticleKind, BlockDraft, BlockType, DoubtKind, PageDraft, PhotoDraft
 from ..parser import parse_page
-from ..text import normalise_label
 from .areas import block_polygons
 from .layout import CAPTION_SIZE, Block, PageLayout, TitleGroup, column_of
 from .lines import Line

@@ -1,10 +1,10 @@
-"""Page labels: one normalisation and one sort key (importer.core.text), and the scorers' page key
+"""Page labels: one normalisation and one sort key (newsroom.text), and the scorers' page key
 made of the two (importer.core.learn.texts.page_key)."""
 
 import pytest
 
 from importer.core.learn.texts import page_key
-from importer.core.text import label_key, normalise_label
+from newsroom.text import label_key, normalise_label
 
 
 def test_a_label_is_normalised_as_navigation_prints_it():

@@ -66,6 +66,7 @@ class ArticleAdminForm(PositionMixin, OutsideTextMixin, forms.ModelForm):
     a second editor's save cannot silently overwrite the first one's."""
 
     opened_updated = forms.CharField(label=_("打开时的保存时间"), widget=forms.HiddenInput, required=False)
+    label_fields = ("continued_to_label", "continued_from_label")
     item_limits = {"tags": Tag._meta.get_field("name").max_length}
     item_counts = {"tags": MAX_TAGS}
 

@@ -64,6 +64,8 @@ class ScheduleForm(forms.Form):
 class PageForm(OutsideTextMixin, CleanImageMixin, forms.ModelForm):
     """A page; its page image is checked and stripped like a photo."""
 
+    label_fields = ("label",)
+
     class Meta:
         model = Page
         fields = ["edition", "number", "label", "name", "editor", "image"]

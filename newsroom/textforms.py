@@ -7,7 +7,7 @@ and holds no more of them than a printed article has."""
 
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.text import LONE_SURROGATE, MAX_PARAGRAPH_CHARS, clean_value
+from newsroom.text import LONE_SURROGATE, MAX_PARAGRAPH_CHARS, clean_value, normalise_label
 
 PARAGRAPH_TOO_LONG = _("这一段长 %(length)d 字，超过版面能容纳的 %(limit)d 字：请分成几段。")
 NOT_TEXT = _("含有无法保存的字符（孤立的代理码位），请重新输入这段文字。")
@@ -17,10 +17,12 @@ TOO_MANY_ITEMS = _("共 %(count)d 项，超过上限 %(limit)d 项：请删去�
 
 class OutsideTextMixin:
     """For a form: `paragraph_fields` names the fields that hold one paragraph each,
-    `item_limits` the fields holding a list of texts, with the characters each may have, and
-    `item_counts` how many items such a field may hold."""
+    `label_fields` those holding a page label (normalised as the import writes labels, so a page
+    typed 1 is the import's 01), `item_limits` the fields holding a list of texts, with the
+    characters each may have, and `item_counts` how many items such a field may hold."""
 
     paragraph_fields: tuple[str, ...] = ()
+    label_fields: tuple[str, ...] = ()
     item_limits: dict[str, int] = {}
     item_counts: dict[str, int] = {}
 
@@ -36,6 +38,8 @@ class OutsideTextMixin:
                 self.add_error(name, NOT_TEXT)
                 continue
             value = cleaned[name] = clean_value(value)
+            if name in self.label_fields:
+                value = cleaned[name] = normalise_label(value)
             if name in self.paragraph_fields and len(value) > MAX_PARAGRAPH_CHARS:
                 self.add_error(
                     name, PARAGRAPH_TOO_LONG % {"length": len(value), "limit": MAX_PARAGRAPH_CHARS}

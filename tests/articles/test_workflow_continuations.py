@@ -121,3 +121,13 @@ def test_the_move_confirmation_lists_articles_with_their_places(staff_client, ed
     article = Article.objects.get(page__edition=edition, page__number=1, position=2)
     response = staff_client.post(ARTICLES, action_post("move_to_page", [article]))
     assert "2023-08-09 01版 第2篇：" in response.content.decode()
+
+
+def test_the_pages_an_editor_types_for_a_continuation_are_labels_as_the_import_writes_them(
+    staff_client, edition
+):
+    article = Article.objects.get(page__number=1, position=1)
+    data = article_post_data(article, continued_to_label="2", continued_from_label=" a3 ")
+    assert staff_client.post(change_url(article), data).status_code == 302
+    article.refresh_from_db()
+    assert (article.continued_to_label, article.continued_from_label) == ("02", "A3")

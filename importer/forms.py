@@ -10,6 +10,7 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from editions.models import Publication
+from importer.core.names import LABEL
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -27,7 +28,6 @@ class MultipleFileField(forms.FileField):
 
 
 ENCODINGS = [("", _("自动识别")), ("utf-8", "UTF-8"), ("gb18030", "GB18030 / GBK")]
-PAGE_LABEL = r"^[A-Za-z]?\d{1,3}$"
 # The uploads travel between preview and import inside the signed form (base64 makes them a
 # third larger), so they stay well under DATA_UPLOAD_MAX_MEMORY_SIZE.
 MAX_IMPORT_UPLOAD = 6 * 1024 * 1024
@@ -121,7 +121,7 @@ class ImportConfirmForm(forms.Form):
         self.label_names = list(label_names)
         for index, name in enumerate(self.label_names):
             self.fields[f"label_{index}"] = forms.RegexField(
-                regex=PAGE_LABEL,
+                regex=LABEL,  # what --page takes (importer.core.names.parse_label)
                 label=name,
                 max_length=4,
                 error_messages={"invalid": _("版号应像 01、8 或 A2。")},

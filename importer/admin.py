@@ -21,7 +21,7 @@ from importer.core.sources import collect_uploads
 from importer.forms import ImportConfirmForm, ImportUploadForm, label_names, sign_import, unsign_import
 from importer.jobs import enqueue_upload, has_pdf, unreadable_pdfs
 from importer.messages import IMPORT_ACTIONS, describe, import_summary
-from importer.services import import_edition, plan_import
+from importer.services import Action, Outcome, import_edition, plan_import
 from importer.services.profiles import profile_for
 from newsroom.uploads import upload_failure_message
 
@@ -76,6 +76,7 @@ def preview_pages(plan):
             row = {
                 "action": item.action,
                 "action_label": IMPORT_ACTIONS.get(item.action, item.action),
+                "kept": item.action == Action.KEPT,
                 "position": item.position,
                 "headline": item.headline,
             }
@@ -203,6 +204,8 @@ class EditionImportAdmin(EditionDoubtsMixin, EditionAdmin):
             "confirm_form": confirm,
             "label_fields": [field for field in confirm if field.name.startswith("label_")],
             "plan": plan,
+            "new_edition": plan.status == Outcome.CREATED,
+            "updates_edition": plan.status == Outcome.UPDATED,
             "existing": Edition.objects.filter(
                 publication__slug=plan.publication.slug, date=plan.date
             ).first(),

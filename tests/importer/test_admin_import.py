@@ -35,6 +35,7 @@ def test_upload_shows_a_preview_and_writes_nothing(staff_client):
     assert len(rows) >= 3
     assert all(row["action"] == "added" for row in rows)
     assert rows[0]["headline"] in content
+    assert "这是新的一期，导入后为草稿。" in content
     assert any(row["bylines"] for row in rows)
     assert any(row["paragraphs"] for row in rows)
     assert [field.value() for field in response.context["label_fields"]] == ["01"]
@@ -52,6 +53,7 @@ def test_confirm_imports_the_edition_as_a_draft(staff_client):
     # The same upload again changes nothing.
     again = upload(staff_client, seed_upload())
     assert again.context["plan"].status == "unchanged"
+    assert "这一期已经存在，内容相同，导入不会改变任何内容。" in again.content.decode()
 
 
 def test_edited_label_is_used_on_re_preview(staff_client):
@@ -100,6 +102,8 @@ def test_edited_articles_are_kept_unless_replaced(staff_client):
     kept = [row for row in rows if row["action"] == "kept"]
     assert [row["headline"] for row in kept] == ["编辑改过的标题"]
     assert "编辑改过，保留" in preview.content.decode()
+    assert "这一期已经存在，导入将更新它：" in preview.content.decode()
+    assert "<strong>编辑改过，保留</strong>" in preview.content.decode()
     staff_client.post(IMPORT, confirm_data(preview, _import="1"))
     article.refresh_from_db()
     assert article.headline == "编辑改过的标题"

@@ -1,8 +1,8 @@
 """States are named by their enums: no production module or template writes a stored choice's
-value as a string (`kind == "news"`, `status="published"`, `{"type": "paragraph"}`), so a value
-renamed in its enum cannot leave a comparison that silently never holds. The enums' own
-definitions and the migrations are where the values are written; tests may write them, as they
-check what is stored."""
+value, or an import's action or outcome, as a string (`kind == "news"`, `status="published"`,
+`{"type": "paragraph"}`), so a value renamed in its enum cannot leave a comparison that silently
+never holds. The enums' own definitions and the migrations are where the values are written;
+tests may write them, as they check what is stored."""
 
 import ast
 import re
@@ -10,6 +10,7 @@ import re
 from articles.models import Article, Block, Byline, Correction, Revision
 from editions.models import Edition
 from importer.models import ArticleDoubt
+from importer.services import Action, Outcome
 from newsroom.models import Job
 from tests.conftest import ROOT
 
@@ -19,7 +20,8 @@ CHOICES = {
     "kind": {*Article.Kind.values, *Correction.Kind.values, *ArticleDoubt.Kind.values},
     "role": set(Byline.Role.values),
     "type": set(Block.Type.values),
-    "status": {*Edition.Status.values, *Revision.Status.values, *Job.Status.values},
+    "status": {*Edition.Status.values, *Revision.Status.values, *Job.Status.values, *Outcome},
+    "action": set(Action),
     "cleared_how": set(ArticleDoubt.Clearing.values),
 }
 TEMPLATE_TEST = re.compile(

@@ -9,28 +9,14 @@ from taggit.models import Tag
 from editions.models import Edition, Page
 from editions.services import lock_edition
 from newsroom.images import CleanImageMixin, cleaned_image
-from newsroom.text import MAX_NOTE_PARAGRAPHS, MAX_PAGE_ARTICLES, MAX_POSITION, MAX_TAGS
+from newsroom.text import MAX_NOTE_PARAGRAPHS, MAX_POSITION, MAX_TAGS
 from newsroom.textforms import OutsideTextMixin
 
 from .models import Article, Block, Byline, Contributor, Correction, Photo
+from .services import check_room
 
 # Pages offered in the article form when the article has no page yet and none is asked for.
 RECENT_EDITIONS = 10
-
-
-def check_room(page, adding):
-    """Refuses to put `adding` more articles on `page` past what a printed page has (the import's
-    count too, so an edited edition exported imports again)."""
-    count = page.articles.count()
-    if count + adding > MAX_PAGE_ARTICLES:
-        raise forms.ValidationError(
-            _(
-                "%(page)s已有 %(count)d 篇稿件，再放 %(adding)d 篇就超过一个版面的上限 %(limit)d 篇："
-                "请换一个版面。"
-            ),
-            code="page_full",
-            params={"page": page, "count": count, "adding": adding, "limit": MAX_PAGE_ARTICLES},
-        )
 
 
 class PositionMixin:

@@ -170,10 +170,27 @@ def set_kind(articles, kind, *, user):
     return len(ids)
 
 
+def check_room(page, adding):
+    """Refuses to put `adding` more articles on `page` past what a printed page has (the import's
+    count too, so an edited edition exported imports again)."""
+    count = page.articles.count()
+    if count + adding > MAX_PAGE_ARTICLES:
+        raise ValidationError(
+            _(
+                "%(page)s已有 %(count)d 篇稿件，再放 %(adding)d 篇就超过一个版面的上限 %(limit)d 篇："
+                "请换一个版面。"
+            ),
+            code="page_full",
+            params={"page": page, "count": count, "adding": adding, "limit": MAX_PAGE_ARTICLES},
+        )
+
+
 def move_to_page(articles, page, *, user):
     """Put `articles` at the end of `page` in their printed order; returns how many moved. Moving
     an article between editions where one is published publishes or withdraws it: only a user
-    who may publish does that (editions.services)."""
+    who may publish does that (editions.services). Refused (ValidationError, nothing moved) when
+    `page` has no room for them (`check_room`)."""
+    check_room(page, articles.exclude(page=page).count())
     if not may_publish(user):
         leaving = articles.exclude(page__edition_id=page.edition_id)
         published = Edition.Status.PUBLISHED

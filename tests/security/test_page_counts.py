@@ -6,8 +6,10 @@ rows, or stored rows left out of it), and refuses to move articles onto a full p
 editor saved exports and imports again."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse, reverse_lazy
 
+from articles import services
 from articles.models import Article
 from editions.models import Edition, Page
 from importer.core.draft import EditionImportError
@@ -154,6 +156,14 @@ def test_articles_moved_onto_a_full_page_from_the_list_are_refused(staff_client,
     assert response.status_code == 200
     assert f"再放 2 篇就超过一个版面的上限 {MAX_PAGE_ARTICLES} 篇" in response.content.decode()
     assert full_page.articles.count() == MAX_PAGE_ARTICLES
+
+
+def test_the_move_service_refuses_a_full_page_whoever_calls_it(staff_user, full_page, elsewhere):
+    moving = Article.objects.filter(pk__in=[article.pk for article in elsewhere])
+    with pytest.raises(ValidationError, match="再放 2 篇就超过一个版面的上限"):
+        services.move_to_page(moving, full_page, user=staff_user)
+    assert full_page.articles.count() == MAX_PAGE_ARTICLES
+    assert moving.exclude(page=full_page).count() == 2
 
 
 def test_an_article_added_at_a_position_taken_since_the_page_was_opened_is_a_form_error(staff_client, page):

@@ -284,7 +284,11 @@ class ArticleAdmin(RestoreMixin, SavesFilesWhole, HistoryAdmin):
                 submit_label=_("移动"),
             )
         page = form.cleaned_data["page"]
-        moved = services.move_to_page(self._only_unheld(request, queryset), page, user=request.user)
+        try:
+            moved = services.move_to_page(self._only_unheld(request, queryset), page, user=request.user)
+        except ValidationError as refused:  # filled by another editor since the form's check
+            self.message_user(request, refused.messages[0], messages.ERROR)
+            return None
         self.message_user(
             request,
             _("%(count)d 篇稿件已移到 %(page)s。") % {"count": moved, "page": page},

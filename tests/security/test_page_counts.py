@@ -166,6 +166,17 @@ def test_the_move_service_refuses_a_full_page_whoever_calls_it(staff_user, full_
     assert moving.exclude(page=full_page).count() == 2
 
 
+def test_a_page_filled_after_the_move_form_s_check_is_refused_in_chinese(
+    staff_client, full_page, elsewhere, monkeypatch
+):
+    monkeypatch.setattr("articles.forms.check_room", lambda page, adding: None)  # filled since
+    apply = action_post("move_to_page", elsewhere, apply="1", page=str(full_page.pk))
+    response = staff_client.post(ARTICLES, apply, follow=True)
+    assert response.status_code == 200
+    assert f"再放 2 篇就超过一个版面的上限 {MAX_PAGE_ARTICLES} 篇" in response.content.decode()
+    assert full_page.articles.count() == MAX_PAGE_ARTICLES
+
+
 def test_an_article_added_at_a_position_taken_since_the_page_was_opened_is_a_form_error(staff_client, page):
     """Another editor's article, saved after this editor opened the page, is not in the POST: the
     new article at its position was a database error (a 500, the editor's change lost)."""

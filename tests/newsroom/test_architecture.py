@@ -216,6 +216,15 @@ def test_the_checks_see_an_edge_hidden_in_a_function(tmp_path):
     ]
 
 
+def test_the_check_sees_a_view_importing_another_app_s_views(tmp_path):
+    for package in ("editions", "articles"):
+        (tmp_path / package).mkdir()
+        (tmp_path / package / "__init__.py").write_text("")
+    (tmp_path / "editions" / "views.py").write_text("")
+    (tmp_path / "articles" / "views.py").write_text("def page():\n    from editions.views import archive\n")
+    assert direction_violations(tmp_path) == ["articles.views imports another app's views: editions.views"]
+
+
 # The staff check is written once (newsroom.permissions.is_staff), and the reading interfaces
 # (views, feeds, sitemaps) leave what a reader may see to the querysets (visible_to, published,
 # for_reading) and articles.selectors: no status or publication time of their own.

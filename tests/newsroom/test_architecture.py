@@ -288,3 +288,67 @@ def test_the_checks_see_a_staff_check_or_a_visibility_filter_written_again(tmp_p
         "editions.feeds:3 reads a Status",
         "editions.feeds:4 filters by page__edition__published_at__lte",
     ]
+
+
+# Whether and when readers see an edition is written by editions.services (publish, schedule,
+# unpublish, save_edition) through the model's publish / unpublish, and by the import's
+# --publish in its own transaction; no admin, view, form or command sets it itself.
+PUBLICATION_WRITERS = ("editions.models", "editions.services", "importer.services.importing")
+
+
+def _edition_state(node):
+    return "Edition.Status" in ast.unparse(node) or "EditionStatus" in ast.unparse(node)
+
+
+def _writes_publication(attr, value):
+    return attr == "published_at" or (attr == "status" and _edition_state(value))
+
+
+def _publication_writes(node):
+    """What `node` writes of an edition's publication, as "calls publish", "sets status" …"""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        if node.func.attr in ("publish", "unpublish") and ast.unparse(node.func.value) != "services":
+            yield f"calls {node.func.attr}"
+        if node.func.attr == "update":
+            yield from (f"updates {k.arg}" for k in node.keywords if _writes_publication(k.arg, k.value))
+    elif isinstance(node, ast.Assign):
+        for target in node.targets:
+            parts = target.elts if isinstance(target, ast.Tuple) else [target]
+            for part in parts:
+                if isinstance(part, ast.Attribute) and _writes_publication(part.attr, node.value):
+                    yield f"sets {part.attr}"
+
+
+def publication_write_violations(root=ROOT):
+    violations = []
+    for name, path in _modules(root=root).items():
+        if name in PUBLICATION_WRITERS:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            violations += [f"{name}:{node.lineno} {write}" for write in _publication_writes(node)]
+    return violations
+
+
+def test_only_the_services_write_whether_readers_see_an_edition():
+    assert publication_write_violations() == []
+
+
+def test_the_check_sees_an_edition_published_by_hand(tmp_path):
+    (tmp_path / "editions").mkdir()
+    (tmp_path / "editions" / "admin.py").write_text(
+        "def publish_now(self, request, queryset):\n"
+        "    services.publish(queryset, user=request.user)\n"
+        "    for edition in queryset:\n"
+        "        edition.publish()\n"
+        "        edition.published_at = None\n"
+        "        edition.status = Edition.Status.DRAFT\n"
+        "    queryset.update(status=Edition.Status.DRAFT, published_at=None)\n"
+        "    revision.status, revision.reviewer = Revision.Status.APPROVED, request.user\n"
+    )
+    assert sorted(publication_write_violations(tmp_path)) == [
+        "editions.admin:4 calls publish",
+        "editions.admin:5 sets published_at",
+        "editions.admin:6 sets status",
+        "editions.admin:7 updates published_at",
+        "editions.admin:7 updates status",
+    ]

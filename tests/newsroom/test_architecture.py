@@ -267,6 +267,30 @@ def test_the_reading_interfaces_leave_visibility_to_the_querysets():
     assert visibility_violations() == []
 
 
+def reader_context_violations(root=ROOT):
+    """The apps' views that render a page (an .html template) without the shared reader context
+    (editions.reading.reader_context)."""
+    violations = []
+    for name, path in _modules(root=root).items():
+        if _top(name) not in APPS or not _views(name):
+            continue
+        for function in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if not isinstance(function, ast.FunctionDef):
+                continue
+            called = {
+                ast.unparse(node.func): node for node in ast.walk(function) if isinstance(node, ast.Call)
+            }
+            page = called.get("render")
+            renders_a_page = page is not None and len(page.args) > 1 and ".html" in ast.unparse(page.args[1])
+            if renders_a_page and "reader_context" not in called:
+                violations.append(f"{name}.{function.name}")
+    return violations
+
+
+def test_every_reader_s_page_has_the_shared_reader_context():
+    assert reader_context_violations() == []
+
+
 def test_the_checks_see_a_staff_check_or_a_visibility_filter_written_again(tmp_path):
     (tmp_path / "newsroom").mkdir()
     (tmp_path / "newsroom" / "permissions.py").write_text("def is_staff(user):\n    return user.is_staff\n")
@@ -279,6 +303,13 @@ def test_the_checks_see_a_staff_check_or_a_visibility_filter_written_again(tmp_p
         "        return Edition.objects.filter(status=Edition.Status.PUBLISHED)\n"
         "    return Article.objects.filter(page__edition__published_at__lte=now)\n"
     )
+    (tmp_path / "editions" / "views.py").write_text(
+        "def archive(request):\n"
+        "    return render(request, 'editions/archive.html', {'paper_name': '株洲日报'})\n"
+        "def robots(request):\n"
+        "    return render(request, 'robots.txt', {})\n"
+    )
+    assert reader_context_violations(tmp_path) == ["editions.views.archive"]
     assert staff_check_violations(tmp_path) == [
         "editions.feeds:2 reads is_staff",
         "templates/base.html reads is_staff",

@@ -20,7 +20,7 @@ from importer.core.draft import (
 )
 from importer.core.dumps import edition_to_dumps
 
-from .normalise import image_url
+from .media import image_url
 
 
 def articles_for_export():

@@ -8,7 +8,6 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.backends.base.operations import BaseDatabaseOperations
 from taggit.models import Tag
 
@@ -33,8 +32,8 @@ from importer.core.errors import EditionImportError, gettext_noop
 from importer.core.jsonio import article_to_json
 from importer.services.counts import PARTS, counted, counted_edition, counted_page
 from importer.services.fields import A_PAGE, THE_EDITION, THE_PUBLICATION, field_words
+from importer.services.media import image_name, image_url
 from newsroom.text import (
-    CONTROLS,
     MAX_ARTICLE_CHARS,
     MAX_PARAGRAPH_CHARS,
     MAX_POSITION,
@@ -119,36 +118,6 @@ def _in_range(value: int | None, where: str, name: str, model) -> int | None:
             high=high,
         )
     return value
-
-
-def image_name(image: str | None) -> str:
-    """A photo's `image` (URL path of a stored file) as the file name the ImageField keeps. Paths
-    outside MEDIA_URL cannot be stored, and a path leaving the media folder, or one no column or
-    file system holds (control characters, too long), is refused."""
-    if not image or not image.startswith(settings.MEDIA_URL):
-        return ""
-    name = image[len(settings.MEDIA_URL) :]
-    shown = ascii(image[:80])
-    if not name or name.startswith("/") or ".." in name.split("/") or "\\" in name:
-        raise EditionImportError(
-            gettext_noop("photo image path is not inside the media folder: %(path)s"), path=shown
-        )
-    if CONTROLS.search(name) or text_problem(name):
-        raise EditionImportError(
-            gettext_noop("photo image path holds a character no file name may: %(path)s"), path=shown
-        )
-    if len(name) > _field_limit(Photo, "image"):
-        raise EditionImportError(
-            gettext_noop("photo image path is %(size)d characters, more than %(limit)d: %(path)s"),
-            size=len(name),
-            limit=_field_limit(Photo, "image"),
-            path=shown,
-        )
-    return name
-
-
-def image_url(name: str) -> str | None:
-    return f"{settings.MEDIA_URL}{name}" if name else None
 
 
 def _bylines(article: ArticleDraft, where: str) -> list[BylineDraft]:

@@ -18,7 +18,7 @@ from importer.core.errors import EditionImportError, Phrase, gettext_noop
 from importer.core.pdf.render import PageRenderer
 from newsroom.text import normalise_label
 
-from .normalise import image_url
+from .media import image_url
 
 DIGEST = 12
 logger = logging.getLogger(__name__)

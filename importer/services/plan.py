@@ -14,7 +14,8 @@ from importer.core.outline import plural
 from newsroom.text import label_key
 
 from .export import article_draft, articles_for_export
-from .normalise import PreparedEdition, fingerprint, image_name, prepare_edition
+from .media import image_name
+from .normalise import PreparedEdition, fingerprint, prepare_edition
 
 
 class Action(StrEnum):

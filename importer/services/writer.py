@@ -15,7 +15,8 @@ from articles.services import contributor_ids
 from editions.models import Edition, Page
 from importer.core.draft import ArticleDraft
 
-from .normalise import MAX_POSITION, PreparedEdition, image_name
+from .media import image_name
+from .normalise import MAX_POSITION, PreparedEdition
 from .plan import ADDED, CHANGED, MOVED, REMOVED, ArticlePlan, ImportPlan, PageFiles, Stored
 from .rows import copy_to_history, insert_rows, record_history_tags
 

@@ -47,7 +47,7 @@ DJANGO = (
     "django_tasks", "django_tasks_db", "celery",
 )  # fmt: skip
 PACKAGES = (*APPS, "newsroom")
-MAX_LINES = 400
+MAX_LINES = 400  # a module is shorter than this
 # A function at radon's D or worse carries this comment, with a one-line reason, on its line or
 # the line above.
 COMPLEXITY_REASON = "# complexity:"
@@ -162,11 +162,11 @@ def _python_files():
     yield ROOT / "manage.py"
 
 
-def test_no_module_is_longer_than_400_lines():
+def test_every_module_is_shorter_than_400_lines():
     long = {
         str(path.relative_to(ROOT)): n
         for path in _python_files()
-        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) >= MAX_LINES
     }
     assert long == {}
 

@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 from articles.revisions import Revision
-from articles.services import check_page_room, write_state
+from articles.services import MAKE_ROOM, check_room, write_state
 from articles.snapshots import EMPTY_STATE, PARTS, RestoreRefused, snapshot
-from editions.models import Edition
+from editions.models import Edition, Page
 
 APPROVE = "articles.approve_article"
 
@@ -93,7 +93,7 @@ def approve_revision(revision, *, user):
             restores = revision.proposed.get("restores")
             if restores is not None and Article.objects.filter(pk=restores).exists():
                 raise RestoreRefused(_("这篇稿件已经恢复过了。"))
-            check_page_room(revision.page_id)
+            check_room(Page.objects.get(pk=revision.page_id), advice=MAKE_ROOM, refusal=RestoreRefused)
             revision.article = Article(pk=restores, page_id=revision.page_id)
             state = revision.proposed
         else:

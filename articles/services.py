@@ -170,19 +170,21 @@ def set_kind(articles, kind, *, user):
     return len(ids)
 
 
-def check_room(page, adding):
+# What an editor can do about a full page: the article form and the move choose another page; a
+# restore or an approval brings an article back onto its own page, so room is made there.
+OTHER_PAGE = _("请换一个版面。")
+MAKE_ROOM = _("请先删去或移走一篇。")
+
+
+def check_room(page, adding=1, *, advice=OTHER_PAGE, refusal=ValidationError):
     """Refuses to put `adding` more articles on `page` past what a printed page has (the import's
-    count too, so an edited edition exported imports again)."""
+    count too, so an edited edition exported imports again): `refusal` (ValidationError for a
+    form or a move, RestoreRefused for a restore or an approval) with the count and `advice`."""
     count = page.articles.count()
     if count + adding > MAX_PAGE_ARTICLES:
-        raise ValidationError(
-            _(
-                "%(page)s已有 %(count)d 篇稿件，再放 %(adding)d 篇就超过一个版面的上限 %(limit)d 篇："
-                "请换一个版面。"
-            ),
-            code="page_full",
-            params={"page": page, "count": count, "adding": adding, "limit": MAX_PAGE_ARTICLES},
-        )
+        full = _("%(page)s已有 %(count)d 篇稿件，再放 %(adding)d 篇就超过一个版面的上限 %(limit)d 篇：")
+        params = {"page": page, "count": count, "adding": adding, "limit": MAX_PAGE_ARTICLES}
+        raise refusal(str(full) % params + str(advice))
 
 
 def move_to_page(articles, page, *, user):
@@ -274,29 +276,18 @@ class AlreadyRestored(RestoreRefused):
     pass
 
 
-def check_page_room(page_id):
-    """Refuses to bring one more article onto page `page_id` (a restore, an approved new article)
-    when it holds what a printed page has: the import's count, so the edition imports again."""
-    page = Page.objects.get(pk=page_id)
-    count = page.articles.count()
-    if count >= MAX_PAGE_ARTICLES:
-        raise RestoreRefused(
-            _(
-                "%(page)s已有 %(count)d 篇稿件，再放 1 篇就超过一个版面的上限 %(limit)d 篇："
-                "请先删去或移走一篇。"
-            )
-            % {"page": page, "count": count, "limit": MAX_PAGE_ARTICLES}
-        )
-
-
 def restore_version(record, *, user):
     """Bring the article of history record `record` back to that version: its fields and its
     bylines, body, photos, corrections and tags as they were then. The restore is a version of its
     own, recorded with `user`; returns (article, bylines left out because their contributor is
-    gone)."""
+    gone). Refused (RestoreRefused) when the version is on another page that has no room for it.
+    """
     article = Article.objects.filter(pk=record.id).first()
     if article is None:
         raise RestoreRefused(_("这篇稿件已被删除：请在“已删除的稿件”中恢复。"))
+    back_to = Page.objects.filter(pk=record.page_id).exclude(pk=article.page_id).first()
+    if back_to is not None:  # a version on another page moves it back there
+        check_room(back_to, advice=MAKE_ROOM, refusal=RestoreRefused)
     state = version_snapshot(record)
     return article, write_state(article, state, user=user, reason=restored_reason(record))
 
@@ -327,7 +318,7 @@ def restore_article(record, *, user):
         raise AlreadyRestored(_("这篇稿件已经恢复过了。"))
     if not Page.objects.filter(pk=record.page_id).exists():
         raise RestoreRefused(_("稿件原来的版面已被删除，无法恢复。"))
-    check_page_room(record.page_id)
+    check_room(Page.objects.get(pk=record.page_id), advice=MAKE_ROOM, refusal=RestoreRefused)
     window = {
         "history_type": "-",
         "history_date__gte": record.history_date - DELETED_TOGETHER,

@@ -94,12 +94,16 @@ class RestoreMixin:
         article = Article.objects.get(pk=record.id)
         # Where the article is, or where the version puts it back (a page of a published edition).
         back_to = Article(page_id=record.page_id)
-        if approvals.needs_approval(article, request.user) or approvals.needs_approval(back_to, request.user):
-            restore = lambda: services.restore_version(record, user=request.user)  # noqa: E731
-            approvals.propose(article, restore, user=request.user, reason=services.restored_reason(record))
-            self.message_user(request, HELD, messages.WARNING)
-            return redirect("admin:articles_article_change", article.pk)
-        try:
+        held = approvals.needs_approval(article, request.user) or approvals.needs_approval(
+            back_to, request.user
+        )
+        try:  # refused (a page gone or full) whether held or not
+            if held:
+                restore = lambda: services.restore_version(record, user=request.user)  # noqa: E731
+                reason = services.restored_reason(record)
+                approvals.propose(article, restore, user=request.user, reason=reason)
+                self.message_user(request, HELD, messages.WARNING)
+                return redirect("admin:articles_article_change", article.pk)
             article, skipped = services.restore_version(record, user=request.user)
         except services.RestoreRefused as refused:
             self.message_user(request, str(refused), messages.ERROR)

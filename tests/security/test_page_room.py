@@ -1,8 +1,9 @@
 """What an editor saves imports again (issue 14), beside the page counts (test_page_counts): an
 article's position is held in the admin to the import's bound (newsroom.text.MAX_POSITION, where
 the column would take 32,767), in its form and in the page's list of articles; and neither a
-deleted article restored nor a held new article approved puts a page past its count of articles
-(MAX_PAGE_ARTICLES), refused in Chinese with nothing changed."""
+deleted article restored, an earlier version restored onto the page it was moved from, nor a held
+new article approved puts a page past its count of articles (MAX_PAGE_ARTICLES), refused in Chinese
+with nothing changed."""
 
 import pytest
 from django.test import Client
@@ -122,3 +123,35 @@ def test_a_held_new_article_approved_onto_a_page_filled_since_is_refused(chief, 
     revision.refresh_from_db()
     assert (revision.status, revision.article) == ("pending", None)
     assert page.articles.count() == MAX_PAGE_ARTICLES
+
+
+def moved_then_filled(client, page):
+    """An article moved from `page` to a second page in its form, `page` then filled to the count:
+    its version from before the move is on `page`."""
+    article = Article.objects.create(page=page, position=MAX_PAGE_ARTICLES + 1, headline="移走的稿件")
+    other = Page.objects.create(edition=page.edition, number=2, label="02")
+    data = article_post_data(article, page=str(other.pk), position="1")
+    assert client.post(reverse("admin:articles_article_change", args=[article.pk]), data).status_code == 302
+    stored(page, MAX_PAGE_ARTICLES)
+    return article, article.history.filter(page_id=page.pk).earliest(), other
+
+
+def test_a_version_restored_back_onto_a_full_page_is_refused(chief, page):
+    article, before_the_move, other = moved_then_filled(chief, page)
+    url = reverse("admin:articles_article_simple_history", args=[article.pk, before_the_move.history_id])
+    response = chief.post(url, {}, follow=True)
+    assert full_message(page) in response.content.decode()
+    article.refresh_from_db()
+    assert article.page == other
+    assert page.articles.count() == MAX_PAGE_ARTICLES
+
+
+def test_an_editor_s_version_restored_onto_a_full_published_page_is_refused_not_held(chief, editor):
+    page = factories.edition(published=True, pages=1, articles_per_page=0).pages.get()
+    article, before_the_move, other = moved_then_filled(chief, page)
+    url = reverse("admin:articles_article_simple_history", args=[article.pk, before_the_move.history_id])
+    response = editor.post(url, {}, follow=True)
+    assert full_message(page) in response.content.decode()
+    assert not Revision.objects.exists()
+    article.refresh_from_db()
+    assert article.page == other

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article
 from editions.models import Edition, Page, Publication
+from importer.core.errors import say
 from importer.services import learning, scoring
 from newsroom.jobs import job
 
@@ -35,8 +36,8 @@ def tune_publication(progress, *, publication_id, holdout=1, seed=0, user_id=Non
     if not lessons:
         raise ValueError(_("没有可供学习的已发布期次（需由版面原文导入并发布）。"))
 
-    def report(message, done):
-        progress(min(99, round(100 * done)), 100, message)
+    def report(message, done):  # the core's English Phrase, stored in the editors' words
+        progress(min(99, round(100 * done)), 100, say(message, _))
 
     tuning, row = learning.tune_publication(
         publication, lessons, holdout=holdout, seed=seed, user=user, progress=report

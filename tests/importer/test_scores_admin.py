@@ -3,6 +3,7 @@ desk chiefs' page shows accuracy over time, corrections by kind and the least su
 tuning from the admin as a job."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -12,11 +13,13 @@ from django.urls import reverse
 
 from editions.models import Edition
 from importer.models import CorrectionCount, EditionScore, PageScore
+from newsroom.jobs import Progress
 from newsroom.models import Job
 from tests.importer.test_learning import import_and_correct
 
 pytestmark = pytest.mark.django_db
 PAGE = reverse("admin:importer_editionscore_changelist")
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture
@@ -89,6 +92,23 @@ def test_a_desk_chief_tunes_the_paper_from_the_admin_and_sees_before_and_after(
     assert job.requested_by == staff_user and job.result["stored"]
     assert job.result["scores"]["after"] > job.result["scores"]["before"]
     assert "已保存为新版本" in response.text and f"{job.result['scores']['after']:.3f}" in response.text
+
+
+def test_a_tuning_run_s_progress_is_stored_in_chinese(tmp_path, daily, staff_user, staff_client, monkeypatch):
+    """The core reports English templates (importer.core.learn.tune); the job stores each in the
+    desk chiefs' words, which the Job row shows while it runs and after."""
+    import_and_correct(tmp_path, staff_user)
+    stored = []
+    record = Progress.__call__
+    monkeypatch.setattr(Progress, "__call__", lambda self, *a: stored.append(a[2]) or record(self, *a))
+    staff_client.post(reverse("admin:importer_editionscore_tune"), {"publication": daily.pk, "holdout": "0"})
+    job = Job.objects.get(task="importer.tasks.tune_publication")
+    assert job.status == Job.Status.DONE, job.error
+    assert stored[0] == "从 1 期学习，在 1 期上检验" and job.message == "在留出的期次上检验"
+    assert any(message.startswith("权重，第 1 轮") for message in stored)
+    assert any(message.startswith("阈值 1/") for message in stored)
+    english = {"learning", "checking", "convention", "weights", "round", "threshold", "edition"}
+    assert [m for m in stored if english & set(re.findall(r"[a-z]+", m)) or not CHINESE.match(m)] == []
 
 
 def test_an_editor_may_look_but_not_tune(tmp_path, daily, staff_user, client, django_user_model):

@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from ..draft import PublicationDraft
+from ..errors import gettext_noop
 from ..jsonio import edition_to_json
 from ..parser import parse_edition
 from ..profile import DEFAULT, Profile
@@ -188,9 +189,14 @@ def _learn_conventions(evaluator, learn, profile, report) -> tuple[Profile, list
     found = proposals(pairs, profile)[:MAX_PROPOSALS]
     kept = []
     for number, proposal in enumerate(found, start=1):
-        report(
-            f"convention {number}/{len(found)}: {proposal.field} {proposal.value}", 0.4 * number / len(found)
+        step = gettext_noop(
+            "convention %(number)d/%(total)d: %(field)s %(value)s",
+            number=number,
+            total=len(found),
+            field=proposal.field,
+            value=str(proposal.value),
         )
+        report(step, 0.4 * number / len(found))
         literal = proposal.literal()
         concerned = [
             lesson.only([label for label, text in lesson.pages if literal in text]) for lesson in learn
@@ -211,7 +217,8 @@ def _learn_conventions(evaluator, learn, profile, report) -> tuple[Profile, list
 def _fit_weights(evaluator, learn, profile, seed, report) -> Profile:
     best = evaluator.score(profile, learn).value
     for round_number in range(WEIGHT_ROUNDS):
-        report(f"weights, round {round_number + 1}", 0.4 + 0.2 * round_number / WEIGHT_ROUNDS)
+        step = gettext_noop("weights, round %(round)d", round=round_number + 1)
+        report(step, 0.4 + 0.2 * round_number / WEIGHT_ROUNDS)
         decisions = []
         for lesson in learn:
             recorder = Recorder(lesson.published)
@@ -244,7 +251,10 @@ def _fit_thresholds(evaluator, learn, profile, report) -> Profile:
     best = evaluator.page_passes(profile, learn)
     trials = max(2, PAGE_PARSES // max(1, len(best)))
     for number, name in enumerate(THRESHOLDS, start=1):
-        report(f"threshold {number}/{len(THRESHOLDS)}: {name}", 0.6 + 0.35 * number / len(THRESHOLDS))
+        step = gettext_noop(
+            "threshold %(number)d/%(total)d: %(name)s", number=number, total=len(THRESHOLDS), name=name
+        )
+        report(step, 0.6 + 0.35 * number / len(THRESHOLDS))
         value = getattr(profile.limits, name)
         for factor in FACTORS:
             if trials <= 0:
@@ -274,18 +284,24 @@ def tune(
     progress: Callable[[str, float], None] | None = None,
 ) -> Tuning:
     """The profile fitted to the lessons, checked on the held-back ones (see the module docstring).
-    ``progress(message, done)`` hears what it is doing and how far it got (0 to 1)."""
+    ``progress(message, done)`` hears what it is doing, a Phrase (English; `say` puts it in the
+    reader's words), and how far it got (0 to 1)."""
     report = progress or (lambda message, done: None)
     evaluator = Evaluator()
     learn, check = split(lessons, holdout, seed)
     if not learn:
         raise ValueError("no corrected edition to learn from")
     start = profile
-    report(f"learning from {len(learn)} edition(s), checking on {len(check) or len(learn)}", 0.0)
+    starting = gettext_noop(
+        "learning from %(learn)d edition(s), checking on %(check)d",
+        learn=len(learn),
+        check=len(check) or len(learn),
+    )
+    report(starting, 0.0)
     train_before = evaluator.score(start, learn).value
     profile, learned = _fit(evaluator, learn, start, seed, report)
     train_after = evaluator.score(profile, learn).value
-    report("checking on the held-back editions", 0.95)
+    report(gettext_noop("checking on the held-back editions"), 0.95)
     checked = check or learn
     defaults = evaluator.score(DEFAULT, checked).value
     before = evaluator.score(start, checked).value

@@ -91,7 +91,7 @@ class Command(BaseCommand):
                 seed=options["seed"],
                 dry_run=options["dry_run"],
                 who=getpass.getuser(),
-                progress=lambda message, done: self.stderr.write(f"… {done:4.0%} {message}"),
+                progress=lambda message, done: self.stderr.write(f"… {done:4.0%} {say(message, gettext)}"),
             )
         except EditionImportError as error:
             raise CommandError(describe(error)) from None

@@ -50,7 +50,7 @@ class ContributorAdmin(SavesFilesWhole, HistoryAdmin):
     list_display = ["name", "organization", "byline_count"]
     list_filter = ["organization"]
     search_fields = ["name", "organization", "slug"]
-    prepopulated_fields = {"slug": ["name"]}
+    prepopulated_fields = {"slug": ["name", "organization"]}  # as the import makes it: slug_base
     fields = ["name", "slug", "organization", "bio", "portrait", "articles"]
     readonly_fields = ["articles"]
 

@@ -98,6 +98,18 @@ def _locked(editions):
     return Edition.objects.filter(pk__in=pks).select_related("publication").select_for_update(of=("self",))
 
 
+def _go_live(edition, at):
+    """Publish the locked `edition` now, or from `at` on, unless it has a `publication_problem`:
+    the problem, or "" once it is published and `signals.published` sent."""
+    problem = publication_problem(edition)
+    if problem:
+        return problem
+    edition.publish(at=at)
+    edition.save()
+    signals.published.send(sender=Edition, edition=edition)
+    return ""
+
+
 def publish(editions, *, user, at=None):
     """Publish `editions` now, or from `at` on; returns (how many were published, the refusals as
     "edition：problem" lines). An edition with a `publication_problem` is left as it was."""
@@ -105,15 +117,22 @@ def publish(editions, *, user, at=None):
     published, refused = 0, []
     with transaction.atomic():
         for edition in _locked(editions):
-            problem = publication_problem(edition)
+            problem = _go_live(edition, at)
             if problem:
                 refused.append(f"{edition}：{problem}")
                 continue
-            edition.publish(at=at)
-            edition.save()
-            signals.published.send(sender=Edition, edition=edition)
             published += 1
     return published, refused
+
+
+def publish_edition(edition, *, user):
+    """Publish `edition` now inside the caller's transaction, which holds its lock (the import's
+    --publish, behind `lock_edition`), as `publish` does: refused (ValidationError) while it has
+    a `publication_problem`, the caller's transaction to roll back; `signals.published` sent."""
+    check_may_publish(user)
+    problem = _go_live(edition, None)
+    if problem:
+        raise ValidationError(problem, code="publication_problem")
 
 
 def check_schedule(at):

@@ -7,14 +7,14 @@ import logging
 from collections import Counter
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from editions import signals
 from editions.models import Edition, Publication
 from editions.pdfs import make_edition_pdf
-from editions.services import lock_edition
+from editions.services import lock_edition, publish_edition
 from importer.core.draft import DoubtKind, EditionDraft
 from importer.core.errors import EditionImportError, Phrase, gettext_noop
 from importer.models import ArticleDoubt, DoubtConfirmation
@@ -74,6 +74,12 @@ class DoubtsUnconfirmed(EditionImportError):
         )
 
 
+class PublicationRefused(EditionImportError):
+    """Publishing with the import an edition the publication checks refuse, as they refuse the
+    admin's 发布 (editions.services: a photo without its caption or credit …); the message is
+    the check's, in the editors' language."""
+
+
 def import_edition(
     draft: EditionDraft | PreparedEdition,
     *,
@@ -93,7 +99,10 @@ def import_edition(
     `confirmed_by`, the desk chief whose confirmation is recorded as the admin's 确认核对 records
     it, or `operator_confirms`, the reason the operator gives for confirming them on their own
     word (a demo edition, editions moved from another system), recorded as its note; without
-    either it is refused (DoubtsUnconfirmed, nothing written)."""
+    either it is refused (DoubtsUnconfirmed, nothing written). It is published once its articles
+    are written, through `editions.services.publish_edition`, which asks the publication checks
+    every way of publishing asks: one they refuse refuses the import (PublicationRefused, nothing
+    written)."""
     prepared = draft if isinstance(draft, PreparedEdition) else prepare_edition(draft)
     draft = prepared.draft
     # The pages' PDFs and images are files, which no rollback undoes: stored behind the edition's
@@ -124,17 +133,9 @@ def import_edition(
                 edition.save(update_fields=["updated"])
             counts = _open_doubts(edition)
             if publish and counts["doubts"]:
-                if confirmed_by is None and not operator_confirms:
-                    raise DoubtsUnconfirmed(count=counts["doubts"])
-                DoubtConfirmation.objects.update_or_create(
-                    edition=edition,
-                    defaults={
-                        "confirmed_at": timezone.now(),
-                        "confirmed_by": confirmed_by,
-                        "open_doubts": counts["doubts"],
-                        "note": operator_confirms if confirmed_by is None else "",
-                    },
-                )
+                _confirm_doubts(edition, counts["doubts"], confirmed_by, operator_confirms)
+            if publish and not was_published:
+                _publish(edition, user)
     except BaseException:
         files.remove_made()
         raise
@@ -147,9 +148,8 @@ def import_edition(
             # run again makes (the operator or editor is told, in the import's summary).
             logger.error("the edition PDF of %s could not be stored: %s", edition, error, exc_info=True)
             edition_pdf_refused = storage_reason(error)
-    _score_later(
-        edition, newly_published=publish and not was_published, changed=plan.status != Outcome.UNCHANGED
-    )
+    if was_published and plan.status != Outcome.UNCHANGED:
+        _score_again(edition)
     return ImportResult(
         edition=edition,
         status=plan.status,
@@ -164,15 +164,36 @@ def import_edition(
     )
 
 
-def _score_later(edition, *, newly_published, changed) -> None:
-    """Publishing with the import is publishing (the job that scores it, as the admin's 发布
-    queues); a published edition imported again is scored again."""
-    if newly_published:
-        signals.published.send(sender=Edition, edition=edition)
-    elif changed and edition.status == Edition.Status.PUBLISHED:
-        from .scoring import rescore_later  # scoring reads the edition through the export
+def _confirm_doubts(edition, count, confirmed_by, operator_confirms) -> None:
+    """The confirmation of the open doubts of an edition published with its import, by the desk
+    chief named or on the operator's word; without either, DoubtsUnconfirmed."""
+    if confirmed_by is None and not operator_confirms:
+        raise DoubtsUnconfirmed(count=count)
+    DoubtConfirmation.objects.update_or_create(
+        edition=edition,
+        defaults={
+            "confirmed_at": timezone.now(),
+            "confirmed_by": confirmed_by,
+            "open_doubts": count,
+            "note": operator_confirms if confirmed_by is None else "",
+        },
+    )
 
-        rescore_later([edition.pk])
+
+def _publish(edition, user) -> None:
+    """Publishing with the import is publishing: the same checks, and `signals.published` (the
+    job that scores it, as the admin's 发布 queues)."""
+    try:
+        publish_edition(edition, user=user)
+    except ValidationError as refusal:
+        raise PublicationRefused(refusal.messages[0]) from None
+
+
+def _score_again(edition) -> None:
+    """A published edition imported again, and changed, is scored again."""
+    from .scoring import rescore_later  # scoring reads the edition through the export
+
+    rescore_later([edition.pk])
 
 
 def _open_doubts(edition) -> dict[str, int]:
@@ -188,20 +209,19 @@ def _open_doubts(edition) -> dict[str, int]:
 
 def _save_edition(edition, publication, draft, plan, publish) -> Edition:
     """The edition row, created or brought up to date (number, publication). Saving it also
-    forgets its cached pages (newsroom.pagecache): the writer's bulk writes send no signals."""
+    forgets its cached pages (newsroom.pagecache): the writer's bulk writes send no signals. A
+    stored draft the import publishes is saved when it is published (`_publish`), after the
+    writer."""
     if edition is None:
         edition = Edition(publication=publication, date=draft.date, number=draft.number)
-        if publish:
-            edition.publish()
         edition.save()
         return edition
     changed = False
     if draft.number is not None and draft.number != edition.number:
         edition.number, changed = draft.number, True
-    if publish and edition.status != Edition.Status.PUBLISHED:
-        edition.publish()
-        changed = True
+    publishing = publish and edition.status != Edition.Status.PUBLISHED
+    if publishing:
         plan.status = Outcome.UPDATED
-    if changed or plan.status == Outcome.UPDATED:
+    if (changed or plan.status == Outcome.UPDATED) and not publishing:
         edition.save()
     return edition

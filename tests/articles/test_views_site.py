@@ -326,7 +326,7 @@ def test_corpus_edition_with_a_continued_story(client):
         publication=PublicationDraft(slug="peoples-daily", name="人民日报"),
         date=datetime.date(2019, 10, 5),
     )
-    import_edition(draft, publish=True, confirmed_by=h.desk_chief())
+    h.published_as_readers_saw([import_edition(draft).edition])
     first = Article.objects.filter(page__edition__date="2019-10-05", next_part__isnull=False).first()
     assert first is not None, "the parser linked no continuation in the corpus edition"
     second = first.next_part

@@ -1,5 +1,6 @@
 """Edition drafts and documents for the import, export and command tests."""
 
+import contextlib
 import datetime
 import json
 
@@ -166,3 +167,41 @@ def desk_chief():
 def publishing():
     """import_edition's arguments to publish with the import, a desk chief confirming its doubts."""
     return ("--publish", "--confirm-doubts", desk_chief().username)
+
+
+@contextlib.contextmanager
+def published_signals():
+    """The pks of the editions `editions.signals.published` is sent for while the block runs."""
+    from editions.signals import published
+
+    sent = []
+
+    def hear(sender, edition, **kwargs):
+        sent.append(edition.pk)
+
+    published.connect(hear, weak=False)
+    try:
+        yield sent
+    finally:
+        published.disconnect(hear)
+
+
+def without_credit(draft):
+    """`draft` with the credit of its first photo taken away (what the admin's 发布 refuses)."""
+    photo = next(photo for page in draft.pages for article in page.articles for photo in article.photos)
+    photo.credit = ""
+    return draft
+
+
+def published_as_readers_saw(editions=None):
+    """Publish stored editions of the real pages (the corpus, its page PDFs), whose photos the
+    dumps and PDFs leave without caption or credit, as their readers saw them: test setup only (as
+    factories.edition), past the publication checks, which refuse them to the import's --publish
+    as to the admin's 发布. Without `editions`, every draft."""
+    from django.utils import timezone
+
+    from editions.models import Edition
+
+    for edition in editions if editions is not None else Edition.objects.filter(status=Edition.Status.DRAFT):
+        edition.publish(at=timezone.now() - datetime.timedelta(minutes=1))
+        edition.save()

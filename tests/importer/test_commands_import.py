@@ -295,3 +295,21 @@ def test_the_operator_confirms_open_doubts_only_saying_why(admin_client):
     assert confirmation.note == "示例期次（make seed）" and confirmation.open_doubts > 0
     page = admin_client.get(f"/admin/editions/edition/{edition.pk}/change/").content.decode()
     assert "命令行操作员（示例期次（make seed））" in page
+
+
+def test_publishing_a_photo_without_its_credit_is_refused_in_one_line_nothing_written(tmp_path):
+    """--publish asks the publication checks the admin's 发布 asks: an edition whose photo has no
+    credit is refused, the whole import with it (as open doubts refuse it: nothing half-done), in
+    one Chinese line naming the photo's article; with the credit it is published, and
+    `published` (the score's job) sent once."""
+    path = tmp_path / "edition.json"
+    path.write_text(json.dumps(edition_to_json(h.without_credit(h.edition(pages=1)))), encoding="utf-8")
+    with pytest.raises(CommandError) as refused:
+        run("import_edition", path, "--publish")
+    line = str(refused.value)
+    assert "\n" not in line and "发布前每张图片都要有图片说明和来源署名，缺少的有：01版《第1版第2条》" in line
+    assert not Edition.objects.exists() and not Article.objects.exists()
+    path.write_text(json.dumps(edition_to_json(h.edition(pages=1))), encoding="utf-8")
+    with h.published_signals() as sent:
+        out, _ = run("import_edition", path, "--publish")
+    assert out.strip().endswith("已发布") and sent == [Edition.objects.get().pk]

@@ -34,7 +34,8 @@ def import_input(name):
     if name == "seed":
         run("import_edition", SEED, "--date", "2023-08-09", *h.publishing())
         return "2023-08-09"
-    run("import_edition", FIXTURES / "corpus" / name, *h.publishing())
+    run("import_edition", FIXTURES / "corpus" / name)
+    h.published_as_readers_saw()
     return name
 
 

@@ -43,7 +43,9 @@ def rmrb(media, tmp_path):
     folder.mkdir()
     for label in ("01", "04"):
         (folder / f"{label}.pdf").write_bytes((RMRB / f"{label}.pdf").read_bytes())
-    return run(folder, "--date", "2019-10-05", *h.publishing())
+    done = run(folder, "--date", "2019-10-05")
+    h.published_as_readers_saw()
+    return done
 
 
 def test_each_page_keeps_its_pdf_and_images_at_web_sizes(rmrb, media):

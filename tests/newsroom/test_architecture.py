@@ -322,9 +322,10 @@ def test_the_checks_see_a_staff_check_or_a_visibility_filter_written_again(tmp_p
 
 
 # Whether and when readers see an edition is written by editions.services (publish, schedule,
-# unpublish, save_edition) through the model's publish / unpublish, and by the import's
-# --publish in its own transaction; no admin, view, form or command sets it itself.
-PUBLICATION_WRITERS = ("editions.models", "editions.services", "importer.services.importing")
+# unpublish, save_edition, and publish_edition, which the import's --publish calls in its own
+# transaction) through the model's publish / unpublish; no admin, view, form, command or other
+# service sets it itself.
+PUBLICATION_WRITERS = ("editions.models", "editions.services")
 
 
 def _edition_state(node):

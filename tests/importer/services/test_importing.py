@@ -6,13 +6,15 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from articles.models import Article, Block, Byline, Contributor, Photo
 from editions.models import Edition, Page
 from importer.core.draft import BlockDraft, BylineDraft
 from importer.core.jsonio import edition_to_json
-from importer.messages import import_summary
+from importer.messages import describe, import_summary
 from importer.services import export_edition, import_edition, plan_import
+from importer.services.importing import PublicationRefused
 from importer.services.normalise import normalize_draft
 from importer.services.writer import Writer
 from tests.importer import helpers as h
@@ -239,6 +241,32 @@ def test_publish_publishes_and_a_reimport_never_unpublishes():
     import_edition(other)
     assert import_edition(copy.deepcopy(other), publish=True).status == "updated"
     assert Edition.objects.get(date=other.date).is_visible
+
+
+def test_publishing_with_the_import_is_refused_as_the_admin_s_publish_refuses_it():
+    """The import's publish asks the publication checks every way of publishing asks (a photo
+    without its caption or credit, as the admin's 发布): refused, the whole import with it, so
+    nothing of the edition is written or published; the same edition with its credits is
+    published, `published` sent once."""
+    stored = h.edition(pages=1)
+    import_edition(copy.deepcopy(stored))
+    before = h.snapshot()
+    changed = h.without_credit(copy.deepcopy(stored))
+    changed.pages[0].articles[0].body[0] = BlockDraft("paragraph", "改过的第一段。")
+    uncaptioned = h.edition(pages=1, date=datetime.date(2023, 8, 10))
+    uncaptioned.pages[0].articles[1].photos[0].caption = ""
+    with h.published_signals() as sent:
+        for draft in (changed, h.without_credit(h.edition(date=datetime.date(2023, 8, 10))), uncaptioned):
+            with pytest.raises(PublicationRefused) as refused:
+                import_edition(draft, publish=True)
+            with translation.override("zh-hans"):
+                said = describe(refused.value)
+            assert said.startswith("发布前每张图片都要有图片说明和来源署名") and "01版《第1版第2条》" in said
+            assert h.snapshot() == before
+        assert sent == []
+        result = import_edition(copy.deepcopy(stored), publish=True)
+        assert result.edition.is_visible and result.status == "updated"
+        assert sent == [result.edition.pk]
 
 
 def test_contributors_are_one_person_across_editions_and_slugs_stay_unique():

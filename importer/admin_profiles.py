@@ -16,7 +16,7 @@ from articles.models import Byline
 from importer.core.errors import say
 from importer.core.profile import Profile, ProfileError
 from importer.models import PageDump, PublicationProfile
-from importer.services.profiles import preview_profile
+from importer.services.profiles import preview_profile, save_profile
 from newsroom.admin_helpers import HistoryAdmin
 from newsroom.textforms import OutsideTextMixin
 
@@ -153,9 +153,11 @@ class PublicationProfileAdmin(HistoryAdmin):
         return super().get_form(request, obj, change=change, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        obj.updated_by = request.user
-        obj._change_reason = obj.note
-        super().save_model(request, obj, form, change)
+        # The scores are shown, never edited: a change keeps the ones it had, a version restored
+        # from the history brings back its own.
+        save_profile(
+            obj.publication, form.profile, user=request.user, note=obj.note, scores=obj.scores, row=obj
+        )
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if request.method == "POST" and "_preview" in request.POST:

@@ -40,12 +40,18 @@ def same_story(slug: str) -> float:
         return SAME_STORY
 
 
-def save_profile(publication, profile: Profile, *, user, note: str = "", scores=None) -> PublicationProfile:
+def save_profile(
+    publication, profile: Profile, *, user, note: str = "", scores=None, row=None
+) -> PublicationProfile:
     """Store `profile` as the publication's current one; the version before it stays in the
-    history (who, when, the note and the scores), from which the admin restores it."""
-    row = PublicationProfile.objects.filter(publication=publication).first() or PublicationProfile(
-        publication=publication
-    )
+    history (who, when, the note and the scores), from which the admin restores it. `row` is the
+    row to write when the caller holds it (the admin's form: a new one, or one given another
+    publication); else the publication's own, or a new one."""
+    if row is None:
+        row = PublicationProfile.objects.filter(publication=publication).first() or PublicationProfile(
+            publication=publication
+        )
+    row.publication = publication
     row.data = profile.to_dict()
     row.note = note
     row.scores = scores if scores is not None else {}

@@ -7,7 +7,7 @@ from django.urls import reverse
 from articles.models import Article
 from importer.core.profile import Profile
 from importer.models import PublicationProfile
-from importer.services.profiles import profile_for
+from importer.services.profiles import profile_for, save_profile
 from tests.articles import factories
 from tests.importer.test_admin_doubts import import_page
 
@@ -83,6 +83,20 @@ def test_an_earlier_version_is_restored_from_the_history(staff_client):
     assert "据{}客户端" in profile_for(publication.slug).conventions.source_forms
     assert row.history.count() == 3
     assert Profile.from_dict(row.history.latest().data) == profile_for(publication.slug)
+
+
+def test_a_change_in_the_admin_keeps_the_scores_of_the_version_it_changes(staff_client, staff_user):
+    """The scores are the tuning's, shown read-only: an editor's change is a version by them, for
+    their note, with the scores it had (a tuning's save_profile writes its own)."""
+    publication = factories.publication()
+    row = save_profile(publication, Profile(), user=None, note="调优", scores={"holdout": 0.9})
+    change = reverse("admin:importer_publicationprofile_change", args=[row.pk])
+    staff_client.post(change, {**form_data(staff_client.get(change)), "source_forms": "据{}", "note": "手改"})
+    row.refresh_from_db()
+    assert profile_for(publication.slug).conventions.source_forms == ("据{}",)
+    assert (row.note, row.scores, row.updated_by) == ("手改", {"holdout": 0.9}, staff_user)
+    version = row.history.latest()
+    assert (version.history_change_reason, version.history_user) == ("手改", staff_user)
 
 
 def test_the_importer_s_admin_pages_show_no_english(staff_client):

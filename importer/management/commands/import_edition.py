@@ -16,7 +16,8 @@ articles, publish). Editors import through the admin, where their role's permiss
 (importer.services.rights). Publishing an edition with open doubts still takes a desk chief's
 confirmation: named with --confirm-doubts, or given in the admin after a draft import; or the
 operator's own, with the reason recorded (--operator-confirms: a demo edition, editions moved from
-another system that readers already saw).
+another system that readers already saw). --publish asks the publication checks the admin's 发布
+asks (every photo has its caption and credit): an edition they refuse is not imported at all.
 """
 
 import json
